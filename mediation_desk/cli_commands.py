@@ -1,0 +1,205 @@
+"""The handlers behind each ``mediation-desk-cli`` command; each one calls services only."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
+from mediation_desk.errors import CheckFailed, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from mediation_desk.cli import Cli
+
+
+def _write_json(path: Path, data: Any) -> None:
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    tmp.replace(path)
+
+
+def cmd_init(cli: Cli) -> None:
+    from mediation_desk.cli import PASSWORD_ENV, _read_secret
+    from mediation_desk.domain.case_number import DEFAULT_PATTERN
+    from mediation_desk.services.accounts import RoomSettings, create_register
+
+    a = cli.args
+    password = _read_secret(PASSWORD_ENV, f"{a.admin} 的新密码：")
+    settings = RoomSettings(a.room, a.committee, a.number_prefix,
+                            a.number_pattern or DEFAULT_PATTERN)
+    store, _actor, recovery = create_register(cli.db_path, settings, a.admin, password,
+                                              encrypted=not a.unencrypted)
+    store.close()
+    if recovery:
+        cli.say("请把恢复密钥抄写或打印后交调委会主任保管；忘记所有密码时只能用它打开数据库。")
+    cli.emit({"db": str(cli.db_path), "encrypted": recovery is not None,
+              "recovery_key": recovery},
+             f"已创建数据库 {cli.db_path}\n恢复密钥：{recovery}" if recovery
+             else f"已创建未加密的数据库 {cli.db_path}")
+
+
+def cmd_import(cli: Cli) -> None:
+    from mediation_desk.services.importer import import_cases
+    from mediation_desk.services.intake import IntakeService
+
+    store, actor = cli.open()
+    try:
+        result = import_cases(IntakeService(store, actor), cli.args.file)
+    finally:
+        store.close()
+    for reg in result.cases:
+        for note in reg.notices + reg.warnings:
+            cli.say(f"{reg.number}：{note}")
+    created = [{"id": r.case_id, "number": r.number} for r in result.cases]
+    cli.emit({"created": created}, f"已导入 {len(created)} 件案件")
+
+
+def cmd_export(cli: Cli) -> None:
+    from mediation_desk.services.register import RegisterService
+
+    store, actor = cli.open()
+    try:
+        docs = RegisterService(store, actor).export(cli.args.numbers or None)
+    finally:
+        store.close()
+    _write_json(cli.args.out, docs)
+    cli.emit({"exported": len(docs), "out": str(cli.args.out)},
+             f"已导出 {len(docs)} 件案件到 {cli.args.out}")
+
+
+def cmd_cases(cli: Cli) -> None:
+    from mediation_desk.services.register import CaseFilter, RegisterService
+
+    a = cli.args
+    if a.status and a.status not in {s.value for s in CaseStatus}:
+        raise ValidationError(Problem("", "--status", "应为 " + " / ".join(s.value for s in CaseStatus) + " 之一"))
+    store, actor = cli.open()
+    try:
+        rows = RegisterService(store, actor).list_summaries(CaseFilter(
+            status=a.status, year=a.year, dispute_type=a.dispute_type, village=a.village,
+            mediator=a.mediator))
+    finally:
+        store.close()
+
+    def text() -> str:
+        lines = [f"{r['number']}\t{r['received_on']}\t{STATUS_LABELS[CaseStatus(r['status'])]}"
+                 f"\t{r['dispute_type']}\t{r['village']}\t{r['title']}" for r in rows]
+        return "\n".join(lines + [f"共 {len(rows)} 件"])
+
+    cli.emit(rows, text)
+
+
+def cmd_show(cli: Cli) -> None:
+    from mediation_desk.services.register import RegisterService
+
+    store, actor = cli.open()
+    try:
+        service = RegisterService(store, actor)
+        doc = service.document(service.by_number(cli.args.number))
+    finally:
+        store.close()
+    cli.emit(doc, lambda: json.dumps(doc, ensure_ascii=False, indent=1))
+
+
+def cmd_search(cli: Cli) -> None:
+    from mediation_desk.services.searching import FIELD_LABELS, SearchService
+
+    store, actor = cli.open()
+    try:
+        results = SearchService(store, actor).search(cli.args.query)
+    finally:
+        store.close()
+    rows = [{"number": r.number, "field": r.field, "snippet": r.snippet} for r in results]
+    cli.emit(rows, lambda: "\n".join(
+        [f"{r.number}\t{FIELD_LABELS.get(r.field, r.field)}\t{r.snippet}" for r in results]
+        + [f"共 {len(results)} 处"]))
+
+
+def cmd_users(cli: Cli) -> None:
+    from mediation_desk.cli import NEW_PASSWORD_ENV, _read_secret
+    from mediation_desk.services.accounts import AccountService
+    from mediation_desk.services.actor import ROLE_LABELS
+
+    store, actor = cli.open()
+    try:
+        service = AccountService(store, actor)
+        if cli.args.users_command == "add":
+            password = _read_secret(NEW_PASSWORD_ENV, f"{cli.args.name} 的密码：")
+            account = service.add(cli.args.name, cli.args.role, password,
+                                  cli.args.display_name)
+            cli.emit({"id": account.id, "username": account.username, "role": account.role},
+                     f"已添加账户 {account.username}（{ROLE_LABELS[account.role]}）")
+        else:
+            rows = [{"username": u.username, "display_name": u.display_name, "role": u.role,
+                     "active": u.active} for u in service.list()]
+            cli.emit(rows, lambda: "\n".join(
+                f"{r['username']}\t{ROLE_LABELS[r['role']]}\t{r['display_name']}" for r in rows))
+    finally:
+        store.close()
+
+
+def cmd_demo(cli: Cli) -> None:
+    from mediation_desk.services.demo import fill_demo
+
+    if cli.args.cases < 0:
+        raise ValidationError(Problem("", "--cases", "不能为负数"))
+    store, actor = cli.open()
+    try:
+        summary = fill_demo(store, actor, cases=cli.args.cases, seed=cli.args.seed,
+                            progress=lambda done, total: print(
+                                f"\r已生成 {done}/{total}", end="", file=sys.stderr))
+    finally:
+        store.close()
+    print(file=sys.stderr)
+    cli.emit(summary, f"已生成演示数据：{summary}")
+
+
+def cmd_backup(cli: Cli) -> None:
+    from mediation_desk.services.safety import backup_to
+
+    store, actor = cli.open()
+    try:
+        out = backup_to(store, actor, cli.args.out)
+    finally:
+        store.close()
+    cli.emit({"out": str(out)}, f"已备份到 {out}")
+
+
+def _verify(cli: Cli, integrity: bool) -> None:
+    from mediation_desk.services.safety import verify_register
+
+    store, actor = cli.open()
+    try:
+        problems = verify_register(store, integrity=integrity)
+    finally:
+        store.close()
+    cli.emit({"ok": not problems, "problems": problems},
+             "检查通过" if not problems else "\n".join(problems))
+    if problems:
+        raise CheckFailed("；".join(problems))
+
+
+def cmd_verify(cli: Cli) -> None:
+    _verify(cli, integrity=True)
+
+
+def cmd_audit(cli: Cli) -> None:
+    _verify(cli, integrity=False)
+
+
+HANDLERS: dict[str, Callable[[Cli], None]] = {
+    "init": cmd_init,
+    "import": cmd_import,
+    "export": cmd_export,
+    "cases": cmd_cases,
+    "show": cmd_show,
+    "search": cmd_search,
+    "users": cmd_users,
+    "demo": cmd_demo,
+    "backup": cmd_backup,
+    "verify": cmd_verify,
+    "audit": cmd_audit,
+}

@@ -1,0 +1,290 @@
+"""A case's legal life after registration: the steps, records, agreement and follow-ups.
+
+Each public method is one use case and one transaction: it checks the step against the
+lifecycle (:mod:`mediation_desk.domain.lifecycle`), writes the rows, the case event, the
+audit events and the search index, and returns the change set. A record written after the
+case is closed is kept as a dated addendum (domain.md: refusing edits after closing is one of
+the known failures of existing systems).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from mediation_desk.domain.deadlines import extend_deadline
+from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
+from mediation_desk.domain.terms import TermFacts, vague_term_warnings
+from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
+from mediation_desk.services import audit, indexing
+from mediation_desk.services.actor import Actor
+from mediation_desk.services.drafts import AgreementDraft, PartyDraft, RecordDraft
+from mediation_desk.services.validation import (
+    PERFORMANCE,
+    RECORD_KINDS,
+    _Collector,
+    validate_party,
+)
+from mediation_desk.store.changes import ChangeSet
+from mediation_desk.store.database import Store
+from mediation_desk.store.models import (
+    Agreement,
+    AgreementTerm,
+    Case,
+    CaseEvent,
+    FollowUp,
+    Party,
+    Record,
+)
+from mediation_desk.store.search import pinyin_initials
+
+#: The record kind each step writes, when a step comes with a record.
+STEP_RECORD = {Step.INVESTIGATE: "investigation", Step.MEDIATE: "mediation"}
+CLOSED_STATUSES = {CaseStatus.CLOSED, CaseStatus.ARCHIVED}
+
+
+@dataclass
+class StepResult:
+    status: CaseStatus
+    changes: ChangeSet
+    warnings: list[str]
+
+
+def _now() -> datetime:
+    return datetime.now().replace(microsecond=0)
+
+
+def _initial_performance(due_on: date | None, reached_on: date | None) -> str:
+    """A term due on the day it was agreed is performed on the spot (即时履行)."""
+    if due_on is not None and reached_on is not None and due_on <= reached_on:
+        return "immediate"
+    return "promised"
+
+
+def _refuse(field: str, reason: str) -> ValidationError:
+    return ValidationError(Problem("", field, reason))
+
+
+class CaseworkService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    # -- helpers ----------------------------------------------------------------------------
+    def case(self, case_id: str) -> Case:
+        case: Case | None = Case.live().where(Case.id == case_id).first()
+        if case is None:
+            raise NotFound(f"找不到案件 {case_id}")
+        return case
+
+    def _move(self, case: Case, step: Step, reason: str = "") -> CaseStatus:
+        try:
+            target = next_status(CaseStatus(case.status), step, reason=reason,
+                                 simple=case.procedure == "simple")
+        except DomainError as exc:
+            raise _refuse("案件状态", exc.reason) from exc
+        CaseEvent.create(case=case, at=_now(), step=step.value, from_status=case.status,
+                         to_status=target.value, reason=reason,
+                         account=self.actor.account_id or None)
+        case.status = target.value
+        case.save()
+        audit.record(self.actor, step.value, case, detail=reason)
+        return target
+
+    def _finish(self, case: Case, changes: ChangeSet, *kinds: str) -> None:
+        indexing.reindex_case(self.store, case.id)
+        changes.touch("case", case.id)
+        for kind in kinds:
+            changes.touch(kind, case.id)
+
+    # -- steps ------------------------------------------------------------------------------
+    def take_step(self, case_id: str, step: Step, reason: str = "") -> StepResult:
+        """A step that needs nothing but a reason: notify, refuse, terminate, close, archive."""
+        if step in (Step.AGREE, Step.EXTEND):
+            raise _refuse("操作", "请使用“记录协议”或“延长期限”")
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            status = self._move(case, step, reason)
+            today = date.today()
+            if step is Step.REFUSE:
+                case.refusal_reason, case.outcome = reason, "refused"
+            elif step is Step.TERMINATE:
+                case.termination_reason, case.outcome = reason, "terminated"
+            elif step is Step.CLOSE:
+                case.closed_on = today
+                if not case.outcome:
+                    case.outcome = "failure"
+            elif step is Step.ARCHIVE:
+                case.archived_on = today
+            case.save()
+            self._finish(case, changes)
+        return StepResult(status, changes, [])
+
+    def extend(self, case_id: str, days: int, consent_note: str) -> StepResult:
+        """Extend the time limit; only with the parties' consent on record (MOJ 2002 Art 33)."""
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            if CaseStatus(case.status) not in (CaseStatus.REGISTERED, CaseStatus.NOTIFIED,
+                                               CaseStatus.INVESTIGATING, CaseStatus.MEDIATING):
+                raise _refuse("调解期限", "调解已结束，不能延期")
+            try:
+                case.deadline_on = extend_deadline(case.deadline_on, days, consent_note)
+            except DomainError as exc:
+                raise _refuse("延期", exc.reason) from exc
+            case.extension_days += days
+            case.save()
+            CaseEvent.create(case=case, at=_now(), step=Step.EXTEND.value,
+                             from_status=case.status, to_status=case.status,
+                             reason=consent_note, account=self.actor.account_id or None)
+            audit.record(self.actor, "extend", case, detail=f"{days}天：{consent_note}")
+            self._finish(case, changes)
+        return StepResult(CaseStatus(case.status), changes, [])
+
+    # -- records ----------------------------------------------------------------------------
+    def add_record(self, case_id: str, draft: RecordDraft) -> StepResult:
+        """Add a record; an investigation or session also moves the case along if it should."""
+        if draft.kind not in RECORD_KINDS:
+            raise _refuse("记录类型", "应为 " + " / ".join(RECORD_KINDS) + " 之一")
+        if not draft.body.strip():
+            raise _refuse("记录内容", "不能为空")
+        if draft.at > datetime.now().replace(second=59) and draft.at.date() > date.today():
+            raise _refuse("记录时间", "不能晚于今天")
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            status = CaseStatus(case.status)
+            step = {"investigation": Step.INVESTIGATE, "mediation": Step.MEDIATE}.get(draft.kind)
+            if step is not None and status not in CLOSED_STATUSES:
+                status = self._move(case, step)
+            rec = Record.create(
+                case=case, kind=draft.kind, at=draft.at, place=draft.place,
+                participants=json.dumps(draft.participants, ensure_ascii=False),
+                author=draft.author or self.actor.name, body=draft.body,
+                private=draft.private or draft.kind == "note",
+                addendum=status in CLOSED_STATUSES,
+                author_account=self.actor.account_id or None)
+            audit.record(self.actor, "create", rec,
+                         detail="结案后补充" if rec.addendum else draft.kind)
+            self._finish(case, changes, "record")
+        return StepResult(status, changes, [])
+
+    def records(self, case_id: str) -> list[Record]:
+        """The case's records a viewer may see: private notes only for author and director."""
+        query = Record.live().where(Record.case == case_id).order_by(Record.at)
+        return [r for r in query if not r.private or self.actor.sees_private_notes
+                or r.author_account_id == self.actor.account_id]
+
+    # -- parties ----------------------------------------------------------------------------
+    def add_party(self, case_id: str, draft: PartyDraft) -> StepResult:
+        out = _Collector("")
+        validate_party(draft, "当事人", out, date.today())
+        if out.problems:
+            raise ValidationError(out.problems)
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            position = Party.select().where(Party.case == case).count()
+            party = Party.create(case=case, position=position, name_initials=pinyin_initials(
+                draft.name), **{k: getattr(draft, k) for k in PartyDraft.__dataclass_fields__})
+            audit.record(self.actor, "create", party)
+            self._finish(case, changes, "party")
+        return StepResult(CaseStatus(case.status), changes, [])
+
+    # -- agreement --------------------------------------------------------------------------
+    def record_agreement(self, case_id: str, draft: AgreementDraft) -> StepResult:
+        """Record the agreement and move the case to 已达成协议; returns vague-term warnings."""
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            names = {p.name for p in Party.live().where(Party.case == case)}
+            problems: list[Problem] = []
+            if draft.reached_on is None or draft.reached_on > date.today():
+                problems.append(Problem("", "协议 达成日期", "不能为空，也不能晚于今天"))
+            if draft.form == "written" and not draft.terms:
+                problems.append(Problem("", "协议 条款", "书面协议至少需要一条协议条款"))
+            for i, term in enumerate(draft.terms, start=1):
+                if not term.text.strip():
+                    problems.append(Problem("", f"协议条款[{i}] 内容", "不能为空"))
+                if term.obligor not in names:
+                    problems.append(Problem("", f"协议条款[{i}] 义务人",
+                                            f"“{term.obligor}”不是本案当事人"))
+            if problems:
+                raise ValidationError(problems)
+            if Agreement.live().where(Agreement.case == case).exists():
+                raise _refuse("协议", "本案已有协议")
+            status = self._move(case, Step.AGREE)
+            agreement = Agreement.create(
+                case=case, form=draft.form, reached_on=draft.reached_on,
+                effective_on=draft.reached_on, facts=draft.facts, issues=draft.issues,
+                responsibilities=draft.responsibilities)
+            audit.record(self.actor, "create", agreement)
+            for pos, t in enumerate(draft.terms):
+                term_row = AgreementTerm.create(
+                    agreement=agreement, position=pos, text=t.text, obligor=t.obligor,
+                    obligee=t.obligee, amount_fen=t.amount_fen, due_on=t.due_on,
+                    place=t.place, method=t.method,
+                    performance=_initial_performance(t.due_on, draft.reached_on))
+                audit.record(self.actor, "create", term_row)
+            case.outcome = "success"
+            case.save()
+            self._finish(case, changes, "agreement")
+        warnings = vague_term_warnings(
+            [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
+        return StepResult(status, changes, warnings)
+
+    # -- follow-ups -------------------------------------------------------------------------
+    def schedule_followup(self, case_id: str, due_on: date, visitor: str = "") -> StepResult:
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            if not Agreement.live().where(Agreement.case == case).exists():
+                raise _refuse("回访", "本案还没有调解协议，无需回访履行情况")
+            row = FollowUp.create(case=case, due_on=due_on, visitor=visitor or self.actor.name)
+            audit.record(self.actor, "create", row)
+            self._finish(case, changes, "followup")
+        return StepResult(CaseStatus(case.status), changes, [])
+
+    def record_followup(self, followup_id: str, *, done_on: date, visited: str,
+                        performance: str, body: str, satisfaction: str = "",
+                        sued: bool = False, renewed_conflict: str = "", measures: str = "",
+                        term_performance: Sequence[tuple[str, str]] = ()) -> StepResult:
+        """The visit happened: its record, the performance found, and per-term status."""
+        if performance not in PERFORMANCE:
+            raise _refuse("履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
+        if done_on > date.today():
+            raise _refuse("回访日期", "不能晚于今天")
+        if not body.strip():
+            raise _refuse("回访记录", "不能为空")
+        with self.store.write() as changes:
+            row = FollowUp.live().where(FollowUp.id == followup_id).first()
+            if row is None:
+                raise NotFound(f"找不到回访 {followup_id}")
+            case = self.case(row.case_id)
+            status = CaseStatus(case.status)
+            if status in (CaseStatus.AGREED, CaseStatus.FOLLOWING_UP):
+                status = self._move(case, Step.FOLLOW_UP)
+            rec = Record.create(case=case, kind="followup",
+                                at=datetime.combine(done_on, datetime.min.time()),
+                                author=self.actor.name, body=body,
+                                participants=json.dumps([visited], ensure_ascii=False),
+                                addendum=status in CLOSED_STATUSES,
+                                author_account=self.actor.account_id or None)
+            audit.record(self.actor, "create", rec)
+            row.done_on, row.record, row.visited, row.performance = done_on, rec, visited, \
+                performance
+            row.satisfaction, row.sued = satisfaction, sued
+            row.renewed_conflict, row.measures = renewed_conflict, measures
+            row.save()
+            audit.record(self.actor, "update", row)
+            for term_id, term_status in term_performance:
+                if term_status not in PERFORMANCE:
+                    raise _refuse("条款履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
+                term = AgreementTerm.get_by_id(term_id)
+                term.performance = term_status
+                term.performed_on = done_on if term_status == "done" else None
+                term.save()
+                audit.record(self.actor, "update", term)
+            self._finish(case, changes, "followup")
+        return StepResult(status, changes, [])
+
+    def require_director(self) -> None:
+        if self.actor.role not in ("director", "admin"):
+            raise PermissionDenied("只有调委会主任可以进行此操作")

@@ -1,0 +1,169 @@
+"""Opening the register: the encrypted SQLite file, its pragmas, checks and migrations.
+
+Why these pragmas: the data are legal records (``synchronous=full`` so an acknowledged write
+survives a power cut), WAL lets the window read while a long write runs, foreign keys keep the
+dossier whole, and a ``quick_check`` on open finds a damaged file before anyone types into it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import apsw
+from playhouse.apsw_ext import APSWDatabase
+
+from mediation_desk.errors import StoreUnavailable
+from mediation_desk.store import migrations
+from mediation_desk.store.base import StoreContext, database_proxy
+from mediation_desk.store.changes import ChangeSet
+from mediation_desk.store.keys import key_pragma
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _pragmas(db_key: bytes | None) -> list[tuple[str, Any]]:
+    pragmas: list[tuple[str, Any]] = []
+    if db_key is not None:
+        pragmas.append(("key", key_pragma(db_key)))  # must come first
+    pragmas += [
+        ("busy_timeout", BUSY_TIMEOUT_MS),
+        ("foreign_keys", 1),
+        ("journal_mode", "wal"),
+        ("synchronous", "full"),
+    ]
+    return pragmas
+
+
+def describe_environment_error(exc: BaseException, path: Path | str = "") -> str | None:
+    """A Chinese message for an SQLite failure that is the environment's, else ``None``.
+
+    Why: a full disk or a lock held by another program is not a bug — the user needs to know
+    what to do, and that nothing was lost — so these never reach the crash dialog.
+    """
+    where = f"（{path}）" if path else ""
+    if isinstance(exc, apsw.NotADBError):
+        return f"数据库文件无法打开{where}：不是数据库、密钥不对或文件已损坏"
+    if isinstance(exc, apsw.CorruptError):
+        return f"数据库文件已损坏{where}：请从备份恢复"
+    if isinstance(exc, apsw.BusyError | apsw.LockedError):
+        return f"数据库正被另一个程序使用{where}：请关闭它后重试"
+    if isinstance(exc, apsw.FullError):
+        return f"磁盘已满{where}：刚才的操作没有保存，请腾出空间后重试"
+    if isinstance(exc, apsw.ReadOnlyError):
+        return f"数据库文件只读{where}：无法保存"
+    if isinstance(exc, apsw.CantOpenError):
+        return f"无法打开数据库文件{where}：文件不存在或没有权限"
+    if isinstance(exc, apsw.IOError):
+        return f"读写数据库文件时出错{where}：请检查磁盘或U盘"
+    return None
+
+
+@contextlib.contextmanager
+def environment_errors(path: Path | str = "") -> Iterator[None]:
+    """Turn SQLite's environment failures into :class:`StoreUnavailable`; bugs pass through."""
+    try:
+        yield
+    except apsw.Error as exc:
+        message = describe_environment_error(exc, path)
+        if message is None:
+            raise
+        raise StoreUnavailable(message) from exc
+
+
+class Store:
+    """One open register file. Services do their work through it; the UI never sees SQL."""
+
+    def __init__(self, path: Path, db: APSWDatabase, db_key: bytes | None) -> None:
+        self.path = path
+        self.db = db
+        self.db_key = db_key
+        self._listeners: list[Callable[[ChangeSet], None]] = []
+
+    # -- opening ---------------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: Path | str, db_key: bytes | None, *, create: bool = False) -> Store:
+        """Open (or with ``create`` make) the file, check it and bring its schema up to date."""
+        path = Path(path)
+        if not create and not path.exists():
+            raise StoreUnavailable(f"数据库文件不存在：{path}")
+        if create and path.exists():
+            raise StoreUnavailable(f"数据库文件已存在，不会覆盖：{path}")
+        db = APSWDatabase(str(path), pragmas=_pragmas(db_key), timeout=BUSY_TIMEOUT_MS / 1000)
+        store = cls(path, db, db_key)
+        with environment_errors(path):
+            try:
+                db.connect()
+                database_proxy.initialize(db)
+                store._check_integrity()
+                migrations.migrate(store)
+                StoreContext.device_id = store.local_device_id()
+            except BaseException:
+                if not db.is_closed():
+                    db.close()
+                raise
+        return store
+
+    def _check_integrity(self) -> None:
+        rows = self.db.execute_sql("PRAGMA quick_check").fetchall()
+        if [r[0] for r in rows] != ["ok"]:
+            detail = "；".join(str(r[0]) for r in rows[:3])
+            raise StoreUnavailable(f"数据库完整性检查未通过（{self.path}）：{detail}。请从备份恢复")
+
+    def close(self) -> None:
+        if not self.db.is_closed():
+            with contextlib.suppress(apsw.Error):
+                self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            self.db.close()
+
+    def connection(self) -> apsw.Connection:
+        """The raw apsw connection, for the backup API and the session extension."""
+        connection: apsw.Connection = self.db.connection()
+        return connection
+
+    # -- local state (never synced: which device this file is, its schema version) ----------
+    def local(self, key: str, default: str | None = None) -> str | None:
+        rows = self.db.execute_sql("SELECT value FROM local_state WHERE key = ?", (key,))
+        found = rows.fetchall()
+        return str(found[0][0]) if found else default
+
+    def set_local(self, key: str, value: str) -> None:
+        self.db.execute_sql(
+            "INSERT INTO local_state(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def local_device_id(self) -> str:
+        return self.local("device_id") or ""
+
+    # -- writing ----------------------------------------------------------------------------
+    def subscribe(self, listener: Callable[[ChangeSet], None]) -> None:
+        """Call ``listener`` with each committed change set (the window refreshes from it)."""
+        self._listeners.append(listener)
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[ChangeSet]:
+        """One all-or-nothing transaction; listeners hear of it only after it commits."""
+        changes = ChangeSet()
+        with environment_errors(self.path), self.db.atomic():
+            yield changes
+        if changes:
+            for listener in list(self._listeners):
+                listener(changes)
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        from mediation_desk.store.models import Setting
+
+        row = Setting.live().where(Setting.key == key).first()
+        return json.loads(row.value) if row else default
+
+    def execute(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
+        """Raw SQL for the store's own modules (search, statistics); never for the UI."""
+        return self.db.execute_sql(sql, params)

@@ -1,0 +1,82 @@
+"""Numbered schema migrations, each one transaction, with a backup of the file first.
+
+Why code and not .sql files: PyInstaller bundles modules reliably, and a step sometimes needs
+Python (filling a new column from old ones). Each step must be safe to re-run: it checks what
+exists before creating it, so a crash between two steps never leaves a half-migrated file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mediation_desk.errors import StoreUnavailable
+
+if TYPE_CHECKING:
+    from mediation_desk.store.database import Store
+
+
+def _v1_initial(store: Store) -> None:
+    """The first schema: every synced table, the search index and local state."""
+    from mediation_desk.store import search
+    from mediation_desk.store.models import SYNCED_MODELS
+
+    store.db.create_tables(list(SYNCED_MODELS), safe=True)
+    search.create_schema(store)
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
+    (1, "initial schema", _v1_initial),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def schema_version(store: Store) -> int:
+    value = store.local("schema_version", "0")
+    return int(value or 0)
+
+
+def migrate(store: Store) -> list[int]:
+    """Bring the file up to :data:`LATEST`; returns the steps run."""
+    store.db.execute_sql(
+        "CREATE TABLE IF NOT EXISTS local_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+    )
+    current = schema_version(store)
+    if current > LATEST:
+        raise StoreUnavailable(
+            f"数据库由较新版本的调解工作台创建（结构版本 {current}，本程序支持到 {LATEST}），请升级程序"
+        )
+    pending = [m for m in MIGRATIONS if m[0] > current]
+    if pending and current > 0:
+        backup_before_migration(store, current)
+    for number, _title, step in pending:
+        with store.db.atomic():
+            step(store)
+            store.set_local("schema_version", str(number))
+    if not store.local_device_id():
+        _register_device(store)
+    return [m[0] for m in pending]
+
+
+def _register_device(store: Store) -> None:
+    """Give this installation its identity: one Device row, remembered locally."""
+    import socket
+
+    from mediation_desk.store.base import StoreContext
+    from mediation_desk.store.models import Device
+
+    with store.db.atomic():
+        device = Device.create(name=socket.gethostname() or "调解室主机", kind="desk")
+        store.set_local("device_id", device.id)
+    StoreContext.device_id = device.id
+
+
+def backup_before_migration(store: Store, version: int) -> Path:
+    from mediation_desk.store.backup import online_backup
+
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
+    online_backup(store, target)
+    return target
