@@ -84,7 +84,7 @@ class CaseworkService:
             target = next_status(CaseStatus(case.status), step, reason=reason,
                                  simple=case.procedure == "simple")
         except DomainError as exc:
-            raise _refuse("案件状态", exc.reason) from exc
+            raise _refuse("", exc.reason) from exc
         CaseEvent.create(case=case, at=_now(), step=step.value, from_status=case.status,
                          to_status=target.value, reason=reason,
                          account=self.actor.account_id or None)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import apsw
+import peewee
 from playhouse.apsw_ext import APSWDatabase
 
 from mediation_desk.errors import StoreUnavailable
@@ -70,11 +71,21 @@ def environment_errors(path: Path | str = "") -> Iterator[None]:
     """Turn SQLite's environment failures into :class:`StoreUnavailable`; bugs pass through."""
     try:
         yield
-    except apsw.Error as exc:
-        message = describe_environment_error(exc, path)
+    except (apsw.Error, peewee.PeeweeException) as exc:
+        original = _original(exc)
+        message = describe_environment_error(original, path) if original else None
         if message is None:
             raise
         raise StoreUnavailable(message) from exc
+
+
+def _original(exc: BaseException) -> apsw.Error | None:
+    """The apsw error behind ``exc``: peewee re-raises driver errors as its own classes,
+    chained to (or carrying) the driver's exception."""
+    for candidate in (exc, exc.__cause__, exc.__context__, *exc.args[:1]):
+        if isinstance(candidate, apsw.Error):
+            return candidate
+    return None
 
 
 class Store:

@@ -1,0 +1,64 @@
+"""Shared fixtures: a real encrypted register in a temporary folder, and Qt offscreen."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from mediation_desk.services.accounts import RoomSettings, create_register  # noqa: E402
+from mediation_desk.services.actor import Actor  # noqa: E402
+from mediation_desk.services.drafts import (  # noqa: E402
+    CaseDraft,
+    MediatorDraft,
+    PartyDraft,
+)
+from mediation_desk.store.database import Store  # noqa: E402
+
+PASSWORD = "secret-pass-1"
+ROOM = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")
+
+
+class Register:
+    """An open test register: its file, store and administrator."""
+
+    def __init__(self, path: Path, store: Store, actor: Actor, recovery: str | None) -> None:
+        self.path = path
+        self.store = store
+        self.actor = actor
+        self.recovery = recovery
+
+
+@pytest.fixture
+def register(tmp_path: Path) -> Iterator[Register]:
+    path = tmp_path / "register.db"
+    store, actor, recovery = create_register(path, ROOM, "admin", PASSWORD)
+    yield Register(path, store, actor, recovery)
+    store.close()
+
+
+def neighbour_draft(**overrides: object) -> CaseDraft:
+    """A typical neighbours' dispute as a mediator would register it."""
+    draft = CaseDraft(
+        received_on=date(2026, 11, 2),
+        source="当事人申请",
+        dispute_type="邻里纠纷",
+        village="湖二村",
+        summary="申请人张喆与被申请人李明系前后邻居，被申请人新建房屋的屋檐滴水落入申请人院内。",
+        requests=["被申请人改建屋檐排水", "赔偿院墙修复费用"],
+        mediators=[MediatorDraft("林春梅", "lead"), MediatorDraft("陈志强", "recorder")],
+        parties=[
+            PartyDraft(side="applicant", name="张喆", id_number="11010519491231002X",
+                       phone="13912345678", address="安溪县湖头镇湖二村3组45号"),
+            PartyDraft(side="respondent", name="李明", gender="male",
+                       id_number="360426199101010071", phone="0595-23456789"),
+        ],
+    )
+    for key, value in overrides.items():
+        setattr(draft, key, value)
+    return draft
