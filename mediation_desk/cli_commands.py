@@ -87,7 +87,7 @@ def cmd_cases(cli: Cli) -> None:
     def text() -> str:
         lines = [f"{r['number']}\t{r['received_on']}\t{STATUS_LABELS[CaseStatus(r['status'])]}"
                  f"\t{r['dispute_type']}\t{r['village']}\t{r['title']}" for r in rows]
-        return "\n".join(lines + [f"共 {len(rows)} 件"])
+        return "\n".join([*lines, f"共 {len(rows)} 件"])
 
     cli.emit(rows, text)
 
@@ -171,7 +171,7 @@ def cmd_backup(cli: Cli) -> None:
 def _verify(cli: Cli, integrity: bool) -> None:
     from mediation_desk.services.safety import verify_register
 
-    store, actor = cli.open()
+    store, _actor = cli.open()
     try:
         problems = verify_register(store, integrity=integrity)
     finally:

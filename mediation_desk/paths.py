@@ -34,3 +34,12 @@ def default_register() -> Path:
 def demo_register() -> Path:
     """The demo database: a separate file, so sample data never mixes with real cases."""
     return data_dir() / "demo" / REGISTER_FILE
+
+
+def resources_dir() -> Path:
+    """The bundled fonts, translations and icons: beside the package in a source checkout,
+    under PyInstaller's extraction folder in a frozen build."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

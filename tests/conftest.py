@@ -11,14 +11,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mediation_desk.services.accounts import RoomSettings, create_register  # noqa: E402
-from mediation_desk.services.actor import Actor  # noqa: E402
-from mediation_desk.services.drafts import (  # noqa: E402
+from mediation_desk.services.accounts import RoomSettings, create_register
+from mediation_desk.services.actor import Actor
+from mediation_desk.services.drafts import (
     CaseDraft,
     MediatorDraft,
     PartyDraft,
 )
-from mediation_desk.store.database import Store  # noqa: E402
+from mediation_desk.store.database import Store
 
 PASSWORD = "secret-pass-1"
 ROOM = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")

@@ -100,14 +100,25 @@ class CaseworkService:
             changes.touch(kind, case.id)
 
     # -- steps ------------------------------------------------------------------------------
-    def take_step(self, case_id: str, step: Step, reason: str = "") -> StepResult:
-        """A step that needs nothing but a reason: notify, refuse, terminate, close, archive."""
+    def take_step(self, case_id: str, step: Step, reason: str = "", *,
+                  on: date | None = None) -> StepResult:
+        """A step that needs nothing but a reason: notify, refuse, terminate, close, archive.
+
+        ``on`` is the day the step took effect when it is entered afterwards (a closing done
+        in the village yesterday, an old register's archive date); it sets the closing or
+        archiving date, default today. The case event keeps the time it was entered.
+        """
         if step in (Step.AGREE, Step.EXTEND):
             raise _refuse("操作", "请使用“记录协议”或“延长期限”")
+        today = date.today()
+        if on is not None and on > today:
+            raise _refuse("日期", "不能晚于今天")
         with self.store.write() as changes:
             case = self.case(case_id)
+            if on is not None and on < case.received_on:
+                raise _refuse("日期", "早于受理日期")
             status = self._move(case, step, reason)
-            today = date.today()
+            today = on or today
             if step is Step.REFUSE:
                 case.refusal_reason, case.outcome = reason, "refused"
             elif step is Step.TERMINATE:

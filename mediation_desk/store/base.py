@@ -31,6 +31,11 @@ def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def to_local(utc: datetime) -> datetime:
+    """A stored UTC bookkeeping time as local wall-clock time, for people to read."""
+    return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
+
+
 class StoreContext:
     """Who is writing, on which device — stamped on every row saved.
 

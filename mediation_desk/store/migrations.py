@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 def _v1_initial(store: Store) -> None:
     """The first schema: every synced table, the search index and local state."""
     from mediation_desk.store import search
-    from mediation_desk.store.models import SYNCED_MODELS
+    from mediation_desk.store.models import LOCAL_MODELS, SYNCED_MODELS
 
-    store.db.create_tables(list(SYNCED_MODELS), safe=True)
+    store.db.create_tables([*SYNCED_MODELS, *LOCAL_MODELS], safe=True)
     search.create_schema(store)
 
 

@@ -245,6 +245,32 @@ class CaseEvent(BaseModel):
     account_id: str | None
 
 
+class Appointment(BaseModel):
+    """A planned mediation session or visit (shown on 工作台 on its day)."""
+
+    case = peewee.ForeignKeyField(Case, backref="appointments", on_delete="CASCADE")
+    case_id: str
+    at = apsw_ext.DateTimeField(index=True)
+    kind = peewee.CharField(default="mediation")  # mediation | investigation | followup
+    place = peewee.CharField(default="")
+    note = peewee.TextField(default="")
+    done = apsw_ext.BooleanField(default=False)
+
+
+class Draft(BaseModel):
+    """Unfinished typing (an intake form, a record, agreement terms), saved as it is typed.
+
+    Local to this device and its user: a crash or power cut loses nothing, and the draft is
+    offered again at the next start. Kept inside the encrypted file, never in a temp file.
+    """
+
+    account = peewee.CharField(index=True)
+    kind = peewee.CharField()  # intake | record | agreement
+    case_ref = peewee.CharField(default="")  # the case a record/agreement draft belongs to
+    title = peewee.CharField(default="")
+    payload = peewee.TextField()
+
+
 class AuditEvent(BaseModel):
     """Append-only, hash-chained trail of who did what (per device chain)."""
 
@@ -281,5 +307,9 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     FollowUp,
     Escalation,
     CaseEvent,
+    Appointment,
     AuditEvent,
 )
+
+#: Tables that stay on this device (never synced): unfinished drafts.
+LOCAL_MODELS: tuple[type[BaseModel], ...] = (Draft,)

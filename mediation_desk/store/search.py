@@ -20,7 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pypinyin import Style, pinyin
 
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
@@ -93,6 +92,8 @@ def pinyin_initials(name: str) -> str:
     Surnames are often heteronyms (单 shan/dan, 曾 zeng/ceng); keeping every reading (capped)
     means a mediator finds the party whichever one she types.
     """
+    from pypinyin import Style, pinyin  # its dictionaries load on first use, not at start-up
+
     readings: list[list[str]] = pinyin(
         name, style=Style.FIRST_LETTER, heteronym=True, errors="ignore", strict=False
     )

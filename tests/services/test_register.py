@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.accounts import create_register
-from mediation_desk.services.casework import CaseworkService
 from mediation_desk.services.case_document import read_case
+from mediation_desk.services.casework import CaseworkService
 from mediation_desk.services.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.intake import IntakeService
 from mediation_desk.services.register import CaseFilter, RegisterService

@@ -59,8 +59,8 @@ def test_snippet_is_around_the_match(register: Register) -> None:
     long_summary = "前言" * 40 + "关键的宅基地滴水问题" + "后记" * 40
     IntakeService(register.store, register.actor).register(
         neighbour_draft(summary=long_summary))
-    hit = [r for r in SearchService(register.store, register.actor).search("宅基地滴水")
-           if r.field == "summary"][0]
+    hit = next(r for r in SearchService(register.store, register.actor).search("宅基地滴水")
+           if r.field == "summary")
     assert "宅基地滴水" in hit.snippet
     assert hit.snippet.startswith("…") and hit.snippet.endswith("…")
     assert len(hit.snippet) < 60
