@@ -31,6 +31,7 @@ from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
+    Appointment,
     AgreementTerm,
     Case,
     CaseEvent,
@@ -295,6 +296,29 @@ class CaseworkService:
                 audit.record(self.actor, "update", term)
             self._finish(case, changes, "followup")
         return StepResult(status, changes, [])
+
+    # -- appointments -----------------------------------------------------------------------
+    def schedule_session(self, case_id: str, at: datetime, *, kind: str = "mediation",
+                         place: str = "", note: str = "") -> StepResult:
+        """Plan a session or visit; it appears on 工作台 on its day."""
+        if kind not in ("mediation", "investigation", "followup"):
+            raise _refuse("预约类型", "应为 mediation / investigation / followup 之一")
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            if CaseStatus(case.status) in CLOSED_STATUSES:
+                raise _refuse("预约", "案件已结案，不能再预约调解")
+            row = Appointment.create(case=case, at=at, kind=kind, place=place, note=note)
+            audit.record(self.actor, "create", row)
+            self._finish(case, changes, "appointment")
+        return StepResult(CaseStatus(case.status), changes, [])
+
+    def finish_session(self, appointment_id: str) -> None:
+        with self.store.write() as changes:
+            row = Appointment.get_by_id(appointment_id)
+            row.done = True
+            row.save()
+            audit.record(self.actor, "update", row)
+            changes.touch("appointment", row.case_id)
 
     def require_director(self) -> None:
         if self.actor.role not in ("director", "admin"):

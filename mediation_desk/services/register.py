@@ -19,6 +19,7 @@ from mediation_desk.errors import NotFound
 from mediation_desk.services import audit
 from mediation_desk.services.actor import Actor
 from mediation_desk.services.case_document import FORMAT
+from mediation_desk.services.mediators import mediator_names
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
@@ -97,6 +98,10 @@ class RegisterService:
             "received_on": _d(c.received_on), "dispute_type": c.dispute_type,
             "village": villages.get(c.village_id or "", ""), "parties": names[c.id],
         } for c in cases]
+
+    def mediator_names(self) -> list[str]:
+        """Active mediators, for pick lists and filters."""
+        return mediator_names()
 
     def by_number(self, number: str) -> Case:
         case: Case | None = Case.live().where(Case.number == number.strip()).first()

@@ -1,0 +1,249 @@
+"""``mediation-desk``: the composition root — open the register, build services, show the window.
+
+Start-up order: Qt and translations → one instance per register (a second start asks the
+first to come forward) → set-up wizard on first start, or login → main window. ``--demo``
+opens a separate demo register with sample data and no password; ``--self-test`` proves a
+build works without a screen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import logging
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mediation_desk import __version__
+from mediation_desk.errors import StoreUnavailable
+from mediation_desk.paths import data_dir, default_register, demo_register
+from mediation_desk.services.accounts import RoomSettings, create_register, open_register
+from mediation_desk.services.actor import Actor
+from mediation_desk.store.database import Store
+from ui.context import AppContext
+from ui.fonts import apply_ui_font
+from ui.i18n import install_translators, translate
+
+log = logging.getLogger("mediation_desk.ui")
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo-register"
+DEMO_CASES = 400
+SETTINGS_SCALE = "ui/text_scale"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="mediation-desk", description="调解工作台")
+    parser.add_argument("--db", type=Path, help="数据库文件")
+    parser.add_argument("--demo", action="store_true", help="打开演示数据库（样例数据，无需密码）")
+    parser.add_argument("--self-test", action="store_true", help="自检后退出")
+    parser.add_argument("--version", action="version", version=f"mediation-desk {__version__}")
+    return parser.parse_args(argv)
+
+
+def make_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("MediationDesk")
+    app.setOrganizationName("MediationDesk")
+    app.setApplicationDisplayName("调解工作台")
+    app._translators = install_translators(app)  # type: ignore[attr-defined]
+    scale = float(QSettings().value(SETTINGS_SCALE, 1.0) or 1.0)
+    apply_ui_font(app, scale)
+    return app
+
+
+# -- one instance per register ------------------------------------------------------------
+def _server_name(path: Path) -> str:
+    return "mediation-desk-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
+
+
+class SingleInstance:
+    """A lock file beside the register and a local socket the second start knocks on."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.lock = QLockFile(str(path) + ".lock")
+        self.lock.setStaleLockTime(0)
+        self.server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        return bool(self.lock.tryLock(200))
+
+    def holder(self) -> str:
+        ok, pid, host, _app = self.lock.getLockInfo()
+        return f"{pid}@{host}" if ok else "?"
+
+    def knock(self) -> bool:
+        """Ask the running instance to show its window; True if it answered."""
+        socket = QLocalSocket()
+        socket.connectToServer(_server_name(self.path))
+        if not socket.waitForConnected(500):
+            return False
+        socket.write(b"show\n")
+        socket.waitForBytesWritten(500)
+        socket.disconnectFromServer()
+        return True
+
+    def listen(self, window: QWidget) -> None:
+        QLocalServer.removeServer(_server_name(self.path))
+        self.server = QLocalServer()
+        self.server.listen(_server_name(self.path))
+
+        def bring_forward() -> None:
+            assert self.server is not None
+            connection = self.server.nextPendingConnection()
+            if connection is not None:
+                connection.deleteLater()
+            window.showNormal()
+            window.raise_()
+            window.activateWindow()
+
+        self.server.newConnection.connect(bring_forward)
+
+    def release(self) -> None:
+        if self.server is not None:
+            self.server.close()
+        self.lock.unlock()
+
+
+# -- errors -------------------------------------------------------------------------------
+def log_file() -> Path:
+    folder = data_dir() / "logs"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "mediation-desk.log"
+
+
+def install_error_handler() -> None:
+    """The environment's failures get a plain message; bugs a crash dialog and a log entry."""
+
+    def handle(kind: type[BaseException], value: BaseException,
+               tb: TracebackType | None) -> None:
+        if isinstance(value, StoreUnavailable):
+            QMessageBox.warning(None, translate("App", "Register unavailable"), str(value))
+            return
+        text = "".join(traceback.format_exception(kind, value, tb))
+        log.error("unhandled error\n%s", text)
+        try:
+            with open(log_file(), "a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError:
+            pass
+        QMessageBox.critical(None, translate("App", "Program error"), translate(
+            "App", "An internal error occurred. What you saved is safe; unsaved typing is "
+            "kept as a draft. Details were written to %1").replace("%1", str(log_file())))
+
+    sys.excepthook = handle
+
+
+# -- start-up paths -----------------------------------------------------------------------
+def open_demo(app: QApplication) -> tuple[Store, Actor]:
+    """The demo register: created and filled on first use, opened without a password."""
+    path = demo_register()
+    if path.exists():
+        return open_register(path, DEMO_USER, DEMO_PASSWORD)
+    store, actor, _ = create_register(
+        path, RoomSettings("问房调解室（演示）", "湖头镇人民调解委员会", "湖头"),
+        DEMO_USER, DEMO_PASSWORD, encrypted=False)
+    from mediation_desk.services.demo import fill_demo
+    from ui.workers import run_in_background
+
+    failure: list[BaseException] = []
+    done: list[object] = []
+    run_in_background(None, lambda report: fill_demo(store, actor, cases=DEMO_CASES, seed=1,
+                                                     progress=report),
+                      title=translate("App", "Creating demo data…"), on_done=done.append,
+                      on_error=failure.append, cancellable=False, show_after_ms=0)
+    while not done and not failure:
+        app.processEvents()
+    if failure:
+        raise failure[0]
+    return store, actor
+
+
+def open_room(path: Path) -> tuple[Store, Actor] | None:
+    from ui.dialogs.login_dialog import LoginDialog
+    from ui.dialogs.setup_wizard import SetupWizard
+
+    if not path.exists():
+        return SetupWizard.ask(None, path)
+    return LoginDialog.ask(None, path)
+
+
+def self_test() -> int:
+    """Open a temporary register, build the window offscreen, exercise it, exit 0."""
+    from ui.main_window import MainWindow
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store, actor, _ = create_register(
+            Path(tmp) / "self-test.db", RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头"),
+            "admin", "self-test-password")
+        try:
+            from mediation_desk.services.demo import fill_demo
+
+            fill_demo(store, actor, cases=5, seed=7)
+            ctx = AppContext.build(store, actor)
+            window = MainWindow(ctx)
+            window.show()
+            case_id = ctx.pages.page(limit=1)[0].id
+            window.open_case(case_id)
+            QApplication.processEvents()
+            image = window.grab()
+            if image.isNull() or image.width() < 800:
+                print("self-test: the window did not render", file=sys.stderr)
+                return 1
+            window.close()
+        finally:
+            store.close()
+    print("self-test ok")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = make_application(sys.argv[:1])
+    if args.self_test:
+        return self_test()
+    install_error_handler()
+    from ui.main_window import MainWindow
+
+    path = demo_register() if args.demo else (args.db or default_register())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    instance = SingleInstance(path)
+    if not instance.acquire():
+        if not instance.knock():
+            QMessageBox.information(None, translate("App", "Already running"), translate(
+                "App", "This register is already open in another window (process %1).")
+                .replace("%1", instance.holder()))
+        return 0
+    try:
+        try:
+            opened = open_demo(app) if args.demo else open_room(path)
+        except StoreUnavailable as exc:
+            QMessageBox.critical(None, translate("App", "Register unavailable"), str(exc))
+            return 4
+        if opened is None:
+            return 0
+        store, actor = opened
+        ctx = AppContext.build(store, actor, demo=args.demo)
+        window = MainWindow(ctx)
+        instance.listen(window)
+        window.show()
+        QTimer.singleShot(0, window.today_view.refresh)
+        code = app.exec()
+        store.close()
+        return int(code)
+    finally:
+        instance.release()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,66 @@
+"""What the window works with: the open register, the logged-in user and the services.
+
+Built once in :mod:`ui.app` (the composition root) and handed down to every view and dialog;
+there are no globals. ``bus.changes_committed`` carries each committed change set so a view
+refreshes only when data it shows has changed (architecture.md §3).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from mediation_desk.services.accounts import AccountService
+from mediation_desk.services.actor import Actor
+from mediation_desk.services.autosave import AutosaveService
+from mediation_desk.services.case_detail import CaseDetailService
+from mediation_desk.services.casework import CaseworkService
+from mediation_desk.services.intake import IntakeService
+from mediation_desk.services.register import RegisterService
+from mediation_desk.services.register_pages import RegisterPages
+from mediation_desk.services.searching import SearchService
+from mediation_desk.services.settings import SettingsService
+from mediation_desk.services.today import TodayService
+from mediation_desk.store.changes import ChangeSet
+from mediation_desk.store.database import Store
+
+
+class ChangeBus(QObject):
+    """Re-emits the store's committed change sets as a Qt signal (queued across threads)."""
+
+    changes_committed = Signal(object)
+
+    def publish(self, changes: ChangeSet) -> None:
+        self.changes_committed.emit(changes)
+
+
+@dataclass
+class AppContext:
+    store: Store
+    actor: Actor
+    bus: ChangeBus
+    demo: bool
+    intake: IntakeService
+    casework: CaseworkService
+    case_detail: CaseDetailService
+    register: RegisterService
+    pages: RegisterPages
+    search: SearchService
+    today: TodayService
+    settings: SettingsService
+    autosave: AutosaveService
+    accounts: AccountService
+
+    @classmethod
+    def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
+        bus = ChangeBus()
+        store.subscribe(bus.publish)
+        return cls(
+            store=store, actor=actor, bus=bus, demo=demo,
+            intake=IntakeService(store, actor), casework=CaseworkService(store, actor),
+            case_detail=CaseDetailService(store, actor), register=RegisterService(store, actor),
+            pages=RegisterPages(store, actor), search=SearchService(store, actor),
+            today=TodayService(store, actor), settings=SettingsService(store, actor),
+            autosave=AutosaveService(store, actor), accounts=AccountService(store, actor),
+        )

@@ -1,0 +1,45 @@
+"""Fonts for the window: the system's Chinese font, or the bundled LXGW WenKai.
+
+Why: on a bare Linux machine (and the offscreen test platform) there may be no CJK font at
+all, and every label would be a row of boxes. The bundled font is registered only when the
+system has none, so a Windows office PC keeps its familiar Microsoft YaHei / SimSun.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from mediation_desk.paths import resources_dir
+
+BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
+PREFERRED = ("Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC",
+             "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun", "宋体", "LXGW WenKai",
+             "霞鹜文楷")
+BASE_POINT_SIZE = 10.5
+
+
+def _has_chinese(family: str) -> bool:
+    return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
+
+
+def choose_ui_font() -> str:
+    """Register the bundled font if needed and return the family the window should use."""
+    families = QFontDatabase.families()
+    for name in PREFERRED:
+        if name in families and _has_chinese(name):
+            return name
+    for name in families:
+        if _has_chinese(name):
+            return name
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
+    loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return loaded[0] if loaded else QFont().family()
+
+
+def apply_ui_font(app: QApplication, scale: float = 1.0) -> QFont:
+    """Set the application font; ``scale`` > 1 is the larger-text setting."""
+    font = QFont(choose_ui_font())
+    font.setPointSizeF(BASE_POINT_SIZE * scale)
+    app.setFont(font)
+    return font

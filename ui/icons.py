@@ -1,0 +1,52 @@
+"""Every icon by meaning, in one map (as OpenLP does it): views ask for "new_case", never
+for a Font Awesome glyph name, so a change of icon set touches this file only."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import qtawesome
+from PySide6.QtGui import QIcon
+
+GLYPHS: dict[str, str] = {
+    "today": "fa5s.calendar-day",
+    "cases": "fa5s.folder-open",
+    "patrols": "fa5s.route",
+    "statistics": "fa5s.chart-bar",
+    "settings": "fa5s.cog",
+    "new_case": "fa5s.plus-circle",
+    "search": "fa5s.search",
+    "print": "fa5s.print",
+    "open": "fa5s.external-link-alt",
+    "save": "fa5s.save",
+    "refresh": "fa5s.sync-alt",
+    "party": "fa5s.user",
+    "organization": "fa5s.building",
+    "record": "fa5s.file-alt",
+    "note": "fa5s.sticky-note",
+    "agreement": "fa5s.handshake",
+    "followup": "fa5s.phone-alt",
+    "history": "fa5s.history",
+    "warning": "fa5s.exclamation-triangle",
+    "overdue": "fa5s.clock",
+    "step": "fa5s.arrow-right",
+    "close": "fa5s.times",
+    "add": "fa5s.plus",
+    "remove": "fa5s.minus",
+    "reveal": "fa5s.eye",
+    "lock": "fa5s.lock",
+    "user": "fa5s.user-circle",
+    "demo": "fa5s.flask",
+    "draft": "fa5s.pencil-alt",
+    "session": "fa5s.comments",
+    "confirm": "fa5s.gavel",
+    "quit": "fa5s.sign-out-alt",
+}
+
+COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}
+
+
+@cache
+def icon(name: str, color: str = "default") -> QIcon:
+    """The icon for a meaning; an unknown name is a programming error (KeyError)."""
+    return qtawesome.icon(GLYPHS[name], color=COLORS.get(color, color))

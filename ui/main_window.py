@@ -1,0 +1,173 @@
+"""The main window, kept thin: navigation, the views, the toolbar and the status bar.
+
+Views do their own work and talk to services through the context; this module only places
+them and routes "open this case" and "register a new one" between them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.actions import Actions, build_actions
+from ui.context import AppContext
+from ui.dialogs.intake_dialog import IntakeDialog
+from ui.i18n import translate
+from ui.icons import icon
+from ui.views.case_view import CaseView
+from ui.views.register_view import RegisterView
+from ui.views.settings_view import SettingsView
+from ui.views.statistics_view import StatisticsView
+from ui.views.today_view import TodayView
+from ui.widgets.search_box import SearchBox
+
+PAGE_TODAY, PAGE_CASES, PAGE_PATROLS, PAGE_STATISTICS, PAGE_SETTINGS = range(5)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.actions: Actions = build_actions(self)
+        room = ctx.settings.room()
+        title = translate("MainWindow", "Mediation Desk") + f" — {room.room_name}"
+        if ctx.demo:
+            title += " — " + translate("MainWindow", "DEMO DATA")
+        self.setWindowTitle(title)
+        self.resize(1366, 768)
+
+        self.today_view = TodayView(ctx)
+        self.register_view = RegisterView(ctx)
+        self.case_tabs = QTabWidget()
+        self.case_tabs.setDocumentMode(True)
+        self.case_tabs.setTabsClosable(True)
+        self.case_tabs.addTab(self.register_view, icon("cases"),
+                              translate("MainWindow", "Register"))
+        self.case_tabs.tabBar().setTabButton(0, self.case_tabs.tabBar().ButtonPosition.RightSide,
+                                             None)
+        self.case_tabs.tabCloseRequested.connect(self._close_tab)
+        self.statistics_view = StatisticsView(ctx)
+        self.settings_view = SettingsView(ctx)
+
+        self.stack = QStackedWidget()
+        for widget in (self.today_view, self.case_tabs, self._patrols_page(),
+                       self.statistics_view, self.settings_view):
+            self.stack.addWidget(widget)
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(118)
+        for action in (self.actions.show_today, self.actions.show_cases,
+                       self.actions.show_patrols, self.actions.show_statistics,
+                       self.actions.show_settings):
+            item = QListWidgetItem(action.icon(), action.text())
+            item.setSizeHint(QSize(110, 44))
+            item.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.search_box = SearchBox(ctx)
+        toolbar = QToolBar(translate("MainWindow", "Main toolbar"))
+        toolbar.setObjectName("main-toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addAction(self.actions.new_case)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self._build_status_bar()
+
+        self.actions.new_case.triggered.connect(self.new_case)
+        self.actions.find.triggered.connect(self._focus_search)
+        self.actions.close_tab.triggered.connect(
+            lambda: self._close_tab(self.case_tabs.currentIndex()))
+        self.actions.quit.triggered.connect(self.close)
+        for page, action in enumerate((self.actions.show_today, self.actions.show_cases,
+                                       self.actions.show_patrols,
+                                       self.actions.show_statistics,
+                                       self.actions.show_settings)):
+            action.triggered.connect(lambda _=False, p=page: self.show_page(p))
+        self.actions.print.setEnabled(False)  # documents arrive with the printing work
+        self.search_box.open_case.connect(self.open_case)
+        self.register_view.open_case.connect(self.open_case)
+        self.today_view.open_case.connect(self.open_case)
+        self.today_view.resume_intake.connect(self.new_case)
+        self.show_page(PAGE_TODAY)
+
+    def _patrols_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        label = QLabel(translate(
+            "MainWindow", "Patrol schedules (排查) are not part of this version yet. Disputes "
+            "found on patrols can be registered as cases with the source “排查发现”."))
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        layout.addStretch(1)
+        return page
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        actor = self.ctx.actor
+        bar.addWidget(QLabel(translate("MainWindow", "User: %1").replace("%1", actor.name)))
+        bar.addWidget(QLabel(translate("MainWindow", "Register: %1").replace(
+            "%1", str(self.ctx.store.path))))
+        if self.ctx.demo:
+            badge = QLabel(translate("MainWindow", "DEMO DATA"))
+            badge.setStyleSheet("background:#ef6c00;color:white;padding:2px 8px;"
+                                "border-radius:3px;font-weight:bold")
+            bar.addPermanentWidget(badge)
+
+    # -- routing ----------------------------------------------------------------------------
+    def show_page(self, page: int) -> None:
+        self.nav.setCurrentRow(page)
+        self.stack.setCurrentIndex(page)
+
+    def _focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def open_case(self, case_id: str) -> CaseView:
+        """Show the case in its own tab (reusing the tab if it is already open)."""
+        self.show_page(PAGE_CASES)
+        for index in range(1, self.case_tabs.count()):
+            view = self.case_tabs.widget(index)
+            if isinstance(view, CaseView) and view.case_id == case_id:
+                self.case_tabs.setCurrentIndex(index)
+                return view
+        view = CaseView(self.ctx, case_id)
+        index = self.case_tabs.addTab(view, icon("record"), view.short_title())
+        view.title_changed.connect(lambda text, v=view: self.case_tabs.setTabText(
+            self.case_tabs.indexOf(v), text))
+        self.case_tabs.setCurrentIndex(index)
+        return view
+
+    def _close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.case_tabs.widget(index)
+        self.case_tabs.removeTab(index)
+        widget.deleteLater()
+
+    def new_case(self, draft_id: str | None = None) -> None:
+        result = IntakeDialog.ask(self, self.ctx, draft_id=draft_id or None)
+        if result is not None:
+            self.open_case(result.case_id)

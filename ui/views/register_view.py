@@ -1,0 +1,157 @@
+"""案件: the register — filters a mediator uses, a lazily loaded table, Enter opens a case."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
+from mediation_desk.services.register import CaseFilter
+from mediation_desk.store.changes import ChangeSet
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.models.register_model import RegisterModel
+
+FIRST_YEAR = 2010
+
+
+class RegisterTable(QTableView):
+    """The table; Enter on a row opens its case, as a double click does."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class RegisterView(QWidget):
+    open_case = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RegisterModel(ctx.pages, self)
+
+        self.status_box = self._combo(translate("RegisterView", "Status"),
+                                      [(s.value, STATUS_LABELS[s]) for s in CaseStatus])
+        self.type_box = self._combo(translate("RegisterView", "Dispute type"), [])
+        self.village_box = self._combo(translate("RegisterView", "Village"), [])
+        self.year_box = self._combo(translate("RegisterView", "Year"), [
+            (str(y), str(y)) for y in range(date.today().year, FIRST_YEAR - 1, -1)])
+        self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
+        self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
+        self.count_label = QLabel()
+
+        bar = QHBoxLayout()
+        for label, box in ((translate("RegisterView", "Status"), self.status_box),
+                           (translate("RegisterView", "Type"), self.type_box),
+                           (translate("RegisterView", "Village"), self.village_box),
+                           (translate("RegisterView", "Year"), self.year_box),
+                           (translate("RegisterView", "Mediator"), self.mediator_box)):
+            caption = QLabel(label)
+            caption.setBuddy(box)
+            bar.addWidget(caption)
+            bar.addWidget(box)
+        bar.addWidget(self.overdue_box)
+        bar.addStretch(1)
+        bar.addWidget(self.count_label)
+
+        self.table = RegisterTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(translate("RegisterView", "Case register"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((190, 230, 130, 110, 110, 80, 100, 95, 80, 70)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated_row.connect(self._open_row)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+
+        for box in (self.status_box, self.type_box, self.village_box, self.year_box,
+                    self.mediator_box):
+            box.currentIndexChanged.connect(self.apply_filter)
+        self.overdue_box.toggled.connect(self.apply_filter)
+        ctx.bus.changes_committed.connect(self._on_changes)
+        self.refresh_choices()
+        self.apply_filter()
+
+    def _combo(self, name: str, items: list[tuple[str, str]]) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName(name)
+        box.setMinimumContentsLength(6)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._fill(box, items)
+        return box
+
+    @staticmethod
+    def _fill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(translate("RegisterView", "All"), None)
+        for value, label in items:
+            box.addItem(label, value)
+        found = box.findData(current)
+        box.setCurrentIndex(max(found, 0))
+        box.blockSignals(False)
+
+    def refresh_choices(self) -> None:
+        settings = self.ctx.settings
+        self._fill(self.type_box, [(e.label, e.label) for e in settings.entries("dispute_type")])
+        self._fill(self.village_box, [(v.label, v.label) for v in settings.villages()])
+        self._fill(self.mediator_box, [(n, n) for n in self.ctx.register.mediator_names()])
+
+    def current_filter(self) -> CaseFilter:
+        year = self.year_box.currentData()
+        return CaseFilter(
+            status=self.status_box.currentData(), year=int(year) if year else None,
+            dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
+            mediator=self.mediator_box.currentData(),
+            overdue_on=date.today() if self.overdue_box.isChecked() else None)
+
+    def apply_filter(self) -> None:
+        self.model.reload(self.current_filter())
+        self.count_label.setText(translate("RegisterView", "%n case(s)", None,
+                                           self.model.rowCount()))
+
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if changes.kinds & {"dictionary", "village"}:
+            self.refresh_choices()
+        if changes.kinds & {"case", "party", "agreement", "record", "followup"}:
+            self.apply_filter()
+
+    def _open_index(self, index: QModelIndex) -> None:
+        self._open_row(index.row())
+
+    def _open_row(self, row: int) -> None:
+        case_id = self.model.case_id(row)
+        if case_id:
+            self.open_case.emit(case_id)
