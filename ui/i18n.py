@@ -26,7 +26,7 @@ def qm_path() -> str:
 
 def install_translators(app: QCoreApplication) -> list[QTranslator]:
     """Load Qt's and our Chinese translations; returns them (keep them alive)."""
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Territory.China))
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     installed = []
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, folder in ((f"qtbase_{LANGUAGE}", qt_dir),):
