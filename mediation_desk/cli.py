@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("backup", help="在线备份")
     s.add_argument("--out", type=Path, required=True)
 
+    s = sub.add_parser("restore", help="从备份恢复到 --db 指定的位置")
+    s.add_argument("file", type=Path)
+    s.add_argument("--force", action="store_true", help="替换已有的数据库（原文件保留在旁边）")
+
     sub.add_parser("verify", help="检查数据库完整性与操作记录链")
 
     s = sub.add_parser("audit", help="操作记录")

@@ -168,6 +168,19 @@ def cmd_backup(cli: Cli) -> None:
     cli.emit({"out": str(out)}, f"已备份到 {out}")
 
 
+def cmd_restore(cli: Cli) -> None:
+    from mediation_desk.cli import PASSWORD_ENV, _read_secret
+    from mediation_desk.services.safety import restore_backup
+
+    password = _read_secret(PASSWORD_ENV, f"{cli.username} 的密码：")
+    restored = restore_backup(cli.args.file, cli.db_path, cli.username, password,
+                              force=cli.args.force)
+    replaced = str(restored.replaced) if restored.replaced else None
+    cli.emit({"restored": str(restored.path), "replaced": replaced},
+             f"已从 {cli.args.file} 恢复到 {restored.path}"
+             + (f"\n原数据库已保留为 {replaced}" if replaced else ""))
+
+
 def _verify(cli: Cli, integrity: bool) -> None:
     from mediation_desk.services.safety import verify_register
 
@@ -200,6 +213,7 @@ HANDLERS: dict[str, Callable[[Cli], None]] = {
     "users": cmd_users,
     "demo": cmd_demo,
     "backup": cmd_backup,
+    "restore": cmd_restore,
     "verify": cmd_verify,
     "audit": cmd_audit,
 }

@@ -6,15 +6,19 @@ use) plus a copy of the key slots file, without which an encrypted copy cannot b
 
 from __future__ import annotations
 
+import os
 import shutil
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from mediation_desk.errors import StoreUnavailable
+from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services import audit
 from mediation_desk.services.actor import Actor
-from mediation_desk.store.backup import online_backup
+from mediation_desk.services.accounts import open_register
+from mediation_desk.store.backup import copy_database, inspect_backup, online_backup
 from mediation_desk.store.database import Store
-from mediation_desk.store.keys import keyfile_path
+from mediation_desk.store.keys import KeyFile, keyfile_path
 
 
 def backup_to(store: Store, actor: Actor, out: Path) -> Path:
@@ -43,3 +47,51 @@ def verify_register(store: Store, *, integrity: bool = True) -> list[str]:
     if broken:
         problems.append(broken)
     return problems
+
+
+@dataclass(frozen=True)
+class Restored:
+    path: Path
+    replaced: Path | None  # where the database it replaced was kept
+
+
+def restore_backup(backup: Path, target: Path, username: str, password: str, *,
+                   force: bool = False) -> Restored:
+    """Write ``backup`` to ``target``; the backup must open with this account's password.
+
+    Refuses a file that is not a valid backup or comes from a newer version. An existing
+    database is replaced only with ``force``, and then kept beside it (nothing is lost).
+    """
+    if not backup.exists():
+        raise StoreUnavailable(f"备份文件不存在：{backup}")
+    db_key = None
+    backup_keys = keyfile_path(backup)
+    if backup_keys.exists():
+        db_key = KeyFile.load(backup_keys).unlock(username, password)
+    inspect_backup(backup, db_key)
+    if target.exists() and not force:
+        raise ValidationError(Problem("", "--db", f"数据库文件已存在：{target}。确认要用备份替换它时请加 --force"))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    staging = target.with_name(f"{target.name}.restoring-{stamp}")
+    copy_database(backup, staging, db_key)
+    replaced = None
+    if target.exists():
+        replaced = target.with_name(f"{target.name}.replaced-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            old = Path(str(target) + suffix)
+            if old.exists():
+                os.replace(old, Path(str(replaced) + suffix))
+        if keyfile_path(target).exists():
+            os.replace(keyfile_path(target), keyfile_path(replaced))
+    os.replace(staging, target)
+    if db_key is not None:
+        shutil.copyfile(backup_keys, keyfile_path(target))
+    # The restored file must open with the same account before we call it done.
+    store, actor = open_register(target, username, password)
+    try:
+        with store.write():
+            audit.record(actor, "restore", entity="register", detail=str(backup))
+    finally:
+        store.close()
+    return Restored(target, replaced)

@@ -215,3 +215,36 @@ def test_unencrypted_init(tmp_path: Path) -> None:
                    "--number-prefix", "湖头", "--admin", "admin", "--unencrypted")
     assert out["encrypted"] is False and out["recovery_key"] is None
     assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_backup_and_restore_round_trip(db: Path, tmp_path: Path) -> None:
+    run_json(db, "import", str(write_cases(tmp_path, CASES)))
+    backup = tmp_path / "usb" / "room.bak"
+    assert run_json(db, "backup", "--out", str(backup))["out"] == str(backup)
+    assert backup.exists() and Path(str(backup) + ".keys").exists()
+    assert not backup.read_bytes().startswith(b"SQLite format 3")
+    assert "张喆".encode() not in backup.read_bytes()
+
+    restored = tmp_path / "restored.db"
+    out = run_json(restored, "restore", str(backup))
+    assert out == {"restored": str(restored), "replaced": None}
+    assert [r["number"] for r in run_json(restored, "cases")] == [
+        "（2026）湖头人调字第1号", "（2026）湖头人调字第2号"]
+
+    # An existing database is replaced only with --force, and then kept beside it.
+    refused = run(restored, "restore", str(backup))
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    forced = run_json(restored, "restore", "--force", str(backup))
+    assert Path(forced["replaced"]).exists()
+    assert run_json(restored, "verify")["ok"] is True
+
+
+def test_restore_refuses_what_is_not_a_good_backup(db: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.bak"
+    junk.write_bytes(b"not a backup" * 500)
+    assert run(tmp_path / "x.db", "restore", str(junk)).returncode == 4
+    backup = tmp_path / "room.bak"
+    run_json(db, "backup", "--out", str(backup))
+    wrong = run(tmp_path / "y.db", "restore", str(backup), password="wrong-password")
+    assert wrong.returncode == 3
+    assert not (tmp_path / "x.db").exists() and not (tmp_path / "y.db").exists()
