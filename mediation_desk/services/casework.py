@@ -31,8 +31,8 @@ from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
-    Appointment,
     AgreementTerm,
+    Appointment,
     Case,
     CaseEvent,
     FollowUp,

@@ -43,6 +43,10 @@ class CaseFilter:
     overdue_on: date | None = None  # open cases whose deadline is before this day
 
 
+#: No filter: every live case.
+ALL_CASES = CaseFilter()
+
+
 def _d(value: date | None) -> str | None:
     return value.isoformat() if value else None
 
@@ -56,7 +60,7 @@ class RegisterService:
         self.store = store
         self.actor = actor
 
-    def query(self, f: CaseFilter = CaseFilter()) -> peewee.ModelSelect[Case]:
+    def query(self, f: CaseFilter = ALL_CASES) -> peewee.ModelSelect[Case]:
         """Live cases matching ``f``, newest first (received date, then number)."""
         q = Case.live()
         if f.status:
@@ -77,7 +81,7 @@ class RegisterService:
                         Case.status.in_(["registered", "notified", "investigating", "mediating"]))
         return q.order_by(Case.received_on.desc(), Case.number_seq.desc(), Case.created_at.desc())
 
-    def list_summaries(self, f: CaseFilter = CaseFilter(), limit: int | None = None,
+    def list_summaries(self, f: CaseFilter = ALL_CASES, limit: int | None = None,
                        ) -> list[dict[str, Any]]:
         """The contract's list rows: id, number, title, status, date, type, village, parties."""
         q = self.query(f)

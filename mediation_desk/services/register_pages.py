@@ -18,7 +18,7 @@ from mediation_desk.domain.deadlines import days_left
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus, is_open
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.services.actor import Actor
-from mediation_desk.services.register import CaseFilter, RegisterService
+from mediation_desk.services.register import ALL_CASES, CaseFilter, RegisterService
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Case, CaseMediator, Mediator, Party, Village
 
@@ -75,10 +75,10 @@ class RegisterPages:
         keys = [*keys, Case.received_on, Case.number_seq]
         return query.order_by(*[k.desc() if descending else k.asc() for k in keys])
 
-    def count(self, f: CaseFilter = CaseFilter()) -> int:
+    def count(self, f: CaseFilter = ALL_CASES) -> int:
         return int(self._register.query(f).order_by().count())
 
-    def page(self, f: CaseFilter = CaseFilter(), *, sort: str = "received_on",
+    def page(self, f: CaseFilter = ALL_CASES, *, sort: str = "received_on",
              descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE,
              today: date | None = None) -> list[RegisterRow]:
         today = today or date.today()

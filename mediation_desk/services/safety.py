@@ -14,8 +14,8 @@ from pathlib import Path
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services import audit
-from mediation_desk.services.actor import Actor
 from mediation_desk.services.accounts import open_register
+from mediation_desk.services.actor import Actor
 from mediation_desk.store.backup import copy_database, inspect_backup, online_backup
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import KeyFile, keyfile_path
