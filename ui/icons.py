@@ -41,6 +41,11 @@ GLYPHS: dict[str, str] = {
     "session": "fa5s.comments",
     "confirm": "fa5s.gavel",
     "quit": "fa5s.sign-out-alt",
+    "notify": "fa5s.bullhorn",
+    "terminate": "fa5s.stop-circle",
+    "refuse": "fa5s.ban",
+    "done": "fa5s.check-circle",
+    "archive": "fa5s.archive",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

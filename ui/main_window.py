@@ -127,8 +127,10 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         actor = self.ctx.actor
-        bar.addWidget(QLabel(translate("MainWindow", "User: %1").replace("%1", actor.name)))
-        bar.addWidget(QLabel(translate("MainWindow", "Register: %1").replace(
+        # Permanent widgets: action hints shown in the status bar must not hide who is working.
+        bar.addPermanentWidget(QLabel(translate("MainWindow", "User: %1").replace(
+            "%1", actor.name)))
+        bar.addPermanentWidget(QLabel(translate("MainWindow", "Register: %1").replace(
             "%1", str(self.ctx.store.path))))
         if self.ctx.demo:
             badge = QLabel(translate("MainWindow", "DEMO DATA"))

@@ -47,7 +47,7 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self.report)
-        except BaseException as exc:  # noqa: BLE001 — handed to the GUI thread to show
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

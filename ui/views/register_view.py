@@ -33,7 +33,7 @@ class RegisterTable(QTableView):
 
     activated_row = Signal(int)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
             self.activated_row.emit(self.currentIndex().row())
             return

@@ -56,7 +56,7 @@ class StatisticsView(QWidget):
         ctx.bus.changes_committed.connect(self._on_changes)
         self._stale = True
 
-    def showEvent(self, event: object) -> None:  # noqa: N802
+    def showEvent(self, event: object) -> None:
         if self._stale:
             self.refresh()
         super().showEvent(event)  # type: ignore[arg-type]

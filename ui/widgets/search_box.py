@@ -79,7 +79,7 @@ class SearchBox(QLineEdit):
             self.popup.hide()
             self.open_case.emit(case_id)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.results and isinstance(event, QKeyEvent) \
                 and event.type() == QEvent.Type.KeyPress:
             if event.key() == Qt.Key.Key_Escape:

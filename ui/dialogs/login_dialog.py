@@ -1,0 +1,149 @@
+"""Logging in to an existing register.
+
+Why the password is tried in ``accept()`` and the dialog stays open on failure: a mistyped
+password should cost one retype, not a restart. The message never says whether the account
+exists (the service gives the same text for both). Unlocking derives a key with argon2id,
+which takes a noticeable fraction of a second, so a busy cursor shows it is working.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.errors import StoreUnavailable, WrongPassword
+from mediation_desk.services.accounts import open_register
+from mediation_desk.services.actor import Actor
+from mediation_desk.store.database import Store
+from ui.i18n import translate
+from ui.icons import icon
+
+SETTINGS_LAST_USER = "login/last_user"
+ERROR_STYLE = "color:#c62828"
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def _show(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+class LoginDialog(QDialog):
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.path = Path(path)
+        self.store: Store | None = None
+        self.actor: Actor | None = None
+        self.setWindowTitle(translate("LoginDialog", "Log in — Mediation Desk"))
+        self.setWindowIcon(icon("lock"))
+        self.setMinimumWidth(460)
+
+        heading = QLabel(translate("LoginDialog", "Mediation Desk"))
+        font = heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        heading.setFont(font)
+        where = QLabel(translate("LoginDialog", "Register: %1").replace("%1", str(self.path)))
+        where.setWordWrap(True)
+        where.setStyleSheet("color:#546e7a")
+
+        self.username_edit = QLineEdit(str(QSettings().value(SETTINGS_LAST_USER, "") or ""))
+        self.username_edit.setAccessibleName(translate("LoginDialog", "User name"))
+        self.password_edit = QLineEdit()
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_edit.setAccessibleName(translate("LoginDialog", "Password"))
+        self.username_error = _error_label()
+        self.password_error = _error_label()
+        self.error_label = _error_label()
+        self.error_label.setAccessibleName(translate("LoginDialog", "Login problem"))
+
+        self.username_edit.textEdited.connect(lambda _t: _show(self.username_error, ""))
+        self.password_edit.textEdited.connect(lambda _t: _show(self.password_error, ""))
+        form = QFormLayout()
+        for caption, edit, error in (
+                (translate("LoginDialog", "&User name"), self.username_edit, self.username_error),
+                (translate("LoginDialog", "&Password"), self.password_edit, self.password_error)):
+            label = QLabel(caption)
+            label.setBuddy(edit)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            label.setContentsMargins(0, max(0, edit.sizeHint().height()
+                                            - label.sizeHint().height()) // 2, 0, 0)
+            column = QVBoxLayout()
+            column.setSpacing(2)
+            column.addWidget(edit)
+            column.addWidget(error)
+            form.addRow(label, column)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(translate("LoginDialog", "Log in"))
+        ok.setIcon(icon("user"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(where)
+        layout.addSpacing(6)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
+
+    def accept(self) -> None:
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        required = translate("LoginDialog", "Please fill this in.")
+        _show(self.username_error, "" if username else required)
+        _show(self.password_error, "" if password else required)
+        _show(self.error_label, "")
+        if not username or not password:
+            (self.username_edit if not username else self.password_edit).setFocus()
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.store, self.actor = open_register(self.path, username, password)
+        except WrongPassword as exc:
+            self._failed(str(exc))
+            return
+        except StoreUnavailable as exc:
+            self._failed(str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
+        QSettings().setValue(SETTINGS_LAST_USER, username)
+        super().accept()
+
+    def _failed(self, message: str) -> None:
+        """Keep the dialog open with the reason, and an empty password field to retype."""
+        _show(self.error_label, message)
+        self.password_edit.clear()
+        self.password_edit.setFocus()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, path: Path) -> tuple[Store, Actor] | None:
+        dialog = cls(path, parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.store is None \
+                or dialog.actor is None:
+            return None
+        return dialog.store, dialog.actor

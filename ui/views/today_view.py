@@ -1,0 +1,246 @@
+"""工作台: what needs the mediator today, in sections, each line opening its case.
+
+Why one tree with section headers rather than five separate lists: the arrow keys walk the
+whole day from top to bottom and Enter opens whatever is selected — no Tab-hopping between
+lists. The view refreshes only when a change set touches something it shows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QLocale, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.services.today import Agenda, AgendaItem
+from mediation_desk.store.changes import ChangeSet
+from ui.context import AppContext
+from ui.i18n import translate
+from ui.icons import icon
+
+WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft"})
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+DANGER = QColor("#c62828")
+SECTION_BACKGROUND = QColor("#e3ecf5")
+NOTE_COLOR = QColor("#546e7a")
+COL_NUMBER, COL_TITLE, COL_TEXT, COL_DUE = range(4)
+
+
+def _sections() -> list[tuple[str, str, str]]:
+    """(agenda attribute, heading, icon) in the order a mediator reads them."""
+    return [
+        ("deadlines", translate("TodayView", "Mediation deadlines near or past"), "overdue"),
+        ("followups", translate("TodayView", "Follow-up visits due"), "followup"),
+        ("confirmations", translate("TodayView", "Judicial confirmation windows closing"),
+         "confirm"),
+        ("sessions", translate("TodayView", "Today's sessions"), "session"),
+        ("drafts", translate("TodayView", "Unfinished drafts"), "draft"),
+    ]
+
+
+class AgendaTree(QTreeWidget):
+    """Enter on an item activates it, as a double click does."""
+
+    activated_item = Signal(QTreeWidgetItem)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.activated_item.emit(item)
+            return
+        super().keyPressEvent(event)
+
+
+class TodayView(QWidget):
+    open_case = Signal(str)
+    resume_intake = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.agenda = Agenda()
+        self.loaded_on: date | None = None
+        self._intake_drafts: set[str] = set()
+        self.section_items: dict[str, QTreeWidgetItem] = {}
+
+        self.greeting_label = QLabel()
+        self.greeting_label.setAccessibleName(translate("TodayView", "Greeting"))
+        self.summary_label = QLabel()
+        self._grey(self.summary_label)
+        self.refresh_button = QPushButton(icon("refresh"), translate("TodayView", "&Refresh"))
+        self.refresh_button.clicked.connect(self.refresh)
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.greeting_label)
+        titles.addWidget(self.summary_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.tree = AgendaTree()
+        self.tree.setAccessibleName(translate("TodayView", "Today's work"))
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels([translate("TodayView", "Case number"),
+                                   translate("TodayView", "Case"),
+                                   translate("TodayView", "What is due"),
+                                   translate("TodayView", "Date")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setItemsExpandable(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        head = self.tree.header()
+        head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        head.setStretchLastSection(False)
+        head.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((COL_NUMBER, 250), (COL_TITLE, 300), (COL_DUE, 110)):
+            self.tree.setColumnWidth(column, width)
+        self.tree.itemDoubleClicked.connect(lambda item, _col: self.activate(item))
+        self.tree.activated_item.connect(self.activate)
+
+        self.empty_label = QLabel(translate(
+            "TodayView", "Nothing due today. New disputes can be registered with Ctrl+N."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setMargin(40)
+        self._grey(self.empty_label)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.tree)
+        self.stack.addWidget(self.empty_label)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.stack, 1)
+        self._style_greeting()
+        ctx.bus.changes_committed.connect(self._on_changes)
+
+    # -- loading ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the agenda, keeping the selected line selected if it is still there."""
+        selected = self._key(self.tree.currentItem())
+        today = date.today()
+        self.agenda = self.ctx.today.agenda(today)
+        self._intake_drafts = {d.id for d in self.ctx.autosave.pending(kind="intake")}
+        self.loaded_on = today
+        self.greeting_label.setText(
+            translate("TodayView", "Hello, %1").replace("%1", self.ctx.actor.name)
+            + "　" + QLocale(QLocale.Language.Chinese, QLocale.Country.China).toString(
+                QDate(today.year, today.month, today.day), QLocale.FormatType.LongFormat))
+
+        self.tree.clear()
+        self.section_items = {}
+        reselect: QTreeWidgetItem | None = None
+        for attr, heading, icon_name in _sections():
+            items: list[AgendaItem] = getattr(self.agenda, attr)
+            if not items:
+                continue
+            section = QTreeWidgetItem(self.tree, [f"{heading}（{len(items)}）"])
+            section.setFirstColumnSpanned(True)
+            section.setIcon(COL_NUMBER, icon(icon_name, "accent"))
+            font = QFont()
+            font.setBold(True)
+            section.setFont(COL_NUMBER, font)
+            for column in range(4):
+                section.setBackground(column, QBrush(SECTION_BACKGROUND))
+            section.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            section.setData(COL_NUMBER, ITEM_ROLE, attr)
+            self.section_items[attr] = section
+            for entry in items:
+                child = self._item_row(section, entry, icon_name)
+                if selected is not None and self._key(child) == selected:
+                    reselect = child
+            section.setExpanded(True)
+        total = len(self.agenda.all())
+        self.stack.setCurrentWidget(self.tree if total else self.empty_label)
+        urgent = sum(1 for entry in self.agenda.all() if entry.urgent)
+        summary = translate("TodayView", "%n item(s) need attention", None, total)
+        if urgent:
+            summary += translate("TodayView", ", %n of them urgent", None, urgent)
+        self.summary_label.setText(summary if total else "")
+        if reselect is not None:
+            self.tree.setCurrentItem(reselect)
+
+    def _item_row(self, section: QTreeWidgetItem, entry: AgendaItem,
+                  icon_name: str) -> QTreeWidgetItem:
+        due = f"{entry.due:%Y-%m-%d}" if entry.due else ""
+        child = QTreeWidgetItem(section, [entry.number, entry.title, entry.text, due])
+        child.setData(COL_NUMBER, ITEM_ROLE, entry)
+        child.setToolTip(COL_TITLE, entry.title)
+        child.setToolTip(COL_TEXT, entry.text)
+        child.setIcon(COL_NUMBER, icon(icon_name))
+        if entry.urgent:
+            child.setIcon(COL_NUMBER, icon("overdue", "danger"))
+            for column in range(4):
+                child.setForeground(column, QBrush(DANGER))
+        return child
+
+    @staticmethod
+    def _key(item: QTreeWidgetItem | None) -> tuple[str, str, str] | None:
+        entry = item.data(COL_NUMBER, ITEM_ROLE) if item is not None else None
+        if not isinstance(entry, AgendaItem):
+            return None
+        return entry.kind, entry.case_id, entry.ref_id
+
+    def items(self, section: str) -> list[QTreeWidgetItem]:
+        """The lines under one section ("deadlines", "followups", …); empty if none."""
+        parent = self.section_items.get(section)
+        if parent is None:
+            return []
+        return [parent.child(i) for i in range(parent.childCount())]
+
+    # -- activation -------------------------------------------------------------------------
+    def activate(self, item: QTreeWidgetItem) -> None:
+        """Open the case of a line, or resume the intake draft it stands for."""
+        entry = item.data(COL_NUMBER, ITEM_ROLE)
+        if not isinstance(entry, AgendaItem):
+            return
+        if entry.kind == "draft" and (entry.ref_id in self._intake_drafts
+                                      or not entry.case_id):
+            self.resume_intake.emit(entry.ref_id)
+        elif entry.case_id:
+            self.open_case.emit(entry.case_id)
+
+    # -- keeping current --------------------------------------------------------------------
+    def _on_changes(self, changes: ChangeSet) -> None:
+        if not changes.kinds & WATCHED_KINDS:
+            return
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.loaded_on = None  # stale: reloaded when the page is shown (an import of
+            # hundreds of cases does not rebuild a page nobody is looking at)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.loaded_on != date.today():  # first show, or the window stayed open overnight
+            self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ApplicationFontChange:
+            self._style_greeting()
+
+    @staticmethod
+    def _grey(label: QLabel) -> None:
+        # By palette, not style sheet, so the label follows the larger-text setting.
+        palette = QPalette(label.palette())
+        palette.setColor(QPalette.ColorRole.WindowText, NOTE_COLOR)
+        label.setPalette(palette)
+
+    def _style_greeting(self) -> None:
+        """The greeting is larger than the body text, following the larger-text setting."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(QApplication.font().pointSizeF() * 1.35)
+        font.setBold(True)
+        self.greeting_label.setFont(font)
