@@ -1,0 +1,72 @@
+"""Inline messages beside a field: the reason a value was refused, or a short note.
+
+Why inline and not a message box: architecture.md §5 — a mediator fixing a form must see *which*
+field is wrong and why while looking at it; a modal box disappears before she reaches the field.
+Any dialog may use this: put the field and its :class:`FieldError` in one cell with
+:func:`with_message`, call ``show_error(reason)`` from ``accept()``, ``clear()`` on the next edit.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+ERROR_COLOR = "#c62828"
+NOTE_COLOR = "#2e7d32"
+INFO_COLOR = "#5d4037"
+
+
+class FieldError(QLabel):
+    """A small label under a field: red for a refusal, green for a note; hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.kind = ""
+        self.hide()
+
+    def _show(self, text: str, kind: str, color: str) -> None:
+        if not text:
+            self.clear()
+            return
+        self.kind = kind
+        self.setStyleSheet(f"color: {color}; font-size: 90%;")
+        self.setText(text)
+        self.setAccessibleName(text)
+        self.show()
+
+    def show_error(self, reason: str) -> None:
+        """Show why the value was refused (the field's buddy label names the field)."""
+        self._show(reason, "error", ERROR_COLOR)
+
+    def show_note(self, text: str) -> None:
+        """Show a helpful note (something was filled in or will be added)."""
+        self._show(text, "note", NOTE_COLOR)
+
+    def show_info(self, text: str) -> None:
+        """Show a neutral, non-blocking notice (for example earlier cases of a person)."""
+        self._show(text, "info", INFO_COLOR)
+
+    def clear(self) -> None:  # type: ignore[override]
+        super().clear()
+        self.kind = ""
+        self.hide()
+
+    @property
+    def is_error(self) -> bool:
+        return self.kind == "error" and not self.isHidden()
+
+
+def with_message(field: QWidget, parent: QWidget | None = None) -> tuple[QWidget, FieldError]:
+    """A container holding ``field`` with its (hidden) message label underneath."""
+    box = QWidget(parent)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(1)
+    layout.addWidget(field)
+    message = FieldError(box)
+    layout.addWidget(message)
+    return box, message
+
