@@ -24,7 +24,7 @@ from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services import audit, indexing
 from mediation_desk.services.actor import Actor
 from mediation_desk.services.dictionaries import ensure_entry, ensure_village
-from mediation_desk.services.drafts import CaseDraft, derive_title
+from mediation_desk.services.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.mediators import ensure_mediator
 from mediation_desk.services.validation import validate_case
 from mediation_desk.store.changes import ChangeSet
@@ -136,12 +136,34 @@ class IntakeService:
         """Numbers of earlier cases in which the same ID number appears (duplicate parties)."""
         if not id_number:
             return []
-        query = (Case.select(Case.number).join(Party)
+        query = (Case.select(Case.number, Case.number_year, Case.number_seq).join(Party)
                  .where(Party.id_number == id_number, Party.deleted_at.is_null(),
                         Case.deleted_at.is_null()))
         if exclude_case:
             query = query.where(Case.id != exclude_case)
-        return sorted({c.number for c in query if c.number})
+        found = {(c.number_year or 0, c.number_seq or 0, c.number) for c in query if c.number}
+        return [number for _year, _seq, number in sorted(found)]
+
+    def latest_party_of(self, id_number: str) -> PartyDraft | None:
+        """The person's details as recorded in their latest case, to reuse at intake.
+
+        The mediator already typed the ID number, so nothing new is revealed except the
+        phone; the reuse is audited like any other display of personal data.
+        """
+        if not id_number:
+            return None
+        row = (Party.live().join(Case)
+               .where(Party.id_number == id_number, Case.deleted_at.is_null())
+               .order_by(Case.received_on.desc(), Party.created_at.desc()).first())
+        if row is None:
+            return None
+        with self.store.write():
+            audit.record(self.actor, "reveal", row, detail="受理时沿用以前案件中的当事人信息")
+        return PartyDraft(side=row.side, kind=row.kind, name=row.name, gender=row.gender,
+                          ethnicity=row.ethnicity, birth_date=row.birth_date,
+                          id_type=row.id_type, id_number=row.id_number, phone=row.phone,
+                          address=row.address, occupation=row.occupation,
+                          legal_representative=row.legal_representative, agent=row.agent)
 
     # -- writing ----------------------------------------------------------------------------
     def register(self, draft: CaseDraft, today: date | None = None) -> IntakeResult:

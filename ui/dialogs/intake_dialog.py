@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.intake import Registered
@@ -299,21 +298,6 @@ class IntakeDialog(QDialog):
 
     # -- earlier cases of the same person ---------------------------------------------------
     def _earlier_party(self, id_number: str) -> PartyDraft | None:
-        """The person's details in their latest earlier case (phone numbers are masked
-        there, so the phone is left for the mediator to confirm)."""
-        masked = mask_id_number(id_number)
-        best: tuple[date, Any] | None = None
-        for number in self.ctx.intake.earlier_cases_of(id_number)[-5:]:
-            detail = self.ctx.case_detail.load(self.ctx.register.by_number(number).id)
-            for p in detail.parties:
-                when = detail.received_on or date.min
-                if p.id_masked == masked and (best is None or when > best[0]):
-                    best = (when, p)
-        if best is None:
-            return None
-        p = best[1]
-        return PartyDraft(side=p.side, kind=p.kind, name=p.name, gender=p.gender,
-                          ethnicity=p.ethnicity, birth_date=p.birth_date, id_type=p.id_type,
-                          id_number=id_number, address=p.address, occupation=p.occupation,
-                          legal_representative=p.legal_representative, agent=p.agent)
+        """The person's details in their latest earlier case (the reuse is audited)."""
+        return self.ctx.intake.latest_party_of(id_number)
 
