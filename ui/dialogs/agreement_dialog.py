@@ -1,0 +1,279 @@
+"""Recording the mediation agreement (人民调解协议书 or 口头协议, Arts 28–29).
+
+Vague terms are warned about while the parties are still in the room (a court refuses to
+confirm unclear content), never refused: only the mediator can judge. The form is autosaved
+as a draft (kind "agreement", tied to the case).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from itertools import pairwise
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.domain.terms import confirmation_warnings, vague_term_warnings
+from mediation_desk.errors import DomainError, StoreUnavailable
+from mediation_desk.services.case_detail import CaseDetail
+from mediation_desk.services.casework import StepResult
+from mediation_desk.services.drafts import AgreementDraft, TermDraft
+from ui.context import AppContext
+from ui.dialogs.agreement_terms import TermsTable
+from ui.dialogs.case_form import CaseDialog, ErrorLabel, add_row, field_with_error
+from ui.i18n import translate
+from ui.icons import icon
+
+AUTOSAVE_MS = 1500
+WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
+                 "padding:6px;color:#bf360c;}")
+
+
+def _text_box(lines: int = 3) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    box.setFixedHeight(22 * lines + 12)
+    return box
+
+
+class AgreementDialog(CaseDialog):
+    def __init__(self, ctx: AppContext, detail: CaseDetail, parent: QWidget | None = None,
+                 draft_id: str | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.detail = detail
+        self.draft_id = draft_id
+        self.setWindowTitle(translate("AgreementDialog", "Record agreement — %1").replace(
+            "%1", detail.number or detail.title))
+        self.form_box = QComboBox()
+        self.form_box.addItem(translate("AgreementDialog", "Written agreement"), "written")
+        self.form_box.addItem(translate("AgreementDialog", "Oral agreement"), "oral")
+        self.reached_edit = QDateEdit(QDate.currentDate())
+        self.reached_edit.setCalendarPopup(True)
+        self.reached_edit.setDisplayFormat("yyyy-MM-dd")
+        self.reached_edit.setMaximumDate(QDate.currentDate())
+        self.reached_edit.setMinimumDate(QDate(detail.received_on))
+        self.facts_edit = _text_box()
+        self.issues_edit = _text_box(2)
+        self.responsibilities_edit = _text_box(2)
+
+        top = QHBoxLayout()
+        left = QFormLayout()
+        add_row(left, translate("AgreementDialog", "Form"), self.form_box)
+        self.reached_error = add_row(left, translate("AgreementDialog", "Reached on"),
+                                     self.reached_edit)
+        right = QFormLayout()
+        add_row(right, translate("AgreementDialog", "Main facts"), self.facts_edit)
+        add_row(right, translate("AgreementDialog", "Matters in dispute"), self.issues_edit)
+        add_row(right, translate("AgreementDialog", "Responsibilities"),
+                self.responsibilities_edit)
+        top.addLayout(left)
+        top.addLayout(right, 1)
+
+        self.terms = TermsTable([p.name for p in detail.parties])
+        self.add_button = QPushButton(icon("add"), translate("AgreementDialog", "&Add term"))
+        self.remove_button = QPushButton(icon("remove"),
+                                         translate("AgreementDialog", "&Remove term"))
+        self.add_button.clicked.connect(lambda: self.terms.add_term())
+        self.remove_button.clicked.connect(self.terms.remove_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(translate("AgreementDialog", "Agreed terms")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        terms_cell, self.terms_error = field_with_error(self.terms)
+        self.warning_label = QLabel()
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet(WARNING_STYLE)
+        self.draft_state = QLabel()
+        self.draft_state.setStyleSheet("color:#607d8b;")
+        self.error_map = [("达成日期", self.reached_error), ("条款", self.terms_error)]
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(terms_cell, 1)
+        layout.addWidget(self.warning_label)
+        layout.addWidget(self.draft_state)
+        self.finish_layout(layout)
+        self.resize(1180, 680)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save_draft)
+        restored = ctx.autosave.load(draft_id) if draft_id else None
+        if restored:
+            self._restore(restored)
+            self.draft_state.setText(translate(
+                "AgreementDialog", "Unsaved text from an earlier session has been restored."))
+        else:
+            self.facts_edit.setPlainText(detail.summary)
+            self.terms.add_term()
+        self.terms.edited.connect(self._edited)
+        self.terms.rows_changed.connect(self.fix_tab_order)
+        self.fix_tab_order()
+        for signal in (self.form_box.currentIndexChanged, self.reached_edit.dateChanged,
+                       self.facts_edit.textChanged, self.issues_edit.textChanged,
+                       self.responsibilities_edit.textChanged):
+            signal.connect(self._edited)
+        self.update_warnings()
+
+    def fix_tab_order(self) -> None:
+        """Tab in reading order: the header fields, each term row, then add/remove, OK."""
+        chain: list[QWidget] = [self.form_box, self.reached_edit, self.facts_edit,
+                                self.issues_edit, self.responsibilities_edit,
+                                *self.terms.editors(), self.add_button, self.remove_button,
+                                self.ok_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    # -- live checks ------------------------------------------------------------------------
+    def _edited(self) -> None:
+        self.update_warnings()
+        self.timer.start()
+
+    def warnings(self) -> list[str]:
+        facts = [row.facts() for row in self.terms.rows]
+        found = vague_term_warnings(facts) if facts or self.form() == "written" else []
+        text = " ".join([self.detail.summary, self.facts_edit.toPlainText(),
+                         *(f.text for f in facts)])
+        return found + confirmation_warnings(self.detail.dispute_type, text)
+
+    def update_warnings(self) -> None:
+        found = self.warnings()
+        if found:
+            self.warning_label.setText(translate(
+                "AgreementDialog", "A court may refuse to confirm unclear terms. Please check:")
+                + "\n" + "\n".join(f"• {w}" for w in found))
+        self.warning_label.setVisible(bool(found))
+
+    def form(self) -> str:
+        return str(self.form_box.currentData())
+
+    def reached_on(self) -> date:
+        value = self.reached_edit.date().toPython()
+        assert isinstance(value, date)
+        return value
+
+    # -- autosave ---------------------------------------------------------------------------
+    def payload(self) -> dict[str, Any]:
+        return {"form": self.form(), "reached_on": self.reached_on().isoformat(),
+                "facts": self.facts_edit.toPlainText(), "issues": self.issues_edit.toPlainText(),
+                "responsibilities": self.responsibilities_edit.toPlainText(),
+                "terms": [row.payload() for row in self.terms.rows]}
+
+    def _restore(self, data: dict[str, Any]) -> None:
+        self.form_box.setCurrentIndex(max(self.form_box.findData(data.get("form")), 0))
+        reached = QDate.fromString(str(data.get("reached_on", "")), "yyyy-MM-dd")
+        if reached.isValid():
+            self.reached_edit.setDate(reached)
+        self.facts_edit.setPlainText(str(data.get("facts", "")))
+        self.issues_edit.setPlainText(str(data.get("issues", "")))
+        self.responsibilities_edit.setPlainText(str(data.get("responsibilities", "")))
+        for term in data.get("terms", []):
+            due = term.get("due_on") or ""
+            self.terms.add_term(term.get("text", ""), term.get("obligor", ""),
+                                term.get("obligee", ""), term.get("amount", ""),
+                                date.fromisoformat(due) if due else None,
+                                term.get("place", ""), term.get("method", ""))
+
+    def save_draft(self) -> None:
+        self.timer.stop()
+        try:
+            self.draft_id = self.ctx.autosave.save(
+                "agreement", self.payload(), draft_id=self.draft_id, case_ref=self.detail.id,
+                title=self.detail.title)
+        except StoreUnavailable:
+            self.draft_state.setText(translate("AgreementDialog", "Draft could not be saved."))
+        else:
+            self.draft_state.setText(translate("AgreementDialog", "Draft saved at %1").replace(
+                "%1", datetime.now().strftime("%H:%M:%S")))
+
+    def _discard_draft(self) -> None:
+        self.timer.stop()
+        if self.draft_id:
+            try:
+                self.ctx.autosave.discard(self.draft_id)
+            except StoreUnavailable:
+                return
+            self.draft_id = None
+
+    def _has_content(self) -> bool:
+        return any(row.text.text().strip() for row in self.terms.rows) or bool(
+            self.issues_edit.toPlainText().strip()
+            or self.responsibilities_edit.toPlainText().strip())
+
+    # -- closing ----------------------------------------------------------------------------
+    def _check_terms(self, errors: ErrorLabel) -> list[TermDraft] | None:
+        drafts: list[TermDraft] = []
+        ok = True
+        for number, row in enumerate(self.terms.rows, start=1):
+            prefix = translate("AgreementDialog", "Term %1:").replace("%1", str(number))
+            missing_text = not row.text.text().strip()
+            missing_obligor = not row.obligor.currentData()
+            self.terms.mark_invalid(row.text, missing_text)
+            self.terms.mark_invalid(row.obligor, missing_obligor)
+            if missing_text:
+                errors.add_error(f"{prefix} " + translate("AgreementDialog",
+                                                          "write what is to be done."))
+            if missing_obligor:
+                errors.add_error(f"{prefix} " + translate("AgreementDialog",
+                                                          "choose the party who must do it."))
+            try:
+                drafts.append(row.draft())
+            except DomainError as exc:
+                errors.add_error(f"{prefix} {exc.reason}")
+                ok = False
+            ok = ok and not missing_text and not missing_obligor
+        if self.form() == "written" and not self.terms.rows:
+            errors.add_error(translate("AgreementDialog",
+                                       "A written agreement needs at least one term."))
+            ok = False
+        return drafts if ok else None
+
+    def agreement_draft(self, terms: list[TermDraft]) -> AgreementDraft:
+        return AgreementDraft(form=self.form(), reached_on=self.reached_on(),
+                              facts=self.facts_edit.toPlainText().strip(),
+                              issues=self.issues_edit.toPlainText().strip(),
+                              responsibilities=self.responsibilities_edit.toPlainText().strip(),
+                              terms=terms)
+
+    def accept(self) -> None:
+        self.clear_errors()
+        terms = self._check_terms(self.terms_error)
+        if terms is None:
+            return
+        draft = self.agreement_draft(terms)
+        result = self.call_service(
+            lambda: self.ctx.casework.record_agreement(self.detail.id, draft))
+        if result is not None:
+            self._discard_draft()
+            self.done_with(result)
+
+    def reject(self) -> None:
+        if self._has_content():
+            self.save_draft()  # offered again the next time the agreement is recorded
+        else:
+            self._discard_draft()
+        super().reject()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, ctx: AppContext,
+            detail: CaseDetail) -> StepResult | None:
+        pending = ctx.autosave.pending("agreement", case_ref=detail.id)
+        dialog = cls(ctx, detail, parent, draft_id=pending[0].id if pending else None)
+        if dialog.exec() == CaseDialog.DialogCode.Accepted:
+            assert isinstance(dialog.result_value, StepResult)
+            return dialog.result_value
+        return None
