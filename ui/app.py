@@ -26,7 +26,7 @@ from mediation_desk.errors import StoreUnavailable
 from mediation_desk.paths import data_dir, default_register, demo_register
 from mediation_desk.services.accounts import RoomSettings, create_register, open_register
 from mediation_desk.services.actor import Actor
-from mediation_desk.store.database import Store
+from mediation_desk.store.database import Store, environment_message
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators, translate
@@ -126,8 +126,10 @@ def install_error_handler() -> None:
 
     def handle(kind: type[BaseException], value: BaseException,
                tb: TracebackType | None) -> None:
-        if isinstance(value, StoreUnavailable):
-            QMessageBox.warning(None, translate("App", "Register unavailable"), str(value))
+        message = environment_message(value)
+        if message is not None:
+            # Disk full, locked, read error: the environment's problem, not a bug.
+            QMessageBox.warning(None, translate("App", "Register unavailable"), message)
             return
         text = "".join(traceback.format_exception(kind, value, tb))
         log.error("unhandled error\n%s", text)

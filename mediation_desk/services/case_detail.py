@@ -110,6 +110,9 @@ class FollowUpView:
     performance: str
     satisfaction: str
     visitor: str
+    sued: bool = False
+    renewed_conflict: str = ""
+    measures: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class HistoryLine:
     at: datetime
     who: str
     what: str
+    order: int = 0  # ties at the same second: lifecycle steps first, then audit sequence
 
 
 @dataclass
@@ -219,7 +223,8 @@ class CaseDetailService:
                 confirmation_deadline(agreement.effective_on) if agreement.effective_on
                 else None)
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
-                                         f.satisfaction, f.visitor)
+                                         f.satisfaction, f.visitor, f.sued,
+                                         f.renewed_conflict, f.measures)
                             for f in FollowUp.live().where(FollowUp.case == case)
                             .order_by(FollowUp.due_on)]
         detail.appointments = [(a.id, a.at, a.place, a.note) for a in
@@ -235,7 +240,7 @@ class CaseDetailService:
         for e in CaseEvent.live().where(CaseEvent.case == case):
             step = "受理登记" if e.step == "register" else AUDIT_WORDS.get(e.step, e.step)
             who = e.account.display_name if e.account is not None else ""
-            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step))
+            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step, -1))
         ids = {case.id}
         for model in (Party, Record, FollowUp, Appointment, CaseMediator):
             ids |= {row.id for row in model.select(model.id).where(model.case == case)}
@@ -252,12 +257,14 @@ class CaseDetailService:
             what = f"{AUDIT_WORDS.get(ev.action, ev.action)}{ENTITY_WORDS.get(ev.entity, ev.entity)}"
             if ev.detail:
                 what += f"（{ev.detail}）"
-            lines.append(HistoryLine(to_local(ev.at), ev.account, what))
-        return sorted(lines, key=lambda line: line.at)
+            lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0), ev.account, what,
+                                     ev.seq))
+        return sorted(lines, key=lambda line: (line.at, line.order))
 
     def reveal_party(self, party_id: str) -> tuple[str, str]:
         """The full ID number and phone of a party; the act itself is audited."""
         party = Party.get_by_id(party_id)
-        with self.store.write():
+        with self.store.write() as changes:
             audit.record(self.actor, "reveal", party, detail="显示完整身份证号码和电话")
+            changes.touch("audit", party.case_id)
         return party.id_number, party.phone

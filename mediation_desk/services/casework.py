@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from mediation_desk.domain.deadlines import extend_deadline
+from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABELS
 from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
 from mediation_desk.domain.terms import TermFacts, vague_term_warnings
 from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
@@ -176,8 +177,9 @@ class CaseworkService:
                 private=draft.private or draft.kind == "note",
                 addendum=status in CLOSED_STATUSES,
                 author_account=self.actor.account_id or None)
+            kind_label = RECORD_KIND_LABELS.get(draft.kind, draft.kind)
             audit.record(self.actor, "create", rec,
-                         detail="结案后补充" if rec.addendum else draft.kind)
+                         detail=f"{kind_label}（结案后补充）" if rec.addendum else kind_label)
             self._finish(case, changes, "record")
         return StepResult(status, changes, [])
 
@@ -273,8 +275,9 @@ class CaseworkService:
             status = CaseStatus(case.status)
             if status in (CaseStatus.AGREED, CaseStatus.FOLLOWING_UP):
                 status = self._move(case, Step.FOLLOW_UP)
+            visit_time = datetime.now().time() if done_on == date.today() else time(12)
             rec = Record.create(case=case, kind="followup",
-                                at=datetime.combine(done_on, datetime.min.time()),
+                                at=datetime.combine(done_on, visit_time).replace(microsecond=0),
                                 author=self.actor.name, body=body,
                                 participants=json.dumps([visited], ensure_ascii=False),
                                 addendum=status in CLOSED_STATUSES,

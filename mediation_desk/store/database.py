@@ -72,14 +72,23 @@ def environment_errors(path: Path | str = "") -> Iterator[None]:
     try:
         yield
     except (apsw.Error, peewee.PeeweeException) as exc:
-        original = _original(exc)
+        original = original_sqlite_error(exc)
         message = describe_environment_error(original, path) if original else None
         if message is None:
             raise
         raise StoreUnavailable(message) from exc
 
 
-def _original(exc: BaseException) -> apsw.Error | None:
+def environment_message(exc: BaseException) -> str | None:
+    """The Chinese message for any failure that is the environment's (disk, lock, file),
+    whether it arrived as StoreUnavailable or as a raw driver error from a plain read."""
+    if isinstance(exc, StoreUnavailable):
+        return str(exc)
+    original = original_sqlite_error(exc)
+    return describe_environment_error(original) if original is not None else None
+
+
+def original_sqlite_error(exc: BaseException) -> apsw.Error | None:
     """The apsw error behind ``exc``: peewee re-raises driver errors as its own classes,
     chained to (or carrying) the driver's exception."""
     for candidate in (exc, exc.__cause__, exc.__context__, *exc.args[:1]):
@@ -128,9 +137,17 @@ class Store:
             raise StoreUnavailable(f"数据库完整性检查未通过（{self.path}）：{detail}。请从备份恢复")
 
     def close(self) -> None:
-        if not self.db.is_closed():
-            with contextlib.suppress(apsw.Error):
-                self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Close, folding the WAL back into the file when possible.
+
+        Never raises: a full disk or I/O error at closing time loses nothing (the WAL keeps
+        every commit and is replayed on the next open), and must not replace a clearer error
+        the caller is already reporting.
+        """
+        if self.db.is_closed():
+            return
+        with contextlib.suppress(apsw.Error, peewee.PeeweeException):
+            self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with contextlib.suppress(apsw.Error, peewee.PeeweeException):
             self.db.close()
 
     def connection(self) -> apsw.Connection:
