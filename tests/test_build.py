@@ -150,10 +150,22 @@ def test_bundle_contents(frozen: Path) -> None:
     assert (internal / "pypinyin" / "phrases_dict.json").is_file()
     assert (internal / "PIL").is_dir(), "PIL must stay: reportlab imports it"
     assert list((internal / "apsw").glob("__init__*")), "apsw's extension module (with the cipher)"
-    for unwanted in ("tkinter", "_tkinter", "libtk", "PySide6", "libQt6", "pytest", "hypothesis"):
+    for unwanted in ("tkinter", "_tkinter", "libtk", "pytest", "hypothesis", "QtWebEngine"):
         found = list(internal.rglob(f"{unwanted}*"))
-        assert not found, f"{unwanted} should not be in the CLI bundle: {found[:3]}"
+        assert not found, f"{unwanted} should not be in the bundle: {found[:3]}"
+    assert list(internal.rglob("qtbase_zh_CN.qm")), "Qt's own Chinese translation"
     shipped = {p.relative_to(ROOT / "resources") for p in (ROOT / "resources").rglob("*")
                if p.is_file() and not p.name.startswith(".") and p.suffix not in {".ts", ".pyc"}}
     for rel in shipped:
         assert (internal / "resources" / rel).is_file(), f"resources/{rel} not bundled"
+
+
+def test_frozen_window_self_test(frozen: Path, tmp_path: Path) -> None:
+    """The window's --self-test: a temporary register, the main window offscreen, exit 0."""
+    gui = frozen / ("mediation-desk" + (".exe" if sys.platform == "win32" else ""))
+    env = dict(_env(tmp_path), QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run([str(gui), "--self-test"], cwd=tmp_path, env=env,
+                          capture_output=True, timeout=300)
+    output = (done.stdout + done.stderr).decode("utf-8", "replace")
+    assert done.returncode == 0, output
+    assert "self-test ok" in output

@@ -1,0 +1,64 @@
+"""The Chinese translation is complete and compiled (architecture.md §5).
+
+Fails on any unfinished or missing entry: a new English string in ui/ must be translated in
+resources/i18n/mediation_desk_zh_CN.ts (run scripts/i18n.sh, then translate) before it lands.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+TS = ROOT / "resources" / "i18n" / "mediation_desk_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=str(BIN)) or shutil.which(name)
+    assert found, f"{name} not found (it comes with PySide6-Essentials)"
+    return found
+
+
+def _entries(ts: Path) -> dict[tuple[str, str], ET.Element]:
+    tree = ET.parse(ts)
+    return {(ctx.findtext("name") or "", msg.findtext("source") or ""): msg
+            for ctx in tree.getroot().iter("context") for msg in ctx.iter("message")}
+
+
+def test_every_entry_is_translated() -> None:
+    unfinished = []
+    for (context, source), message in _entries(TS).items():
+        translation = message.find("translation")
+        assert translation is not None
+        forms = [f.text for f in translation.iter("numerusform")] or [translation.text]
+        if translation.get("type") in ("unfinished", "vanished", "obsolete") or not all(forms):
+            unfinished.append(f"{context}: {source}")
+    assert unfinished == []
+
+
+def test_every_ui_string_is_in_the_ts_file(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.ts"
+    sources = sorted(str(p) for p in (ROOT / "ui").rglob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(fresh)], check=True,
+                   capture_output=True, cwd=ROOT)
+    missing = sorted(set(_entries(fresh)) - set(_entries(TS)))
+    assert missing == [], "run scripts/i18n.sh and translate: " + repr(missing[:10])
+
+
+def test_qm_is_compiled_from_the_ts_file(tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh.qm"
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(fresh)], check=True,
+                   capture_output=True)
+    assert QM.read_bytes() == fresh.read_bytes(), "run scripts/i18n.sh to recompile the .qm"
+
+
+def test_the_window_speaks_chinese(qapp: object) -> None:
+    from ui.i18n import translate
+
+    assert translate("Actions", "&New case…") != "&New case…"
+    assert translate("MainWindow", "Register") != "Register"
