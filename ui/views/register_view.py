@@ -86,7 +86,7 @@ class RegisterView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 230, 130, 110, 110, 80, 100, 95, 80, 70)):
+        for column, width in enumerate((190, 220, 130, 110, 110, 80, 122, 95, 80, 70)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_row)
