@@ -134,7 +134,7 @@ def cmd_users(cli: Cli) -> None:
                      f"已添加账户 {account.username}（{ROLE_LABELS[account.role]}）")
         else:
             rows = [{"username": u.username, "display_name": u.display_name, "role": u.role,
-                     "active": u.active} for u in service.list()]
+                     "active": u.active} for u in service.accounts()]
             cli.emit(rows, lambda: "\n".join(
                 f"{r['username']}\t{ROLE_LABELS[r['role']]}\t{r['display_name']}" for r in rows))
     finally:

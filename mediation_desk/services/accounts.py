@@ -175,6 +175,71 @@ class AccountService:
             changes.touch("account")
         return account
 
-    def list(self) -> list[Account]:
+    def accounts(self) -> list[AccountView]:
+        """Every account as a plain row (for `users list` and the window's user list)."""
         self._require_admin()
-        return list(Account.live().order_by(Account.username))
+        return [AccountView(a.username, a.display_name, a.role, a.active)
+                for a in Account.live().order_by(Account.username)]
+
+    def change_password(self, username: str, new_password: str,
+                        old_password: str | None = None) -> None:
+        """A user changes their own password (old one required), or an administrator resets
+        another's. Only that account's key slot is rewrapped; nothing else changes."""
+        own = username == self.actor.username
+        if not own:
+            self._require_admin()
+        elif old_password is None or not self.verify_password(old_password):
+            raise WrongPassword("原密码不正确")
+        check_password(new_password, "新密码")
+        account = Account.live().where(Account.username == username).first()
+        if account is None:
+            raise ValidationError(Problem("", "用户名", f"没有账户“{username}”"))
+        with self.store.write() as changes:
+            account.password_hash = _hasher.hash(new_password)
+            account.save()
+            audit.record(self.actor, "update", account, detail="修改密码")
+            if self.store.db_key is not None:
+                keyfile = KeyFile.load(keyfile_path(self.store.path))
+                keyfile.set_password(username, new_password, self.store.db_key)
+                keyfile.save()
+            changes.touch("account")
+
+    def set_active(self, username: str, active: bool) -> None:
+        """Disable an account (its key slot is removed, so its password no longer opens the
+        file) or enable it again (it then needs a new password, see change_password)."""
+        self._require_admin()
+        if username == self.actor.username:
+            raise ValidationError(Problem("", "用户名", "不能停用自己的账户"))
+        account = Account.live().where(Account.username == username).first()
+        if account is None:
+            raise ValidationError(Problem("", "用户名", f"没有账户“{username}”"))
+        if not active and account.role == "admin" and Account.live().where(
+                Account.role == "admin", Account.active == True).count() <= 1:  # noqa: E712
+            raise ValidationError(Problem("", "用户名", "至少要保留一个管理员账户"))
+        with self.store.write() as changes:
+            account.active = active
+            account.save()
+            audit.record(self.actor, "update", account, detail="启用" if active else "停用")
+            if not active and self.store.db_key is not None:
+                keyfile = KeyFile.load(keyfile_path(self.store.path))
+                keyfile.remove(username)
+                keyfile.save()
+            changes.touch("account")
+
+    def verify_password(self, password: str) -> bool:
+        """Whether ``password`` is the current user's (unlocking after an idle lock)."""
+        account = Account.get_or_none(Account.id == self.actor.account_id)
+        if account is None:
+            return False
+        try:
+            return bool(_hasher.verify(account.password_hash, password))
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+@dataclass(frozen=True)
+class AccountView:
+    username: str
+    display_name: str
+    role: str
+    active: bool

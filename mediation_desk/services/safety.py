@@ -95,3 +95,51 @@ def restore_backup(backup: Path, target: Path, username: str, password: str, *,
     finally:
         store.close()
     return Restored(target, replaced)
+
+
+# -- automatic daily backups -------------------------------------------------------------------
+DEFAULT_KEEP = 14
+AUTO_PREFIX = "自动备份-"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    made_at: datetime
+    size: int
+
+
+def backup_settings(store: Store) -> tuple[Path, int]:
+    """Where daily backups go (a USB stick is typical) and how many are kept."""
+    folder = store.setting("backup_dir") or str(store.path.parent / "backups")
+    return Path(str(folder)), int(store.setting("backup_keep", DEFAULT_KEEP))
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in ``folder``, newest first (only files that have the app's backup names)."""
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.iterdir():
+        if path.is_file() and path.suffix == ".db" and path.name.startswith(AUTO_PREFIX):
+            stat = path.stat()
+            found.append(BackupInfo(path, datetime.fromtimestamp(stat.st_mtime), stat.st_size))
+    return sorted(found, key=lambda b: b.made_at, reverse=True)
+
+
+def auto_backup(store: Store, actor: Actor, now: datetime | None = None) -> Path | None:
+    """Today's backup if there is none yet; older ones beyond the number kept are removed.
+
+    Called at start-up and then once a day by the window. Returns the new file, or ``None``
+    when today's backup already exists.
+    """
+    now = now or datetime.now()
+    folder, keep = backup_settings(store)
+    target = folder / f"{AUTO_PREFIX}{now:%Y%m%d}.db"
+    if target.exists():
+        return None
+    backup_to(store, actor, target)
+    for old in list_backups(folder)[max(keep, 1):]:
+        old.path.unlink(missing_ok=True)
+        keyfile_path(old.path).unlink(missing_ok=True)
+    return target

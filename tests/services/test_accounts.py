@@ -29,7 +29,7 @@ def test_each_account_opens_the_register_with_its_own_password(register: Registe
     with pytest.raises(PermissionDenied, match="只有管理员"):
         AccountService(store, actor).add("other", "admin", "password-9")
     with pytest.raises(PermissionDenied):
-        AccountService(store, actor).list()
+        AccountService(store, actor).accounts()
     store.close()
 
 
@@ -41,7 +41,7 @@ def test_account_input_is_checked(register: Register) -> None:
         accounts.add("x", "boss", "password-1")
     with pytest.raises(ValidationError, match="“admin”已存在"):
         accounts.add("admin", "mediator", "password-1")
-    assert [a.username for a in accounts.list()] == ["admin"]
+    assert [a.username for a in accounts.accounts()] == ["admin"]
 
 
 def test_room_settings_are_checked(tmp_path: Path) -> None:
