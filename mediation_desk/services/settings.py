@@ -38,6 +38,18 @@ class EntryView:
     version: int
 
 
+@dataclass(frozen=True)
+class SafetyConfig:
+    """Data-safety settings: where daily backups go, how many are kept, idle lock minutes."""
+
+    backup_dir: str
+    backup_keep: int
+    idle_lock_minutes: int
+
+
+DEFAULT_IDLE_LOCK_MINUTES = 10
+
+
 class SettingsService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
@@ -76,19 +88,7 @@ class SettingsService:
             "number_pattern": config.number_pattern.strip(),
             "mediation_days": config.mediation_days,
         }
-        with self.store.write() as changes:
-            for key, value in values.items():
-                text = json.dumps(value, ensure_ascii=False)
-                row = Setting.get_or_none(Setting.key == key)
-                if row is None:
-                    row = Setting.create(key=key, value=text)
-                elif row.value != text:
-                    row.value = text
-                    row.save()
-                else:
-                    continue
-                audit.record(self.actor, "update", row, detail=f"{key}={value}")
-            changes.touch("settings")
+        self._save_values(values)
 
     def number_example(self, pattern: str, prefix: str, year: int = 2026) -> str:
         """What a number looks like with this pattern (for the settings page preview)."""
@@ -168,3 +168,42 @@ class SettingsService:
             row.save()
             audit.record(self.actor, "update", row, detail=("启用" if active else "停用"))
             changes.touch("village")
+
+    # -- data safety -------------------------------------------------------------------------
+    def safety(self) -> SafetyConfig:
+        s = self.store.setting
+        return SafetyConfig(str(s("backup_dir", str(self.store.path.parent / "backups"))),
+                            int(s("backup_keep", 14)),
+                            int(s("idle_lock_minutes", DEFAULT_IDLE_LOCK_MINUTES)))
+
+    def update_safety(self, config: SafetyConfig) -> None:
+        """Change the data-safety settings (director or administrator)."""
+        self._require_manager()
+        problems = []
+        if not config.backup_dir.strip():
+            problems.append(Problem("", "备份文件夹", "不能为空"))
+        if not 1 <= config.backup_keep <= 365:
+            problems.append(Problem("", "保留份数", "应在1至365之间"))
+        if not 1 <= config.idle_lock_minutes <= 120:
+            problems.append(Problem("", "自动锁定", "应在1至120分钟之间"))
+        if problems:
+            raise ValidationError(problems)
+        self._save_values({"backup_dir": config.backup_dir.strip(),
+                           "backup_keep": config.backup_keep,
+                           "idle_lock_minutes": config.idle_lock_minutes})
+
+    def _save_values(self, values: dict[str, Any]) -> None:
+        """Write changed settings, each audited, in one transaction."""
+        with self.store.write() as changes:
+            for key, value in values.items():
+                text = json.dumps(value, ensure_ascii=False)
+                row = Setting.get_or_none(Setting.key == key)
+                if row is None:
+                    row = Setting.create(key=key, value=text)
+                elif row.value != text:
+                    row.value = text
+                    row.save()
+                else:
+                    continue
+                audit.record(self.actor, "update", row, detail=f"{key}={value}")
+            changes.touch("settings")
