@@ -70,7 +70,7 @@ def test_register_a_case_with_a_rare_character_name(ctx: AppContext, qtbot: QtBo
     # The ID number filled birth date and gender as it was typed, and said so.
     assert editor.birth_edit.text() == "1949-12-31"
     assert editor.gender_box.currentData() == "female"
-    assert "ID number" in editor.messages["id_number"].text()
+    assert "身份证号码" in editor.messages["id_number"].text()
     assert dialog.grid.table.item(0, 1).text() == RARE_NAME
     save_shot(dialog, "intake_dialog")
 
@@ -261,7 +261,7 @@ def test_earlier_case_of_the_same_person_is_offered(ctx: AppContext, qtbot: QtBo
     dialog.grid.select(0)
     _focus_keys(qtbot, editor.id_edit, "11010519491231002X")
     assert earlier.number in editor.earlier_message.text()
-    assert "earlier cases" in editor.earlier_message.text()
+    assert "以前的案件" in editor.earlier_message.text()
     assert not editor.reuse_button.isHidden()
     editor.reuse_button.click()
     assert editor.name_edit.text() == "张喆"
@@ -305,7 +305,7 @@ def test_a_locked_database_keeps_the_dialog_and_the_typing(ctx: AppContext,
         dialog.accept()
         assert dialog.isVisible() and dialog.registered is None
         assert "另一个程序" in dialog.general_message.text()
-        assert "still here" in dialog.general_message.text()
+        assert "都还在" in dialog.general_message.text()
         dialog.grid.select(0)
         assert dialog.grid.editor.name_edit.text() == RARE_NAME
         save_shot(dialog, "intake_dialog_locked")

@@ -101,7 +101,7 @@ def test_dictionaries_add_and_deactivate(ctx: AppContext, qtbot: QtBot) -> None:
     entry = next(e for e in ctx.settings.entries("dispute_type") if e.label == "邻里纠纷")
     assert not entry.active
     assert "邻里纠纷" in types.labels(active=False)
-    assert any("邻里纠纷" in types.list.item(i).text() and "inactive" in
+    assert any("邻里纠纷" in types.list.item(i).text() and "已停用" in
                types.list.item(i).text() for i in range(types.list.count()))
     save_shot(view, "settings_view_dictionaries")
     types.select("邻里纠纷")

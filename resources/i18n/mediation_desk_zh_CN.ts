@@ -1,0 +1,1893 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;New case…</source>
+        <translation>新建案件(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Register a new dispute (Ctrl+N)</source>
+        <translation>登记一起新纠纷（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>&amp;Search</source>
+        <translation>搜索(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Search cases, parties and records (Ctrl+F)</source>
+        <translation>搜索案件、当事人和记录（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print a document of the open case (Ctrl+P)</source>
+        <translation>打印当前案件的文书（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>工作台</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source>Patrols</source>
+        <translation>排查</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Close case tab</source>
+        <translation>关闭案件标签页</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Record agreement — %1</source>
+        <translation>录入调解协议 — %1</translation>
+    </message>
+    <message>
+        <source>Written agreement</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>Oral agreement</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>协议形式</translation>
+    </message>
+    <message>
+        <source>Reached on</source>
+        <translation>达成日期</translation>
+    </message>
+    <message>
+        <source>Main facts</source>
+        <translation>主要事实</translation>
+    </message>
+    <message>
+        <source>Matters in dispute</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>各方责任</translation>
+    </message>
+    <message>
+        <source>&amp;Add term</source>
+        <translation>添加条款(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove term</source>
+        <translation>删除条款(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>Unsaved text from an earlier session has been restored.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <source>A court may refuse to confirm unclear terms. Please check:</source>
+        <translation>条款内容不明确的，法院可能不予司法确认。请核对：</translation>
+    </message>
+    <message>
+        <source>Draft could not be saved.</source>
+        <translation>草稿未能保存。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>Term %1:</source>
+        <translation>第%1条：</translation>
+    </message>
+    <message>
+        <source>write what is to be done.</source>
+        <translation>请写明履行内容。</translation>
+    </message>
+    <message>
+        <source>choose the party who must do it.</source>
+        <translation>请选择义务人。</translation>
+    </message>
+    <message>
+        <source>A written agreement needs at least one term.</source>
+        <translation>书面协议至少要有一项条款。</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未填写</translation>
+    </message>
+    <message>
+        <source>Term *</source>
+        <translation>条款内容*</translation>
+    </message>
+    <message>
+        <source>Obligor *</source>
+        <translation>义务人*</translation>
+    </message>
+    <message>
+        <source>Obligee</source>
+        <translation>权利人</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>履行地点</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Obligor</source>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <source>What is to be done</source>
+        <translation>应履行的内容</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>条款内容</translation>
+    </message>
+    <message>
+        <source>cash, transfer…</source>
+        <translation>现金、转账…</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Register unavailable</source>
+        <translation>数据库无法使用</translation>
+    </message>
+    <message>
+        <source>Program error</source>
+        <translation>程序出错</translation>
+    </message>
+    <message>
+        <source>An internal error occurred. What you saved is safe; unsaved typing is kept as a draft. Details were written to %1</source>
+        <translation>程序内部出错。已保存的内容不受影响，未保存的输入已存为草稿。详细情况已写入 %1</translation>
+    </message>
+    <message>
+        <source>Creating demo data…</source>
+        <translation>正在生成演示数据…</translation>
+    </message>
+    <message>
+        <source>Already running</source>
+        <translation>程序已在运行</translation>
+    </message>
+    <message>
+        <source>This register is already open in another window (process %1).</source>
+        <translation>该数据库已在另一个窗口中打开（进程 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDialog</name>
+    <message>
+        <source>The register could not be written: %1 Nothing you typed has been lost; try again when the problem is solved.</source>
+        <translation>无法保存到数据库：%1。您填写的内容都还在，问题解决后请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFields</name>
+    <message>
+        <source>Case</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>Normal procedure</source>
+        <translation>一般程序</translation>
+    </message>
+    <message>
+        <source>Simple procedure</source>
+        <translation>简易程序</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <source>Yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <source>Orange</source>
+        <translation>橙</translation>
+    </message>
+    <message>
+        <source>Red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <source>Who, where, what happened, what is disputed</source>
+        <translation>写明当事人、地点、经过和争议焦点</translation>
+    </message>
+    <message>
+        <source>One request per line</source>
+        <translation>每行写一项请求</translation>
+    </message>
+    <message>
+        <source>e.g. 12000 or 1,200.50</source>
+        <translation>例如 12000 或 1,200.50</translation>
+    </message>
+    <message>
+        <source>Role of the second mediator</source>
+        <translation>第二调解员的分工</translation>
+    </message>
+    <message>
+        <source>Recei&amp;ved on</source>
+        <translation>受理日期(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Source</source>
+        <translation>案件来源(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Dispute &amp;type</source>
+        <translation>纠纷类型(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Vi&amp;llage</source>
+        <translation>村（社区）(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ocedure</source>
+        <translation>适用程序(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Ris&amp;k level</source>
+        <translation>风险等级(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary of facts</source>
+        <translation>简要案情(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests</source>
+        <translation>申请事项(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Amount involved (yuan)</source>
+        <translation>涉及金额（元）(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Peopl&amp;e involved</source>
+        <translation>涉及人数(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Lead mediato&amp;r</source>
+        <translation>主持调解员(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Se&amp;cond mediator</source>
+        <translation>第二调解员(&amp;C)</translation>
+    </message>
+    <message>
+        <source>“{village}” is not in the village list yet; it will be added when the case is registered.</source>
+        <translation>“{village}”还不在村（社区）列表中，登记案件时会自动添加。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Written agreement</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>Oral agreement</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>Record agreement…</source>
+        <translation>录入调解协议…</translation>
+    </message>
+    <message>
+        <source>Facts, matters and responsibilities</source>
+        <translation>事实、争议事项和各方责任</translation>
+    </message>
+    <message>
+        <source>Obligor</source>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>条款内容</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
+    </message>
+    <message>
+        <source>In capitals</source>
+        <translation>大写</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>履行期限</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>履行方式</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>Agreed terms</source>
+        <translation>协议条款</translation>
+    </message>
+    <message>
+        <source>No agreement has been recorded.</source>
+        <translation>尚未录入调解协议。</translation>
+    </message>
+    <message>
+        <source>No agreement has been recorded. An agreement can be recorded once the parties have been told their rights and duties, while mediation is open.</source>
+        <translation>尚未录入调解协议。向当事人告知权利义务之后、调解结束之前，可以录入调解协议。</translation>
+    </message>
+    <message>
+        <source>Check before the parties sign — a court may refuse to confirm this agreement:</source>
+        <translation>请在当事人签字前核对——法院可能对本协议不予司法确认：</translation>
+    </message>
+    <message>
+        <source>%1, reached on %2, effective from %3.</source>
+        <translation>%1，%2 达成，%3 起生效。</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation: both parties may apply to the court together until %1</source>
+        <translation>司法确认：双方当事人可共同向人民法院申请，截止日期 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) left</source>
+        <translation>
+            <numerusform>还剩 %n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the window has closed</source>
+        <translation>申请期限已过</translation>
+    </message>
+    <message>
+        <source>Main facts</source>
+        <translation>主要事实</translation>
+    </message>
+    <message>
+        <source>Matters in dispute</source>
+        <translation>争议事项</translation>
+    </message>
+    <message>
+        <source>Responsibilities</source>
+        <translation>各方责任</translation>
+    </message>
+    <message>
+        <source>Rights and duties notified</source>
+        <translation>已告知权利义务</translation>
+    </message>
+    <message>
+        <source>Investigation record added</source>
+        <translation>已添加调查记录</translation>
+    </message>
+    <message>
+        <source>Session record added</source>
+        <translation>已添加调解记录</translation>
+    </message>
+    <message>
+        <source>Agreement recorded</source>
+        <translation>已录入调解协议</translation>
+    </message>
+    <message>
+        <source>Mediation terminated</source>
+        <translation>已终止调解</translation>
+    </message>
+    <message>
+        <source>Refusal recorded</source>
+        <translation>已记录拒绝调解</translation>
+    </message>
+    <message>
+        <source>Time limit extended</source>
+        <translation>已延长调解期限</translation>
+    </message>
+    <message>
+        <source>Follow-up scheduled</source>
+        <translation>已安排回访</translation>
+    </message>
+    <message>
+        <source>Case closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <source>Case archived</source>
+        <translation>已归档</translation>
+    </message>
+    <message>
+        <source>%1. The case is now “%2”.</source>
+        <translation>%1。案件当前状态：“%2”。</translation>
+    </message>
+    <message>
+        <source>Please check:</source>
+        <translation>请核对：</translation>
+    </message>
+    <message>
+        <source>Nothing was changed: %1</source>
+        <translation>未作任何更改：%1</translation>
+    </message>
+    <message>
+        <source>Follow-up visit recorded</source>
+        <translation>已记录回访</translation>
+    </message>
+    <message>
+        <source>Record added</source>
+        <translation>已添加记录</translation>
+    </message>
+    <message>
+        <source>Session planned</source>
+        <translation>已安排日程</translation>
+    </message>
+    <message>
+        <source>Party added</source>
+        <translation>已添加当事人</translation>
+    </message>
+    <message>
+        <source>%1 yuan (%2)</source>
+        <translation>%1 元（%2）</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>计划日期</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Party visited</source>
+        <translation>被回访人</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Follow-up visits</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>Performance per term</source>
+        <translation>各条款履行情况</translation>
+    </message>
+    <message>
+        <source>Schedule follow-up…</source>
+        <translation>安排回访…</translation>
+    </message>
+    <message>
+        <source>Record visit…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Follow-up visits check how an agreement is performed; this case has no agreement yet.</source>
+        <translation>回访是为了了解调解协议的履行情况；本案还没有调解协议。</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>操作内容</translation>
+    </message>
+    <message>
+        <source>Case history</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>Notify rights and duties</source>
+        <translation>告知权利义务</translation>
+    </message>
+    <message>
+        <source>Add investigation record…</source>
+        <translation>添加调查记录…</translation>
+    </message>
+    <message>
+        <source>Add session record…</source>
+        <translation>添加调解记录…</translation>
+    </message>
+    <message>
+        <source>Terminate mediation…</source>
+        <translation>终止调解…</translation>
+    </message>
+    <message>
+        <source>Record refusal…</source>
+        <translation>记录拒绝调解…</translation>
+    </message>
+    <message>
+        <source>Extend time limit…</source>
+        <translation>延长调解期限…</translation>
+    </message>
+    <message>
+        <source>Close case</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>归档</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Mediators</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>简要案情</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>申请事项</translation>
+    </message>
+    <message>
+        <source>Extended</source>
+        <translation>已延长</translation>
+    </message>
+    <message>
+        <source>Refusal reason</source>
+        <translation>拒绝理由</translation>
+    </message>
+    <message>
+        <source>Termination reason</source>
+        <translation>终止原因</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件信息</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>Nothing more to do: the case is archived.</source>
+        <translation>案件已归档，无需再操作。</translation>
+    </message>
+    <message>
+        <source>Planned sessions</source>
+        <translation>日程安排</translation>
+    </message>
+    <message>
+        <source>Plan a session…</source>
+        <translation>安排日程…</translation>
+    </message>
+    <message>
+        <source>Mark as held</source>
+        <translation>标为已进行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s), with the parties&apos; consent</source>
+        <translation>
+            <numerusform>%n 天（经当事人同意）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record follow-up visit…</source>
+        <translation>记录回访…</translation>
+    </message>
+    <message>
+        <source>No session planned.</source>
+        <translation>暂无日程安排。</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Agent / representative</source>
+        <translation>代理人/法定代表人</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Add party…</source>
+        <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <source>ID numbers and phones are masked. Showing them in full is recorded in the case history.</source>
+        <translation>证件号码和电话已部分隐藏。查看完整号码会记入本案的操作记录。</translation>
+    </message>
+    <message>
+        <source>Hide ID and phone</source>
+        <translation>隐藏号码</translation>
+    </message>
+    <message>
+        <source>Show full ID and phone</source>
+        <translation>显示完整号码</translation>
+    </message>
+    <message>
+        <source>Show full ID and phone of %1</source>
+        <translation>显示 %1 的完整证件号码和电话</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Marks</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>记录人</translation>
+    </message>
+    <message>
+        <source>Beginning</source>
+        <translation>内容摘要</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>Record text</source>
+        <translation>记录内容</translation>
+    </message>
+    <message>
+        <source>Add record…</source>
+        <translation>添加记录…</translation>
+    </message>
+    <message>
+        <source>Add private note…</source>
+        <translation>添加工作笔记…</translation>
+    </message>
+    <message>
+        <source>Private note: only its author and the committee director see it</source>
+        <translation>工作笔记：仅记录人本人和调委会主任可以查看</translation>
+    </message>
+    <message>
+        <source>Written after the case was closed</source>
+        <translation>结案后补充的记录</translation>
+    </message>
+    <message>
+        <source>No records yet. Records of investigations and sessions are required in the dossier (Art 27).</source>
+        <translation>还没有记录。调查记录和调解记录是卷宗必备的材料（《人民调解法》第二十七条）。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概况</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>协议</translation>
+    </message>
+    <message>
+        <source>Follow-ups</source>
+        <translation>回访</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>操作记录</translation>
+    </message>
+    <message>
+        <source>This case no longer exists.</source>
+        <translation>该案件已不存在。</translation>
+    </message>
+    <message>
+        <source>Risk: %1</source>
+        <translation>风险等级：%1</translation>
+    </message>
+    <message>
+        <source>Simple procedure</source>
+        <translation>简易程序</translation>
+    </message>
+    <message>
+        <source>Normal procedure</source>
+        <translation>一般程序</translation>
+    </message>
+    <message>
+        <source>Time limit %1</source>
+        <translation>调解期限 %1</translation>
+    </message>
+    <message>
+        <source>mediation has ended</source>
+        <translation>调解已结束</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今天到期</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s) overdue</source>
+        <translation>
+            <numerusform>已超期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ExtendDialog</name>
+    <message>
+        <source>Extend the time limit</source>
+        <translation>延长调解期限</translation>
+    </message>
+    <message>
+        <source>Mediation should normally finish within one month. It may be extended only when both parties agree; record how and when they agreed.</source>
+        <translation>调解一般应在一个月内结束。只有双方当事人都同意才能延长，请写明当事人在何时、以何种方式表示同意。</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>e.g. both parties agreed in person on 28 November</source>
+        <translation>例如：双方当事人于11月28日当面表示同意</translation>
+    </message>
+    <message>
+        <source>Current time limit</source>
+        <translation>当前期限</translation>
+    </message>
+    <message>
+        <source>Extend by</source>
+        <translation>延长</translation>
+    </message>
+    <message>
+        <source>New time limit</source>
+        <translation>延长后期限</translation>
+    </message>
+    <message>
+        <source>Parties&apos; consent *</source>
+        <translation>当事人同意情况*</translation>
+    </message>
+    <message>
+        <source>Record that both parties agreed to the extension.</source>
+        <translation>请写明双方当事人同意延长期限的情况。</translation>
+    </message>
+</context>
+<context>
+    <name>FollowupDialogs</name>
+    <message>
+        <source>Schedule a follow-up visit</source>
+        <translation>安排回访</translation>
+    </message>
+    <message>
+        <source>Visit on</source>
+        <translation>计划回访日期</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>回访人</translation>
+    </message>
+    <message>
+        <source>Record a follow-up visit — %1</source>
+        <translation>记录回访 — %1</translation>
+    </message>
+    <message>
+        <source>A party has gone to court over this dispute</source>
+        <translation>已有当事人就此纠纷向法院起诉</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Obligor</source>
+        <translation>义务人</translation>
+    </message>
+    <message>
+        <source>Term</source>
+        <translation>条款内容</translation>
+    </message>
+    <message>
+        <source>Performance</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <source>Performance per term</source>
+        <translation>各条款履行情况</translation>
+    </message>
+    <message>
+        <source>Performance of term %1</source>
+        <translation>第%1条履行情况</translation>
+    </message>
+    <message>
+        <source>Visited on</source>
+        <translation>回访日期</translation>
+    </message>
+    <message>
+        <source>Party visited</source>
+        <translation>被回访人</translation>
+    </message>
+    <message>
+        <source>Overall</source>
+        <translation>总体履行情况</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Renewed conflict</source>
+        <translation>矛盾反复迹象</translation>
+    </message>
+    <message>
+        <source>Measures taken</source>
+        <translation>采取的措施</translation>
+    </message>
+    <message>
+        <source>Record *</source>
+        <translation>回访记录*</translation>
+    </message>
+    <message>
+        <source>Write what was found on the visit.</source>
+        <translation>请写明回访了解到的情况。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <source>Register a dispute</source>
+        <translation>受理登记</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <source>Register the case (Ctrl+Enter)</source>
+        <translation>登记本案（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved: {reason}</source>
+        <translation>草稿未能保存：{reason}</translation>
+    </message>
+    <message>
+        <source>Draft saved at {time}</source>
+        <translation>草稿已于 {time} 保存</translation>
+    </message>
+    <message>
+        <source>The case could not be registered: {reason}
+Nothing was saved and everything you typed is still here; try again.</source>
+        <translation>案件未能登记：{reason}
+这次什么也没有保存，您填写的内容都还在，请再试一次。</translation>
+    </message>
+    <message>
+        <source>Registered {number}</source>
+        <translation>已登记 {number}</translation>
+    </message>
+    <message>
+        <source>Keep the draft?</source>
+        <translation>保留草稿？</translation>
+    </message>
+    <message>
+        <source>Keep the draft for later?</source>
+        <translation>要保留草稿，以后接着填写吗？</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Log in — Mediation Desk</source>
+        <translation>登录 — 调解工作台</translation>
+    </message>
+    <message>
+        <source>Mediation Desk</source>
+        <translation>调解工作台</translation>
+    </message>
+    <message>
+        <source>Register: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>Login problem</source>
+        <translation>登录出错原因</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Mediation Desk</source>
+        <translation>调解工作台</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>演示数据</translation>
+    </message>
+    <message>
+        <source>Register</source>
+        <translation>登记簿</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Patrol schedules (排查) are not part of this version yet. Disputes found on patrols can be registered as cases with the source “排查发现”.</source>
+        <translation>本版本暂不包含矛盾纠纷排查计划。排查中发现的纠纷，可以作为案件登记，案件来源选“排查发现”。</translation>
+    </message>
+    <message>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <source>Register: %1</source>
+        <translation>数据库：%1</translation>
+    </message>
+</context>
+<context>
+    <name>PartyDialog</name>
+    <message>
+        <source>Add party</source>
+        <translation>添加当事人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Organisation</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>(from the ID number)</source>
+        <translation>（根据身份证号码）</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name *</source>
+        <translation>姓名*</translation>
+    </message>
+    <message>
+        <source>Gender</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>Document number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Occupation</source>
+        <translation>职业</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>The name is required.</source>
+        <translation>请填写姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>PartyEditor</name>
+    <message>
+        <source>Selected party</source>
+        <translation>当前当事人</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>个人</translation>
+    </message>
+    <message>
+        <source>Organization</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Resident ID card</source>
+        <translation>居民身份证</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>其他证件</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <source>Mobile or landline</source>
+        <translation>手机或固定电话</translation>
+    </message>
+    <message>
+        <source>Use details from earlier case</source>
+        <translation>沿用以前案件中的信息</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>姓名(&amp;N)</translation>
+    </message>
+    <message>
+        <source>ID type</source>
+        <translation>证件类型</translation>
+    </message>
+    <message>
+        <source>&amp;ID number</source>
+        <translation>证件号码(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Gender</source>
+        <translation>性别(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;Birth date</source>
+        <translation>出生日期(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <source>Et&amp;hnicity</source>
+        <translation>民族(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress</source>
+        <translation>地址(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Occ&amp;upation</source>
+        <translation>职业(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Agent</source>
+        <translation>代理人</translation>
+    </message>
+    <message>
+        <source>18 digits; fills birth date and gender</source>
+        <translation>18位，自动填入出生日期和性别</translation>
+    </message>
+    <message>
+        <source>Document number (credit code for an organization)</source>
+        <translation>证件号码（单位填统一社会信用代码）</translation>
+    </message>
+    <message>
+        <source>Not a real date (YYYY-MM-DD)</source>
+        <translation>日期无效，请按“年-月-日”填写</translation>
+    </message>
+    <message>
+        <source>Birth date and gender were filled in from the ID number.</source>
+        <translation>已根据身份证号码自动填入出生日期和性别。</translation>
+    </message>
+    <message>
+        <source>This person appears in earlier cases: {numbers}</source>
+        <translation>此人在以前的案件中出现过：{numbers}</translation>
+    </message>
+</context>
+<context>
+    <name>PartyGrid</name>
+    <message>
+        <source>Side</source>
+        <translation>身份</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Add applicant</source>
+        <translation>添加申请人</translation>
+    </message>
+    <message>
+        <source>Add respondent</source>
+        <translation>添加被申请人</translation>
+    </message>
+    <message>
+        <source>Add third party</source>
+        <translation>添加第三人</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected party</source>
+        <translation>移除选中的当事人</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Terminate mediation</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <source>Mediation ends without an agreement (People&apos;s Mediation Law Art 26). Write why, and note that the parties were told which routes remain: arbitration, administrative channels or the court.</source>
+        <translation>未达成调解协议，终止调解（《人民调解法》第二十六条）。请写明终止的原因，并注明已告知当事人可以通过仲裁、行政或者司法等途径维护自己的权利。</translation>
+    </message>
+    <message>
+        <source>Record refusal of mediation</source>
+        <translation>记录拒绝调解</translation>
+    </message>
+    <message>
+        <source>A party expressly refuses mediation (Art 17): the room must not mediate. Record who refused and the reason given.</source>
+        <translation>当事人明确拒绝调解的，不得调解（《人民调解法》第十七条）。请写明是哪一方拒绝，以及拒绝的理由。</translation>
+    </message>
+    <message>
+        <source>Reason *</source>
+        <translation>原因*</translation>
+    </message>
+    <message>
+        <source>Insert the notice of other routes</source>
+        <translation>插入终止调解告知语</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>请填写原因。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Add record — %1</source>
+        <translation>添加记录 — %1</translation>
+    </message>
+    <message>
+        <source>Names separated by 、 — parties, relatives, village elders…</source>
+        <translation>姓名之间用“、”隔开，如当事人、亲属、村里老人…</translation>
+    </message>
+    <message>
+        <source>Private: only I and the committee director can read it</source>
+        <translation>私密：仅本人和调委会主任可以查看</translation>
+    </message>
+    <message>
+        <source>Common passage</source>
+        <translation>常用语段</translation>
+    </message>
+    <message>
+        <source>&amp;Insert passage</source>
+        <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>记录类型</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加人</translation>
+    </message>
+    <message>
+        <source>Common passages</source>
+        <translation>常用语段</translation>
+    </message>
+    <message>
+        <source>Record *</source>
+        <translation>记录内容*</translation>
+    </message>
+    <message>
+        <source>Unsaved text from an earlier session has been restored.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <source>This case is closed: the record will be kept as a dated addendum (补充).</source>
+        <translation>本案已结案：这条记录将作为“补充”记录保存，并注明日期。</translation>
+    </message>
+    <message>
+        <source>Draft could not be saved.</source>
+        <translation>草稿未能保存。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+    <message>
+        <source>Write the record first.</source>
+        <translation>请先填写记录内容。</translation>
+    </message>
+    <message>
+        <source>The time is before the case was received (%1).</source>
+        <translation>记录时间早于受理日期（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterModel</name>
+    <message>
+        <source>Number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Days left</source>
+        <translation>剩余天数</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue %n day(s)</source>
+        <translation>
+            <numerusform>超期 %n 天</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RegisterView</name>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>Mediator</source>
+        <translation>调解员</translation>
+    </message>
+    <message>
+        <source>Overdue only</source>
+        <translation>只看超期</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Case register</source>
+        <translation>案件登记簿</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s)</source>
+        <translation>
+            <numerusform>共 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search name, pinyin initials, text… (Ctrl+F)</source>
+        <translation>搜索姓名、拼音首字母、内容…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”</source>
+        <translation>没有找到与“%1”相关的内容</translation>
+    </message>
+</context>
+<context>
+    <name>SessionDialog</name>
+    <message>
+        <source>Plan a session</source>
+        <translation>安排日程</translation>
+    </message>
+    <message>
+        <source>Mediation session</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <source>Investigation visit</source>
+        <translation>调查走访</translation>
+    </message>
+    <message>
+        <source>e.g. invite the village elder; bring the site photos</source>
+        <translation>例如：请村里老人到场；带上现场照片</translation>
+    </message>
+    <message>
+        <source>Date and time</source>
+        <translation>日期时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>A planned session cannot be in the past.</source>
+        <translation>不能安排在已经过去的日期。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <source>New entry</source>
+        <translation>新条目</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>%1 (inactive)</source>
+        <translation>%1（已停用）</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>保存设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Only the director or administrator can change settings.</source>
+        <translation>只有调委会主任或管理员可以修改设置。</translation>
+    </message>
+    <message>
+        <source>&amp;Room name</source>
+        <translation>调解室名称(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Committee name</source>
+        <translation>调委会名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Number &amp;prefix</source>
+        <translation>编号前缀(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Number pa&amp;ttern</source>
+        <translation>编号格式(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>The pattern may use {year}, {seq} (or {seq:03d} for 001) and {prefix}; {year} and {seq} exactly once. Numbers already issued do not change.</source>
+        <translation>格式中可以使用 {year}、{seq}（写成 {seq:03d} 则显示为 001）和 {prefix}；{year} 和 {seq} 必须各出现一次。已经发出的编号不会改变。</translation>
+    </message>
+    <message>
+        <source>Mediation deadline</source>
+        <translation>调解期限</translation>
+    </message>
+    <message>
+        <source>Mediation &amp;deadline</source>
+        <translation>调解期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Room and case numbers</source>
+        <translation>调解室与案件编号</translation>
+    </message>
+    <message>
+        <source>Text size</source>
+        <translation>字体大小</translation>
+    </message>
+    <message>
+        <source>Display</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <source>&amp;Text size</source>
+        <translation>字体大小(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Larger text for this computer&apos;s user; applied at once.</source>
+        <translation>为本机当前用户放大字体，立即生效。</translation>
+    </message>
+    <message>
+        <source>Dispute types</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Ethnicities</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <source>Pick lists</source>
+        <translation>选项列表</translation>
+    </message>
+    <message>
+        <source>A deactivated entry leaves the pick lists for new cases; old cases keep their labels, and it can be reactivated at any time.</source>
+        <translation>停用的条目不再出现在新案件的选项中；旧案件仍保留原来的名称。停用后可以随时重新启用。</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>Welcome to Mediation Desk</source>
+        <translation>欢迎使用调解工作台</translation>
+    </message>
+    <message>
+        <source>There is no register on this computer yet. First, name the mediation room and its committee as they appear on documents.</source>
+        <translation>这台电脑上还没有数据库。请先填写调解室和调委会的名称，要与文书上的写法一致。</translation>
+    </message>
+    <message>
+        <source>&amp;Room name</source>
+        <translation>调解室名称(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Committee name</source>
+        <translation>调委会名称(&amp;C)</translation>
+    </message>
+    <message>
+        <source>The register will be created at: %1</source>
+        <translation>数据库将创建在：%1</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>Case numbers</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Every case gets a number with the committee&apos;s short name. The full pattern can be changed later under Settings.</source>
+        <translation>每个案件的编号都带有调委会的简称。完整的编号格式以后可以在“设置”中修改。</translation>
+    </message>
+    <message>
+        <source>Example case number</source>
+        <translation>案件编号示例</translation>
+    </message>
+    <message>
+        <source>Number &amp;prefix</source>
+        <translation>编号前缀(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>示例</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <source>The administrator manages accounts and settings. Mediators&apos; accounts can be added after the first login.</source>
+        <translation>管理员负责管理账号和设置。调解员的账号可以在首次登录后添加。</translation>
+    </message>
+    <message>
+        <source>Create register</source>
+        <translation>创建数据库</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>确认密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. The register is encrypted with it: choose one you will remember.</source>
+        <translation>至少 %1 个字符。数据库用这个密码加密，请设一个自己记得住的密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords do not match.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>恢复密钥</translation>
+    </message>
+    <message>
+        <source>The register has been created. This is its recovery key; it is shown only this once.</source>
+        <translation>数据库已创建。下面是它的恢复密钥，只显示这一次。</translation>
+    </message>
+    <message>
+        <source>I have &amp;written down the recovery key</source>
+        <translation>我已抄下恢复密钥(&amp;W)</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Write this key down or print it, and keep it in the director&apos;s safe. If every password is forgotten, only this key opens the register. Anyone who has it can read all cases: do not keep it with the computer.</source>
+        <translation>请抄下或打印这个密钥，放在调委会主任的保险柜里保管。如果所有密码都忘了，只有用这个密钥才能打开数据库。任何人拿到它都能查看全部案件，请不要和电脑放在一起。</translation>
+    </message>
+    <message>
+        <source>Set up Mediation Desk</source>
+        <translation>调解工作台初始设置</translation>
+    </message>
+    <message>
+        <source>Recovery key of the register %1</source>
+        <translation>数据库 %1 的恢复密钥</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <source>By status</source>
+        <translation>按状态</translation>
+    </message>
+    <message>
+        <source>By dispute type</source>
+        <translation>按纠纷类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n case(s) received</source>
+        <translation>
+            <numerusform>共受理 %n 件</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <source>Mediation deadlines near or past</source>
+        <translation>调解期限将到或已超期</translation>
+    </message>
+    <message>
+        <source>Follow-up visits due</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation windows closing</source>
+        <translation>司法确认申请期限将到</translation>
+    </message>
+    <message>
+        <source>Today&apos;s sessions</source>
+        <translation>今日日程</translation>
+    </message>
+    <message>
+        <source>Unfinished drafts</source>
+        <translation>未完成的草稿</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候语</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>待办事项</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Nothing due today. New disputes can be registered with Ctrl+N.</source>
+        <translation>今天没有待办事项。按 Ctrl+N 可以登记新的纠纷。</translation>
+    </message>
+    <message>
+        <source>Hello, %1</source>
+        <translation>%1，您好</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) need attention</source>
+        <translation>
+            <numerusform>共 %n 项待办</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n of them urgent</source>
+        <translation>
+            <numerusform>，其中 %n 项紧急</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Workers</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+</TS>
