@@ -28,7 +28,7 @@ from mediation_desk.domain.terms import MONEY_WORDS
 from mediation_desk.services.case_detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import MUTED, OVERDUE, cell, read_only_table, show_date
+from ui.views.case_tabs.common import COLON, MUTED, OVERDUE, cell, read_only_table, show_date
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
                  "padding:8px;color:#bf360c;font-weight:bold;}")
@@ -147,7 +147,7 @@ class AgreementTab(QWidget):
                                (translate("CaseView", "Responsibilities"),
                                 agreement.responsibilities)):
             body = html.escape(value) if value else "—"
-            parts.append(f"<p><b>{html.escape(caption)}:</b> {body}</p>")
+            parts.append(f"<p><b>{html.escape(caption)}{COLON}</b> {body}</p>")
         self.texts.setHtml("".join(parts))
         self.terms.setRowCount(len(agreement.terms))
         for row, term in enumerate(agreement.terms):

@@ -15,6 +15,9 @@ RISK_COLOURS = {"red": "#c62828", "orange": "#ef6c00", "yellow": "#f9a825", "blu
 OVERDUE = "#c62828"
 MUTED = "#607d8b"
 
+#: Chinese captions take the full-width colon (the captions themselves are translated).
+COLON = "："
+
 
 def read_only_table(headers: list[str], stretch: int, name: str) -> QTableWidget:
     table = QTableWidget(0, len(headers))

@@ -22,7 +22,7 @@ from mediation_desk.domain.dictionaries import RECORD_KINDS
 from mediation_desk.services.case_detail import CaseDetail, RecordView
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import cell, read_only_table, show_time
+from ui.views.case_tabs.common import COLON, cell, read_only_table, show_time
 
 PRIVATE_MARK = "私密"
 ADDENDUM_MARK = "补充"
@@ -120,8 +120,8 @@ class RecordsTab(QWidget):
         if r.participants:
             caption = html.escape(translate("CaseView", "Participants"))
             names = html.escape("、".join(r.participants))
-            lines.append(f"<p><b>{caption}:</b> {names}</p>")
+            lines.append(f"<p><b>{caption}{COLON}</b> {names}</p>")
         caption = html.escape(translate("CaseView", "Author"))
-        lines.append(f"<p><b>{caption}:</b> {html.escape(r.author)}</p>")
+        lines.append(f"<p><b>{caption}{COLON}</b> {html.escape(r.author)}</p>")
         lines += [f"<p>{html.escape(p)}</p>" for p in r.body.splitlines() if p.strip()]
         self.text.setHtml("".join(lines))
