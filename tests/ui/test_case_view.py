@@ -254,7 +254,7 @@ def test_service_refusal_is_shown_inline_and_typing_is_kept(view: CaseView,
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "不能" in dialog.general_error.text()
     assert dialog.body_edit.toPlainText() == "调解记录正文"
-    dialog.save_draft()
+    dialog.drafts.save_now()
     dialog.reject()
     pending = ctx.autosave.pending("record", case_ref=view.case_id)
     assert len(pending) == 1

@@ -15,7 +15,8 @@ from mediation_desk.store.keys import key_pragma
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.intake_dialog import AUTOSAVE_MS, IntakeDialog
+from ui.dialogs.intake_dialog import IntakeDialog
+from ui.widgets.draft_keeper import AUTOSAVE_MS
 
 # A dialog shown as its own window offscreen: the platform cannot apply size hints, raise a
 # window or grab the keyboard for the village completer's popup (all harmless).
@@ -301,7 +302,7 @@ def test_a_locked_database_keeps_the_dialog_and_the_typing(ctx: AppContext,
     other.execute(f"PRAGMA key = {key_pragma(ctx.store.db_key)}")
     other.execute("BEGIN IMMEDIATE")
     try:
-        dialog.timer.stop()
+        dialog.drafts.timer.stop()
         dialog.accept()
         assert dialog.isVisible() and dialog.registered is None
         assert "另一个程序" in dialog.general_message.text()

@@ -7,11 +7,11 @@ as a draft (kind "agreement", tied to the case).
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.terms import confirmation_warnings, vague_term_warnings
-from mediation_desk.errors import DomainError, StoreUnavailable
+from mediation_desk.errors import DomainError
 from mediation_desk.services.case_detail import CaseDetail
 from mediation_desk.services.casework import StepResult
 from mediation_desk.services.drafts import AgreementDraft, TermDraft
@@ -34,8 +34,8 @@ from ui.dialogs.agreement_terms import TermsTable
 from ui.dialogs.case_form import CaseDialog, ErrorLabel, add_row, field_with_error
 from ui.i18n import translate
 from ui.icons import icon
+from ui.widgets.draft_keeper import DraftKeeper
 
-AUTOSAVE_MS = 1500
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
                  "padding:6px;color:#bf360c;}")
 
@@ -52,7 +52,6 @@ class AgreementDialog(CaseDialog):
                  draft_id: str | None = None) -> None:
         super().__init__(ctx, parent)
         self.detail = detail
-        self.draft_id = draft_id
         self.setWindowTitle(translate("AgreementDialog", "Record agreement — %1").replace(
             "%1", detail.number or detail.title))
         self.form_box = QComboBox()
@@ -95,8 +94,9 @@ class AgreementDialog(CaseDialog):
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
-        self.draft_state = QLabel()
-        self.draft_state.setStyleSheet("color:#607d8b;")
+        self.drafts = DraftKeeper(ctx, "agreement", self, payload=self.payload,
+                                  title=lambda: detail.title, case_ref=detail.id,
+                                  draft_id=draft_id)
         self.error_map = [("达成日期", self.reached_error), ("条款", self.terms_error)]
 
         layout = QVBoxLayout(self)
@@ -104,19 +104,13 @@ class AgreementDialog(CaseDialog):
         layout.addLayout(buttons)
         layout.addWidget(terms_cell, 1)
         layout.addWidget(self.warning_label)
-        layout.addWidget(self.draft_state)
+        layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
         self.resize(1180, 680)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save_draft)
-        restored = ctx.autosave.load(draft_id) if draft_id else None
+        restored = self.drafts.load()
         if restored:
             self._restore(restored)
-            self.draft_state.setText(translate(
-                "AgreementDialog", "Unsaved text from an earlier session has been restored."))
         else:
             self.facts_edit.setPlainText(detail.summary)
             self.terms.add_term()
@@ -141,7 +135,7 @@ class AgreementDialog(CaseDialog):
     # -- live checks ------------------------------------------------------------------------
     def _edited(self) -> None:
         self.update_warnings()
-        self.timer.start()
+        self.drafts.touch()
 
     def warnings(self) -> list[str]:
         facts = [row.facts() for row in self.terms.rows]
@@ -187,27 +181,6 @@ class AgreementDialog(CaseDialog):
                                 term.get("obligee", ""), term.get("amount", ""),
                                 date.fromisoformat(due) if due else None,
                                 term.get("place", ""), term.get("method", ""))
-
-    def save_draft(self) -> None:
-        self.timer.stop()
-        try:
-            self.draft_id = self.ctx.autosave.save(
-                "agreement", self.payload(), draft_id=self.draft_id, case_ref=self.detail.id,
-                title=self.detail.title)
-        except StoreUnavailable:
-            self.draft_state.setText(translate("AgreementDialog", "Draft could not be saved."))
-        else:
-            self.draft_state.setText(translate("AgreementDialog", "Draft saved at %1").replace(
-                "%1", datetime.now().strftime("%H:%M:%S")))
-
-    def _discard_draft(self) -> None:
-        self.timer.stop()
-        if self.draft_id:
-            try:
-                self.ctx.autosave.discard(self.draft_id)
-            except StoreUnavailable:
-                return
-            self.draft_id = None
 
     def _has_content(self) -> bool:
         return any(row.text.text().strip() for row in self.terms.rows) or bool(
@@ -258,14 +231,14 @@ class AgreementDialog(CaseDialog):
         result = self.call_service(
             lambda: self.ctx.casework.record_agreement(self.detail.id, draft))
         if result is not None:
-            self._discard_draft()
+            self.drafts.discard()
             self.done_with(result)
 
     def reject(self) -> None:
         if self._has_content():
-            self.save_draft()  # offered again the next time the agreement is recorded
+            self.drafts.save_now()  # offered again the next time the agreement is recorded
         else:
-            self._discard_draft()
+            self.drafts.discard()
         super().reject()
 
     @classmethod

@@ -8,20 +8,18 @@ typing a name must not register half a case by accident); Ctrl+Enter registers.
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import re
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -36,11 +34,11 @@ from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.case_fields import CaseFields
+from ui.widgets.draft_keeper import DraftKeeper
 from ui.widgets.field_error import FieldError
 from ui.widgets.party_editor import party_from_dict, party_to_dict
 from ui.widgets.party_grid import PROBLEM_FIELDS, PartyGrid
 
-AUTOSAVE_MS = 800
 DRAFT_KIND = "intake"
 PAYLOAD_VERSION = 1
 _PARTY_FIELD = re.compile(r"当事人\[(\d+)\] (.+)")
@@ -51,15 +49,13 @@ class IntakeDialog(QDialog):
                  draft_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.draft_id = draft_id
         self.registered: Registered | None = None
         self._restoring = True
         self.setWindowTitle(translate("IntakeDialog", "Register a dispute"))
         self.setWindowIcon(icon("new_case"))
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save_draft)
+        self.drafts = DraftKeeper(ctx, DRAFT_KIND, self, payload=self.payload,
+                                  title=lambda: derive_title(self.build_draft()[0]),
+                                  draft_id=draft_id)
 
         self.case = CaseFields(ctx, self)
         self.grid = PartyGrid([e.label for e in ctx.settings.entries("ethnicity") if e.active],
@@ -68,10 +64,9 @@ class IntakeDialog(QDialog):
         self._set_tab_order()
         self.case.changed.connect(self._changed)
         self.grid.changed.connect(self._changed)
-        if draft_id:
-            payload = ctx.autosave.load(draft_id)
-            if payload:
-                self.restore(payload)
+        payload = self.drafts.load()
+        if payload:
+            self.restore(payload)
         self._restoring = False
         self.case.received_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -102,8 +97,6 @@ class IntakeDialog(QDialog):
         self.scroll_area.setWidget(columns)
 
         self.general_message = FieldError(self)
-        self.autosave_label = QLabel(self)
-        self.autosave_label.setStyleSheet("color: #607d8b;")
         self.buttons = QDialogButtonBox(self)
         self.register_button = QPushButton(icon("save", "accent"),
                                            translate("IntakeDialog", "Register"), self)
@@ -115,7 +108,7 @@ class IntakeDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.autosave_label, 1)
+        bottom.addWidget(self.drafts.label, 1)
         bottom.addWidget(self.buttons)
 
         layout = QVBoxLayout(self)
@@ -166,22 +159,15 @@ class IntakeDialog(QDialog):
     # -- autosave ---------------------------------------------------------------------------
     def _changed(self) -> None:
         if not self._restoring:
-            self.timer.start()
+            self.drafts.touch()
+
+    @property
+    def draft_id(self) -> str | None:
+        return self.drafts.draft_id
 
     def save_draft(self) -> None:
         """Save the whole form as a draft now (the debounce timer calls this)."""
-        self.timer.stop()
-        try:
-            self.draft_id = self.ctx.autosave.save(
-                DRAFT_KIND, self.payload(), draft_id=self.draft_id,
-                title=derive_title(self.build_draft()[0]))
-        except StoreUnavailable as exc:
-            self.autosave_label.setText(
-                translate("IntakeDialog", "The draft could not be saved: {reason}")
-                .format(reason=str(exc)))
-            return
-        self.autosave_label.setText(translate("IntakeDialog", "Draft saved at {time}").format(
-            time=datetime.now().strftime("%H:%M:%S")))
+        self.drafts.save_now()
 
     # -- reasons ----------------------------------------------------------------------------
     def _clear_problems(self) -> None:
@@ -238,12 +224,8 @@ class IntakeDialog(QDialog):
         if problems or registered is None:
             self.show_problems(problems)
             return
-        self.timer.stop()
-        if self.draft_id:
-            # The case is registered; a draft left behind by a failing disk is harmless.
-            with contextlib.suppress(StoreUnavailable):
-                self.ctx.autosave.discard(self.draft_id)
-            self.draft_id = None
+        # The case is registered; a draft left behind by a failing disk is harmless.
+        self.drafts.discard()
         self.registered = registered
         lines = [*registered.warnings, *registered.notices]
         if lines:
@@ -253,19 +235,17 @@ class IntakeDialog(QDialog):
         super().accept()
 
     def reject(self) -> None:
-        if self.timer.isActive():
-            self.save_draft()
+        self.drafts.flush()
         if self.draft_id:
             answer = self._ask_keep()
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.No:
-                try:
-                    self.ctx.autosave.discard(self.draft_id)
-                except StoreUnavailable as exc:
-                    self.general_message.show_error(str(exc))
+                self.drafts.discard()
+                if self.draft_id:
+                    self.general_message.show_error(translate(
+                        "IntakeDialog", "The draft could not be removed; try again."))
                     return
-                self.draft_id = None
         super().reject()
 
     def _ask_keep(self) -> QMessageBox.StandardButton:

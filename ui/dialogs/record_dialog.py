@@ -10,7 +10,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QTime, QTimer
+from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import RECORD_KINDS
-from mediation_desk.errors import StoreUnavailable
 from mediation_desk.services.case_detail import CaseDetail
 from mediation_desk.services.casework import StepResult
 from mediation_desk.services.drafts import RecordDraft
@@ -34,8 +33,8 @@ from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row
 from ui.i18n import translate
 from ui.views.case_tabs.record_templates import TEMPLATES, fill
+from ui.widgets.draft_keeper import DraftKeeper
 
-AUTOSAVE_MS = 1500
 WRITABLE_KINDS = ("investigation", "mediation", "note")
 _SEPARATORS = re.compile(r"[、,，;；\s]+")
 
@@ -49,7 +48,6 @@ class RecordDialog(CaseDialog):
                  parent: QWidget | None = None, draft_id: str | None = None) -> None:
         super().__init__(ctx, parent)
         self.detail = detail
-        self.draft_id = draft_id
         self.setWindowTitle(translate("RecordDialog", "Add record — %1").replace(
             "%1", detail.number or detail.title))
         room = ctx.settings.room()
@@ -82,8 +80,10 @@ class RecordDialog(CaseDialog):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color:#5d4037;")
-        self.draft_state = QLabel()
-        self.draft_state.setStyleSheet("color:#607d8b;")
+        self.drafts = DraftKeeper(ctx, "record", self, payload=self.payload,
+                                  title=lambda: detail.title, case_ref=detail.id,
+                                  draft_id=draft_id,
+                                  worth_saving=lambda: bool(self.body_edit.toPlainText().strip()))
 
         form = QFormLayout()
         self.kind_error = add_row(form, translate("RecordDialog", "Kind"), self.kind_box)
@@ -104,26 +104,22 @@ class RecordDialog(CaseDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.notice)
         layout.addLayout(form, 1)
-        layout.addWidget(self.draft_state)
+        layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
         self.resize(780, 620)
 
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(AUTOSAVE_MS)
-        self.timer.timeout.connect(self.save_draft)
-        restored = ctx.autosave.load(draft_id) if draft_id else None
+        restored = self.drafts.load()
         if restored:
             self._restore(restored)
         elif kind in ("investigation", "mediation"):
             self.participants_edit.setText("、".join(p.name for p in detail.parties))
         self._kind_changed()
-        self._show_notice(bool(restored))
+        self._show_notice()
         self.kind_box.currentIndexChanged.connect(self._kind_changed)
         for signal in (self.kind_box.currentIndexChanged, self.at_edit.dateTimeChanged,
                        self.place_edit.textChanged, self.participants_edit.textChanged,
                        self.body_edit.textChanged, self.private_box.toggled):
-            signal.connect(self.timer.start)
+            signal.connect(self.drafts.touch)
 
     # -- form -------------------------------------------------------------------------------
     def kind(self) -> str:
@@ -135,16 +131,12 @@ class RecordDialog(CaseDialog):
             self.private_box.setChecked(True)
         self.private_box.setEnabled(not note)
 
-    def _show_notice(self, restored: bool) -> None:
-        lines = []
-        if restored:
-            lines.append(translate("RecordDialog", "Unsaved text from an earlier session has "
-                                   "been restored."))
+    def _show_notice(self) -> None:
+        """A record on a closed case is kept as a dated addendum: say so before typing."""
         if self.detail.closed:
-            lines.append(translate("RecordDialog", "This case is closed: the record will be "
-                                   "kept as a dated addendum (补充)."))
-        self.notice.setText("\n".join(lines))
-        self.notice.setVisible(bool(lines))
+            self.notice.setText(translate("RecordDialog", "This case is closed: the record will "
+                                          "be kept as a dated addendum (补充)."))
+        self.notice.setVisible(self.detail.closed)
 
     def insert_template(self) -> None:
         template = TEMPLATES[max(self.template_box.currentIndex(), 0)]
@@ -181,29 +173,6 @@ class RecordDialog(CaseDialog):
         self.body_edit.setPlainText(str(data.get("body", "")))
         self.private_box.setChecked(bool(data.get("private")))
 
-    def save_draft(self) -> None:
-        self.timer.stop()
-        if not self.body_edit.toPlainText().strip() and self.draft_id is None:
-            return
-        try:
-            self.draft_id = self.ctx.autosave.save(
-                "record", self.payload(), draft_id=self.draft_id, case_ref=self.detail.id,
-                title=self.detail.title)
-        except StoreUnavailable:
-            self.draft_state.setText(translate("RecordDialog", "Draft could not be saved."))
-        else:
-            self.draft_state.setText(translate("RecordDialog", "Draft saved at %1").replace(
-                "%1", datetime.now().strftime("%H:%M:%S")))
-
-    def _discard_draft(self) -> None:
-        self.timer.stop()
-        if self.draft_id:
-            try:
-                self.ctx.autosave.discard(self.draft_id)
-            except StoreUnavailable:
-                return
-            self.draft_id = None
-
     # -- closing ----------------------------------------------------------------------------
     def accept(self) -> None:
         self.clear_errors()
@@ -219,14 +188,14 @@ class RecordDialog(CaseDialog):
             return
         result = self.call_service(lambda: self.ctx.casework.add_record(self.detail.id, draft))
         if result is not None:
-            self._discard_draft()
+            self.drafts.discard()
             self.done_with(result)
 
     def reject(self) -> None:
         if self.body_edit.toPlainText().strip():
-            self.save_draft()  # keep what was typed: it is offered again next time
+            self.drafts.save_now()  # keep what was typed: it is offered again next time
         else:
-            self._discard_draft()
+            self.drafts.discard()
         super().reject()
 
     @classmethod
