@@ -16,6 +16,7 @@ import tempfile
 import traceback
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QSettings, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
@@ -30,6 +31,10 @@ from mediation_desk.store.database import Store, environment_message
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators, translate
+
+if TYPE_CHECKING:
+    from ui.backup_jobs import DailyBackup
+    from ui.main_window import MainWindow
 
 log = logging.getLogger("mediation_desk.ui")
 
@@ -208,6 +213,17 @@ def self_test() -> int:
     return 0
 
 
+def start_daily_backup(window: MainWindow, ctx: AppContext) -> DailyBackup:
+    """Today's automatic backup soon after the window shows, then checked hourly; off the
+    GUI thread, failures in the status bar. Paused while a restore has the register closed."""
+    from ui.backup_jobs import DailyBackup
+
+    daily = DailyBackup(window, ctx)
+    window.backups_view.restore_running.connect(daily.set_suspended)
+    daily.start(first_after_ms=3000)
+    return daily
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -240,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
         instance.listen(window)
         window.show()
         QTimer.singleShot(0, window.today_view.refresh)
+        if not args.demo:
+            start_daily_backup(window, ctx)
         code = app.exec()
         store.close()
         return int(code)

@@ -46,6 +46,15 @@ GLYPHS: dict[str, str] = {
     "refuse": "fa5s.ban",
     "done": "fa5s.check-circle",
     "archive": "fa5s.archive",
+    "unlock": "fa5s.unlock",
+    "key": "fa5s.key",
+    "accounts": "fa5s.users",
+    "add_user": "fa5s.user-plus",
+    "enable_user": "fa5s.user-check",
+    "disable_user": "fa5s.user-slash",
+    "backup": "fa5s.hdd",
+    "restore": "fa5s.undo-alt",
+    "folder": "fa5s.folder",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -25,6 +26,9 @@ from ui.context import AppContext
 from ui.dialogs.intake_dialog import IntakeDialog
 from ui.i18n import translate
 from ui.icons import icon
+from ui.idle_lock import IdleLock
+from ui.views.accounts_view import AccountsView
+from ui.views.backups_view import BackupsView
 from ui.views.case_view import CaseView
 from ui.views.register_view import RegisterView
 from ui.views.settings_view import SettingsView
@@ -59,10 +63,19 @@ class MainWindow(QMainWindow):
         self.case_tabs.tabCloseRequested.connect(self._close_tab)
         self.statistics_view = StatisticsView(ctx)
         self.settings_view = SettingsView(ctx)
+        self.accounts_view = AccountsView(ctx)
+        self.backups_view = BackupsView(ctx)
+        self.settings_tabs = QTabWidget()
+        self.settings_tabs.setDocumentMode(True)
+        for view, icon_name, text in (
+                (self.settings_view, "settings", translate("MainWindow", "General")),
+                (self.accounts_view, "accounts", translate("MainWindow", "Accounts")),
+                (self.backups_view, "backup", translate("MainWindow", "Backups"))):
+            self.settings_tabs.addTab(view, icon(icon_name), text)
 
         self.stack = QStackedWidget()
         for widget in (self.today_view, self.case_tabs, self._patrols_page(),
-                       self.statistics_view, self.settings_view):
+                       self.statistics_view, self.settings_tabs):
             self.stack.addWidget(widget)
 
         self.nav = QListWidget()
@@ -111,6 +124,9 @@ class MainWindow(QMainWindow):
         self.register_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
+        self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
+        self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
+        self.backups_view.restart_required.connect(self._restart_required)
         self.show_page(PAGE_TODAY)
 
     def _patrols_page(self) -> QWidget:
@@ -168,6 +184,12 @@ class MainWindow(QMainWindow):
         widget = self.case_tabs.widget(index)
         self.case_tabs.removeTab(index)
         widget.deleteLater()
+
+    def _restart_required(self, message: str) -> None:
+        """After a restore the register is closed: say so, and close the window."""
+        QMessageBox.information(self, translate("MainWindow", "Start the program again"),
+                                message)
+        self.close()
 
     def new_case(self, draft_id: str | None = None) -> None:
         result = IntakeDialog.ask(self, self.ctx, draft_id=draft_id or None)

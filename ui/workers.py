@@ -69,6 +69,9 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable[[int, int],
     if not cancellable:
         dialog.setCancelButton(None)
     dialog.canceled.connect(job.cancel_event.set)
+    # The dialog keeps the job (and so its signals) alive until the result is delivered;
+    # a job nobody references would be freed and its result silently lost.
+    dialog._job = job  # type: ignore[attr-defined]
 
     def progress(done: int, total: int) -> None:
         dialog.setMaximum(max(total, 0))
@@ -76,6 +79,7 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable[[int, int],
 
     def finish() -> None:
         dialog.canceled.disconnect()
+        dialog._job = None  # type: ignore[attr-defined]
         dialog.close()
         dialog.deleteLater()
 
