@@ -2,6 +2,136 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AccountDialog</name>
+    <message>
+        <source>Add account</source>
+        <translation>添加账户</translation>
+    </message>
+    <message>
+        <source>The name shown in records, e.g. 林春梅</source>
+        <translation>在记录中显示的姓名，例如：林春梅</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Display name</source>
+        <translation>姓名(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Role</source>
+        <translation>角色(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Password</source>
+        <translation>密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password</source>
+        <translation>确认密码(&amp;E)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters. Give the password to the new user in person; they can change it under Settings → Accounts after logging in.</source>
+        <translation>至少 %1 个字符。请当面把密码告诉新用户，登录后可在“设置 → 账户”中更改。</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsView</name>
+    <message>
+        <source>My account</source>
+        <translation>我的账户</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>更改我的密码(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Only the administrator adds accounts, resets forgotten passwords and disables accounts.</source>
+        <translation>只有管理员可以添加账户、重置忘记的密码和停用账户。</translation>
+    </message>
+    <message>
+        <source>Accounts of this register</source>
+        <translation>本数据库的账户</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>&amp;Add account…</source>
+        <translation>添加账户(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>重置密码(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Disable</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Each account has its own key to the encrypted register. A disabled account&apos;s password no longer opens it; enabling it again needs a new password. Accounts are never deleted, so old records keep their author.</source>
+        <translation>每个账户都有自己打开加密数据库的密钥。账户停用后，它的密码就打不开数据库了；重新启用时需要设置新密码。账户不会被删除，以前的记录仍保留原来的记录人。</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>&amp;Enable…</source>
+        <translation>启用(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Your password was changed. Use the new one from now on.</source>
+        <translation>密码已更改，以后请使用新密码。</translation>
+    </message>
+    <message>
+        <source>The account %1 was added.</source>
+        <translation>已添加账户 %1。</translation>
+    </message>
+    <message>
+        <source>The password of %1 was reset.</source>
+        <translation>已重置 %1 的密码。</translation>
+    </message>
+    <message>
+        <source>The account %1 is enabled again with its new password.</source>
+        <translation>账户 %1 已重新启用，请使用新密码登录。</translation>
+    </message>
+    <message>
+        <source>The account %1 is disabled: its password no longer opens the register.</source>
+        <translation>账户 %1 已停用，它的密码不能再打开数据库。</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;New case…</source>
@@ -107,20 +237,8 @@
         <translation>协议条款</translation>
     </message>
     <message>
-        <source>Unsaved text from an earlier session has been restored.</source>
-        <translation>已恢复上次未保存的内容。</translation>
-    </message>
-    <message>
         <source>A court may refuse to confirm unclear terms. Please check:</source>
         <translation>条款内容不明确的，法院可能不予司法确认。请核对：</translation>
-    </message>
-    <message>
-        <source>Draft could not be saved.</source>
-        <translation>草稿未能保存。</translation>
-    </message>
-    <message>
-        <source>Draft saved at %1</source>
-        <translation>草稿已于 %1 保存</translation>
     </message>
     <message>
         <source>Term %1:</source>
@@ -216,6 +334,137 @@
     <message>
         <source>This register is already open in another window (process %1).</source>
         <translation>该数据库已在另一个窗口中打开（进程 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsView</name>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;W)…</translation>
+    </message>
+    <message>
+        <source> copies</source>
+        <translation> 份</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Backup &amp;folder</source>
+        <translation>备份文件夹(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Daily backups &amp;kept</source>
+        <translation>每日备份保留(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after no input for</source>
+        <translation>无操作自动锁定(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Automatic backups and lock</source>
+        <translation>自动备份与自动锁定</translation>
+    </message>
+    <message>
+        <source>While the program runs it makes one backup a day into this folder (a USB stick kept apart from the computer is best) and removes the oldest beyond the number kept. Backups made with “Back up now” are never removed. The screen locks after the given time without keyboard or mouse input (Ctrl+L locks at once).</source>
+        <translation>程序运行时，每天自动备份一次到这个文件夹（最好用一个不和电脑放在一起的U盘），超过保留份数时删除最早的备份。用“立即备份”做的备份不会被删除。键盘和鼠标超过设定时间没有操作，屏幕会自动锁定（按 Ctrl+L 可立即锁定）。</translation>
+    </message>
+    <message>
+        <source>Only the director or administrator can change these settings or restore a backup.</source>
+        <translation>只有调委会主任或管理员可以修改这些设置或恢复备份。</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>立即备份(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>恢复(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Backups in the folder</source>
+        <translation>文件夹中的备份</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>备份文件夹</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>设置已保存。</translation>
+    </message>
+    <message>
+        <source>The folder cannot be read: %1</source>
+        <translation>无法读取该文件夹：%1</translation>
+    </message>
+    <message>
+        <source>No backups in %1 yet.</source>
+        <translation>%1 中还没有备份。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <source>The backup failed: %1</source>
+        <translation>备份失败：%1</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>正在恢复备份…</translation>
+    </message>
+    <message>
+        <source>The backup was restored to %1. The register it replaced was kept as %2. The program will now close: start it again and log in.</source>
+        <translation>备份已恢复到 %1。被替换的数据库已保留为 %2。程序现在将关闭，请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>The password does not open this backup.</source>
+        <translation>这个密码打不开该备份。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: %1</source>
+        <translation>未恢复任何内容：%1</translation>
+    </message>
+    <message>
+        <source>The restore did not finish: %1. The previous register was kept beside %2 (its name ends in “.replaced-” and the time). The program will now close: start it again.</source>
+        <translation>恢复没有完成：%1。原来的数据库已保留在 %2 旁边（文件名末尾是“.replaced-”加时间）。程序现在将关闭，请重新启动。</translation>
     </message>
 </context>
 <context>
@@ -490,6 +739,7 @@
     </message>
     <message>
         <source>%1 yuan (%2)</source>
+        <extracomment>Chinese captions take the full-width colon (the captions themselves are translated).</extracomment>
         <translation>%1 元（%2）</translation>
     </message>
     <message>
@@ -834,6 +1084,36 @@
     </message>
 </context>
 <context>
+    <name>DailyBackup</name>
+    <message>
+        <source>Daily backup…</source>
+        <translation>正在每日备份…</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup was saved to %1</source>
+        <translation>今天的备份已保存到 %1</translation>
+    </message>
+    <message>
+        <source>The daily backup failed: %1. Check the backup folder under Settings → Backups.</source>
+        <translation>每日备份失败：%1。请在“设置 → 备份”中检查备份文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>DraftKeeper</name>
+    <message>
+        <source>Unsaved text from an earlier session has been restored.</source>
+        <translation>已恢复上次未保存的内容。</translation>
+    </message>
+    <message>
+        <source>Draft could not be saved.</source>
+        <translation>草稿未能保存。</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1</source>
+        <translation>草稿已于 %1 保存</translation>
+    </message>
+</context>
+<context>
     <name>ExtendDialog</name>
     <message>
         <source>Extend the time limit</source>
@@ -952,6 +1232,41 @@
     </message>
 </context>
 <context>
+    <name>IdleLock</name>
+    <message>
+        <source>Mediation Desk is locked</source>
+        <translation>调解工作台已锁定</translation>
+    </message>
+    <message>
+        <source>%1 is logged in. Type your password to continue; everything is as you left it.</source>
+        <translation>当前登录的是 %1。请输入密码继续工作，离开前的内容都原样保留。</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Lock screen</source>
+        <translation>锁定屏幕(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Lock the screen now (Ctrl+L)</source>
+        <translation>立即锁定屏幕（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Mediation Desk — locked</source>
+        <translation>调解工作台 — 已锁定</translation>
+    </message>
+    <message>
+        <source>Wrong password. Please try again.</source>
+        <translation>密码不正确，请重新输入。</translation>
+    </message>
+</context>
+<context>
     <name>IntakeDialog</name>
     <message>
         <source>Register a dispute</source>
@@ -970,14 +1285,6 @@
         <translation>登记本案（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>The draft could not be saved: {reason}</source>
-        <translation>草稿未能保存：{reason}</translation>
-    </message>
-    <message>
-        <source>Draft saved at {time}</source>
-        <translation>草稿已于 {time} 保存</translation>
-    </message>
-    <message>
         <source>The case could not be registered: {reason}
 Nothing was saved and everything you typed is still here; try again.</source>
         <translation>案件未能登记：{reason}
@@ -986,6 +1293,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
+    </message>
+    <message>
+        <source>The draft could not be removed; try again.</source>
+        <translation>草稿未能删除，请再试一次。</translation>
     </message>
     <message>
         <source>Keep the draft?</source>
@@ -1054,6 +1365,18 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>登记簿</translation>
     </message>
     <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1072,6 +1395,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Register: %1</source>
         <translation>数据库：%1</translation>
+    </message>
+    <message>
+        <source>Start the program again</source>
+        <translation>请重新启动程序</translation>
     </message>
 </context>
 <context>
@@ -1312,6 +1639,69 @@ Nothing was saved and everything you typed is still here; try again.</source>
     </message>
 </context>
 <context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>更改我的密码</translation>
+    </message>
+    <message>
+        <source>Reset the password of %1</source>
+        <translation>重置 %1 的密码</translation>
+    </message>
+    <message>
+        <source>Enable the account %1</source>
+        <translation>启用账户 %1</translation>
+    </message>
+    <message>
+        <source>Type your current password, then the new one twice. Only your own key to the register changes.</source>
+        <translation>请先输入当前密码，再把新密码输入两遍。只会更改您本人打开数据库的密钥。</translation>
+    </message>
+    <message>
+        <source>Give %1 a new password (for a forgotten password). Tell it to them in person; they should change it after logging in.</source>
+        <translation>为 %1 设置新密码（用于忘记密码的情况）。请当面告诉本人，并提醒对方登录后自己更改。</translation>
+    </message>
+    <message>
+        <source>The account %1 was disabled and its old password no longer opens the register. Give it a new password to enable it.</source>
+        <translation>账户 %1 已停用，原来的密码不能再打开数据库。请设置新密码来启用它。</translation>
+    </message>
+    <message>
+        <source>&amp;Current password</source>
+        <translation>当前密码(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>确认新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Enable account</source>
+        <translation>启用账户</translation>
+    </message>
+    <message>
+        <source>Set password</source>
+        <translation>设置密码</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This is not your current password.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Terminate mediation</source>
@@ -1389,20 +1779,8 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>记录内容*</translation>
     </message>
     <message>
-        <source>Unsaved text from an earlier session has been restored.</source>
-        <translation>已恢复上次未保存的内容。</translation>
-    </message>
-    <message>
         <source>This case is closed: the record will be kept as a dated addendum (补充).</source>
         <translation>本案已结案：这条记录将作为“补充”记录保存，并注明日期。</translation>
-    </message>
-    <message>
-        <source>Draft could not be saved.</source>
-        <translation>草稿未能保存。</translation>
-    </message>
-    <message>
-        <source>Draft saved at %1</source>
-        <translation>草稿已于 %1 保存</translation>
     </message>
     <message>
         <source>Write the record first.</source>
@@ -1505,6 +1883,45 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore a backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Restore the backup of %1 (%2)?</source>
+        <translation>要恢复 %1 的备份（%2）吗？</translation>
+    </message>
+    <message>
+        <source>It will take the place of the register %1. The current register is not deleted: it is kept beside it, with “.replaced-” and the time added to its name.</source>
+        <translation>备份将替换数据库 %1。当前的数据库不会被删除，而是保留在它旁边，文件名后面加上“.replaced-”和时间。</translation>
+    </message>
+    <message>
+        <source>Work saved after the backup was made is not in it.</source>
+        <translation>备份之后保存的内容不在这个备份里。</translation>
+    </message>
+    <message>
+        <source>The program closes when the restore is done; start it again and log in.</source>
+        <translation>恢复完成后程序会关闭，请重新启动并登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Password of %1</source>
+        <translation>%1 的密码(&amp;P)</translation>
+    </message>
+    <message>
+        <source>The backup must open with your password. If you changed it after the backup was made, type the password you had then.</source>
+        <translation>需要用您的密码打开备份。如果备份之后您改过密码，请输入当时的密码。</translation>
+    </message>
+    <message>
+        <source>Restore and close the program</source>
+        <translation>恢复并关闭程序</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
     </message>
 </context>
 <context>

@@ -202,13 +202,13 @@ def test_back_up_now_appears_in_the_list(ctx: AppContext, backup_dir: Path,
     auto_backup(ctx.store, ctx.actor)
     view = BackupsView(ctx)
     qtbot.addWidget(view)
-    assert len(view.backups) == 1 and view.table.item(0, 1).text() == "Automatic"
+    assert len(view.backups) == 1 and view.table.item(0, 1).text() == "自动"
     view.back_up_now()
     assert view.busy and not view.backup_button.isEnabled()
     qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
     names = view.file_names()
     assert len(names) == 2 and any(n.startswith("手动备份-") for n in names)
-    assert "Backed up" in view.message_label.text()
+    assert "已备份到" in view.message_label.text()
     assert not any(n.endswith(".keys") for n in names)  # the key slots file travels along
     manual = next(b for b in view.backups if b.path.name.startswith("手动备份-"))
     assert view.selected_backup() == manual
@@ -255,7 +255,7 @@ def test_restore_replaces_the_register_and_asks_for_a_restart(
     with qtbot.waitSignal(view.restore_running, timeout=20_000,
                           check_params_cb=lambda running: running is False):
         view.restore(backup, "wrong-password")
-    assert "Nothing was restored" in view.message_label.text() and fired == []
+    assert "未恢复任何内容" in view.message_label.text() and fired == []
     assert ctx.pages.count() == 2  # the register was opened again and is unchanged
 
     with qtbot.waitSignal(view.restart_required, timeout=30_000) as blocker:
