@@ -54,14 +54,18 @@ def ensure_village(name: str, actor: Actor | None, notices: list[str]) -> Villag
 
 
 def seed_defaults(actor: Actor | None) -> None:
-    """The lists a new register starts with (domain.md), version 1 of each dictionary."""
+    """The lists a new register starts with (domain.md), version 1 of each dictionary.
+
+    Each row gets its own audit event (with its row hash), like any other write, so that
+    ``audit verify`` can tell a seeded village from one slipped in behind the app's back.
+    """
     for kind, values in (
         ("dispute_type", defaults.DISPUTE_TYPES),
         ("source", defaults.SOURCES),
         ("ethnicity", defaults.ETHNICITIES),
     ):
         for position, label in enumerate(values):
-            DictEntry.create(kind=kind, label=label, position=position, version=1)
+            entry = DictEntry.create(kind=kind, label=label, position=position, version=1)
+            audit.record(actor, "seed", entry, detail=label)
     for name in defaults.DEFAULT_VILLAGES:
-        Village.create(name=name)
-    audit.record(actor, "seed", entity="dictionary", detail="默认字典与村（社区）列表")
+        audit.record(actor, "seed", Village.create(name=name), detail=name)

@@ -16,6 +16,7 @@ from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services import audit
 from mediation_desk.services.accounts import open_register
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.audit_check import verify_audit
 from mediation_desk.store.backup import copy_database, inspect_backup, online_backup
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import KeyFile, keyfile_path
@@ -43,9 +44,7 @@ def verify_register(store: Store, *, integrity: bool = True) -> list[str]:
         fk = store.execute("PRAGMA foreign_key_check").fetchall()
         if fk:
             problems.append(f"有{len(fk)}处记录引用了不存在的数据")
-    broken = audit.verify_chain()
-    if broken:
-        problems.append(broken)
+    problems += verify_audit(store)
     return problems
 
 

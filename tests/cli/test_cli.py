@@ -248,3 +248,21 @@ def test_restore_refuses_what_is_not_a_good_backup(db: Path, tmp_path: Path) -> 
     wrong = run(tmp_path / "y.db", "restore", str(backup), password="wrong-password")
     assert wrong.returncode == 3
     assert not (tmp_path / "x.db").exists() and not (tmp_path / "y.db").exists()
+
+
+def test_audit_verify_names_an_edit_made_behind_the_apps_back(db: Path, tmp_path: Path) -> None:
+    import apsw
+
+    from mediation_desk.store.keys import KeyFile, key_pragma, keyfile_path
+
+    run_json(db, "import", str(write_cases(tmp_path, CASES)))
+    assert run(db, "audit", "verify").returncode == 0
+    key = KeyFile.load(keyfile_path(db)).unlock("admin", PASSWORD)
+    tool = apsw.Connection(str(db))  # a plain SQLite tool that knows the key
+    tool.execute(f"PRAGMA key = {key_pragma(key)}")
+    tool.execute("UPDATE party SET phone = '13000000000' WHERE name = '张喆'")
+    tool.close()
+    result = run(db, "audit", "verify")
+    assert result.returncode == 1
+    assert "当事人“张喆”在程序之外被修改过" in result.stderr
+    assert run(db, "verify").returncode == 1

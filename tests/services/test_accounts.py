@@ -69,3 +69,26 @@ def test_login_is_audited_and_chain_verifies(register: Register) -> None:
     broken = verify_chain()
     assert broken is not None and f"第{event.seq}条" in broken
     store.close()
+
+
+def test_audit_verify_finds_rows_edited_and_events_removed(register: Register) -> None:
+    from mediation_desk.services.audit_check import verify_audit
+    from mediation_desk.services.intake import IntakeService
+    from tests.conftest import neighbour_draft
+
+    IntakeService(register.store, register.actor).register(neighbour_draft())
+    assert verify_audit(register.store) == []
+    # A party renamed with a plain SQLite tool, behind the app's back.
+    register.store.execute("UPDATE party SET name = '张三' WHERE name = '李明'")
+    problems = verify_audit(register.store)
+    assert any("当事人“张三”在程序之外被修改过" in p for p in problems)
+    register.store.execute("UPDATE party SET name = '李明' WHERE name = '张三'")
+    assert verify_audit(register.store) == []
+    # The newest events deleted: noticed even after the next login appends to the chain.
+    last = AuditEvent.select(AuditEvent.seq).order_by(AuditEvent.seq.desc()).first().seq
+    register.store.execute("DELETE FROM audit_event WHERE seq > ?", (last - 2,))
+    assert verify_audit(register.store)
+    register.store.close()
+    store, _ = open_register(register.path, "admin", PASSWORD)
+    assert any("缺失" in p or "改动" in p for p in verify_audit(store))
+    store.close()
