@@ -111,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("file", type=Path)
     s.add_argument("--force", action="store_true", help="替换已有的数据库（原文件保留在旁边）")
 
+    s = sub.add_parser("retention", help="保存期限到期的卷宗（管理员）")
+    rs = s.add_subparsers(dest="retention_command", required=True, parser_class=_Parser)
+    rs.add_parser("due", help="列出已过保存期限、仍含个人信息的卷宗")
+    r = rs.add_parser("anonymise", help="对到期卷宗做匿名化处理（不可撤销）")
+    r.add_argument("numbers", nargs="+")
+
     sub.add_parser("verify", help="检查数据库完整性与操作记录链")
 
     s = sub.add_parser("audit", help="操作记录")

@@ -181,6 +181,30 @@ def cmd_restore(cli: Cli) -> None:
              + (f"\n原数据库已保留为 {replaced}" if replaced else ""))
 
 
+def cmd_retention(cli: Cli) -> None:
+    from mediation_desk.services.register import RegisterService
+    from mediation_desk.services.retention import RetentionService
+
+    store, actor = cli.open()
+    try:
+        retention = RetentionService(store, actor)
+        if cli.args.retention_command == "due":
+            rows = [{"number": f.number, "dispute_type": f.dispute_type,
+                     "archived_on": f.archived_on.isoformat(), "due_on": f.due_on.isoformat()}
+                    for f in retention.due()]
+            cli.emit(rows, lambda: "\n".join(
+                [f"{r['number']}\t{r['dispute_type']}\t归档 {r['archived_on']}\t到期 {r['due_on']}"
+                 for r in rows] + [f"共 {len(rows)} 件到期"]))
+        else:
+            register = RegisterService(store, actor)
+            ids = [register.by_number(n).id for n in cli.args.numbers]
+            retention.anonymise(ids)
+            cli.emit({"anonymised": cli.args.numbers},
+                     f"已对 {len(ids)} 件卷宗做匿名化处理")
+    finally:
+        store.close()
+
+
 def _verify(cli: Cli, integrity: bool) -> None:
     from mediation_desk.services.safety import verify_register
 
@@ -214,6 +238,7 @@ HANDLERS: dict[str, Callable[[Cli], None]] = {
     "demo": cmd_demo,
     "backup": cmd_backup,
     "restore": cmd_restore,
+    "retention": cmd_retention,
     "verify": cmd_verify,
     "audit": cmd_audit,
 }

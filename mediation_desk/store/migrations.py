@@ -27,8 +27,16 @@ def _v1_initial(store: Store) -> None:
     search.create_schema(store)
 
 
+def _v2_anonymised_on(store: Store) -> None:
+    """Retention (PIPL Arts 19, 47): remember when a case's personal data was removed."""
+    columns = {c.name for c in store.db.get_columns("case")}
+    if "anonymised_on" not in columns:
+        store.execute('ALTER TABLE "case" ADD COLUMN "anonymised_on" DATE')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
+    (2, "case.anonymised_on", _v2_anonymised_on),
 ]
 LATEST = MIGRATIONS[-1][0]
 

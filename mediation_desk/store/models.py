@@ -105,6 +105,7 @@ class Case(BaseModel):
     outcome = peewee.CharField(default="")  # success | failure | terminated | refused
     closed_on = apsw_ext.DateField(null=True)
     archived_on = apsw_ext.DateField(null=True)
+    anonymised_on = apsw_ext.DateField(null=True)  # personal data removed after retention
     prevented_criminal = apsw_ext.BooleanField(default=False)
     prevented_criminal_people = peewee.IntegerField(default=0)
     prevented_suicide = apsw_ext.BooleanField(default=False)

@@ -266,3 +266,9 @@ def test_audit_verify_names_an_edit_made_behind_the_apps_back(db: Path, tmp_path
     assert result.returncode == 1
     assert "当事人“张喆”在程序之外被修改过" in result.stderr
     assert run(db, "verify").returncode == 1
+
+
+def test_retention_due_is_empty_for_a_new_register(db: Path) -> None:
+    assert run_json(db, "retention", "due") == []
+    refused = run(db, "retention", "anonymise", "（2026）湖头人调字第1号")
+    assert refused.returncode == 1 and "找不到" in refused.stderr

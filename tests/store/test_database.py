@@ -162,3 +162,25 @@ def test_keyfile_is_json_without_the_raw_key(register: Register) -> None:
     assert set(data["slots"]) == {"admin", "__recovery__"}
     assert register.store.db_key is not None
     assert register.store.db_key.hex() not in text
+
+
+def test_migrating_an_older_file_backs_it_up_and_keeps_its_data(register: Register) -> None:
+    """A register written by the previous version (schema 1) opens, is backed up first,
+    and gains the new column; running the step again changes nothing."""
+    IntakeService(register.store, register.actor).register(neighbour_draft())
+    store = register.store
+    store.execute('ALTER TABLE "case" DROP COLUMN "anonymised_on"')
+    store.set_local("schema_version", "1")
+    store.close()
+    store, _ = open_register(register.path, "admin", PASSWORD)
+    try:
+        assert migrations.schema_version(store) == migrations.LATEST
+        assert "anonymised_on" in {c.name for c in store.db.get_columns("case")}
+        from mediation_desk.store.models import Case
+
+        assert Case.select().count() == 1
+        backups = list(register.path.parent.glob("register.db.v1-*.bak"))
+        assert len(backups) == 1
+        migrations.MIGRATIONS[1][2](store)  # safe to re-run
+    finally:
+        store.close()
