@@ -31,6 +31,7 @@ from ui.views.accounts_view import AccountsView
 from ui.views.backups_view import BackupsView
 from ui.views.case_view import CaseView
 from ui.views.register_view import RegisterView
+from ui.views.retention_view import RetentionView
 from ui.views.settings_view import SettingsView
 from ui.views.statistics_view import StatisticsView
 from ui.views.today_view import TodayView
@@ -65,12 +66,14 @@ class MainWindow(QMainWindow):
         self.settings_view = SettingsView(ctx)
         self.accounts_view = AccountsView(ctx)
         self.backups_view = BackupsView(ctx)
+        self.retention_view = RetentionView(ctx)
         self.settings_tabs = QTabWidget()
         self.settings_tabs.setDocumentMode(True)
         for view, icon_name, text in (
                 (self.settings_view, "settings", translate("MainWindow", "General")),
                 (self.accounts_view, "accounts", translate("MainWindow", "Accounts")),
-                (self.backups_view, "backup", translate("MainWindow", "Backups"))):
+                (self.backups_view, "backup", translate("MainWindow", "Backups")),
+                (self.retention_view, "history", translate("MainWindow", "Retention"))):
             self.settings_tabs.addTab(view, icon(icon_name), text)
 
         self.stack = QStackedWidget()

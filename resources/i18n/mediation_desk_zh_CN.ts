@@ -1377,6 +1377,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>备份</translation>
     </message>
     <message>
+        <source>Retention</source>
+        <translation>保存期限</translation>
+    </message>
+    <message>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
@@ -1922,6 +1926,129 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Please fill this in.</source>
         <translation>请填写此项。</translation>
+    </message>
+</context>
+<context>
+    <name>RetentionView</name>
+    <message>
+        <source> years</source>
+        <translation> 年</translation>
+    </message>
+    <message>
+        <source>After a file is archived, the personal data in it is kept for the years set here for its dispute type. When that time has passed the file is listed on the right, and the administrator anonymises it: the parties&apos; names are replaced by 当事人甲, 当事人乙…, ID numbers, phones, addresses and the text of records and agreements are removed. The figures counted in statistics (type, dates, outcome, amounts, village) stay.</source>
+        <translation>卷宗归档后，其中的个人信息按所属纠纷类型在此设定的年限内保存。期限届满的卷宗列在右侧，由管理员进行匿名化处理：当事人姓名改为“当事人甲”“当事人乙”…，身份证号码、电话、地址以及记录和协议的正文将被删除。统计所用的数据（类型、日期、结果、金额、村居）予以保留。</translation>
+    </message>
+    <message>
+        <source>Only the administrator can change the periods or anonymise files. You can see them here.</source>
+        <translation>只有管理员可以修改保存期限或对卷宗做匿名化处理，您在此只能查看。</translation>
+    </message>
+    <message>
+        <source>Default period</source>
+        <translation>默认期限</translation>
+    </message>
+    <message>
+        <source>&amp;Default period</source>
+        <translation>默认期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Periods by dispute type</source>
+        <translation>各纠纷类型的保存期限</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Kept for</source>
+        <translation>保存年限</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>How long files are kept</source>
+        <translation>卷宗保存期限</translation>
+    </message>
+    <message>
+        <source>Counted from the day a file is archived. A dispute type set to “Default” follows the default period.</source>
+        <translation>自卷宗归档之日起计算。设为“默认”的纠纷类型按默认期限保存。</translation>
+    </message>
+    <message>
+        <source>Files due</source>
+        <translation>到期卷宗</translation>
+    </message>
+    <message>
+        <source>Case number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <source>Due since</source>
+        <translation>到期日期</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;nonymise selected…</source>
+        <translation>匿名化所选卷宗(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Files due for anonymisation</source>
+        <translation>待匿名化的到期卷宗</translation>
+    </message>
+    <message>
+        <source>No longer in the pick list; older files may still have this type.</source>
+        <translation>已不在选项列表中；以前的卷宗可能仍属此类型。</translation>
+    </message>
+    <message>
+        <source>Default (%1 years)</source>
+        <translation>默认（%1 年）</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>没有任何修改。</translation>
+    </message>
+    <message>
+        <source>The periods were saved.</source>
+        <translation>保存期限已保存。</translation>
+    </message>
+    <message>
+        <source>No archived file has reached the end of its period.</source>
+        <translation>没有已到保存期限的归档卷宗。</translation>
+    </message>
+    <message>
+        <source>Files due: %1</source>
+        <translation>到期卷宗：%1 件</translation>
+    </message>
+    <message>
+        <source>Anonymise files</source>
+        <translation>匿名化卷宗</translation>
+    </message>
+    <message>
+        <source>Anonymise %1 files?
+
+The parties&apos; names are replaced by 当事人甲, 当事人乙…; ID numbers, phones, addresses and the text of records and agreements are removed. The figures counted in statistics stay.
+
+This cannot be undone.</source>
+        <translation>确定对 %1 件卷宗做匿名化处理吗？
+
+当事人姓名将改为“当事人甲”“当事人乙”…；身份证号码、电话、地址以及记录和协议的正文将被删除。统计所用的数据予以保留。
+
+此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Anonymised: %1. The personal data in these files is gone; their figures still count in statistics.</source>
+        <translation>已匿名化：%1。这些卷宗中的个人信息已删除，其数据仍计入统计。</translation>
     </message>
 </context>
 <context>
