@@ -58,11 +58,22 @@ def record(actor: Actor | None, action: str, row: BaseModel | None = None, *,
            entity: str = "", entity_id: str = "", detail: str = "") -> AuditEvent:
     """Append one event to this device's chain (inside the caller's transaction)."""
     device = StoreContext.device_id
-    last = (AuditEvent.select(AuditEvent.seq, AuditEvent.hash)
-            .where(AuditEvent.device == device)
-            .order_by(AuditEvent.seq.desc()).first())
+    # The chain's head, on every write: plain SQL, since building it with peewee each time
+    # cost more than running it (the (device, seq) index answers it at once).
+    db = AuditEvent._meta.database
+    last = db.execute_sql(
+        "SELECT seq, hash FROM audit_event WHERE device = ? ORDER BY seq DESC LIMIT 1",
+        (device,)).fetchall()
+    seq, prev = (last[0][0], last[0][1]) if last else (0, GENESIS)
+    # The head remembered outside the table: if the newest events were deleted, continue
+    # after the remembered head so the gap stays visible to verify_chain.
+    head = db.execute_sql("SELECT value FROM local_state WHERE key = 'audit_head'").fetchall()
+    if head:
+        head_seq, _, head_hash = str(head[0][0]).partition(":")
+        if int(head_seq) > seq:
+            seq, prev = int(head_seq), head_hash
     event = AuditEvent(
-        seq=(last.seq + 1) if last else 1,
+        seq=seq + 1,
         device=device,
         at=utc_now(),
         account=actor.username if actor else "",
@@ -71,11 +82,16 @@ def record(actor: Actor | None, action: str, row: BaseModel | None = None, *,
         entity_id=entity_id or (row.id if row is not None else ""),
         row_hash=row_hash(row) if row is not None else "",
         detail=detail,
-        prev_hash=last.hash if last else GENESIS,
+        prev_hash=prev,
         hash="",
     )
     event.hash = event_hash(event.prev_hash, chain_fields(event))
     event.save(force_insert=True)
+    # Remember the head outside the chain, so removing the newest events is noticed too.
+    db.execute_sql(
+        "INSERT INTO local_state(key, value) VALUES ('audit_head', ?) "
+        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        (f"{event.seq}:{event.hash}",))
     return event
 
 

@@ -76,7 +76,7 @@ class CaseworkService:
 
     # -- helpers ----------------------------------------------------------------------------
     def case(self, case_id: str) -> Case:
-        case: Case | None = Case.live().where(Case.id == case_id).first()
+        case = Case.get_live(case_id)
         if case is None:
             raise NotFound(f"找不到案件 {case_id}")
         return case
@@ -96,7 +96,9 @@ class CaseworkService:
         return target
 
     def _finish(self, case: Case, changes: ChangeSet, *kinds: str) -> None:
-        indexing.reindex_case(self.store, case.id)
+        """Note what changed. The search index is kept up by the methods that change
+        searchable text (parties, records, the agreement): a step, an extension or a planned
+        visit changes none, and re-indexing the whole case on each was most of their cost."""
         changes.touch("case", case.id)
         for kind in kinds:
             changes.touch(kind, case.id)
@@ -119,8 +121,8 @@ class CaseworkService:
             case = self.case(case_id)
             if on is not None and on < case.received_on:
                 raise _refuse("日期", "早于受理日期")
-            status = self._move(case, step, reason)
             today = on or today
+            # Set before the move, which saves the case once and audits it as it now is.
             if step is Step.REFUSE:
                 case.refusal_reason, case.outcome = reason, "refused"
             elif step is Step.TERMINATE:
@@ -131,7 +133,7 @@ class CaseworkService:
                     case.outcome = "failure"
             elif step is Step.ARCHIVE:
                 case.archived_on = today
-            case.save()
+            status = self._move(case, step, reason)
             self._finish(case, changes)
         return StepResult(status, changes, [])
 
@@ -180,6 +182,7 @@ class CaseworkService:
             kind_label = RECORD_KIND_LABELS.get(draft.kind, draft.kind)
             audit.record(self.actor, "create", rec,
                          detail=f"{kind_label}（结案后补充）" if rec.addendum else kind_label)
+            indexing.index_record(self.store, rec)
             self._finish(case, changes, "record")
         return StepResult(status, changes, [])
 
@@ -201,6 +204,7 @@ class CaseworkService:
             party = Party.create(case=case, position=position, name_initials=pinyin_initials(
                 draft.name), **{k: getattr(draft, k) for k in PartyDraft.__dataclass_fields__})
             audit.record(self.actor, "create", party)
+            indexing.reindex_case(self.store, case.id)
             self._finish(case, changes, "party")
         return StepResult(CaseStatus(case.status), changes, [])
 
@@ -225,6 +229,7 @@ class CaseworkService:
                 raise ValidationError(problems)
             if Agreement.live().where(Agreement.case == case).exists():
                 raise _refuse("协议", "本案已有协议")
+            case.outcome = "success"  # before the move, which saves and audits the case
             status = self._move(case, Step.AGREE)
             agreement = Agreement.create(
                 case=case, form=draft.form, reached_on=draft.reached_on,
@@ -238,8 +243,7 @@ class CaseworkService:
                     place=t.place, method=t.method,
                     performance=_initial_performance(t.due_on, draft.reached_on))
                 audit.record(self.actor, "create", term_row)
-            case.outcome = "success"
-            case.save()
+            indexing.reindex_case(self.store, case.id)
             self._finish(case, changes, "agreement")
         warnings = vague_term_warnings(
             [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
@@ -268,7 +272,7 @@ class CaseworkService:
         if not body.strip():
             raise _refuse("回访记录", "不能为空")
         with self.store.write() as changes:
-            row = FollowUp.live().where(FollowUp.id == followup_id).first()
+            row = FollowUp.get_live(followup_id)
             if row is None:
                 raise NotFound(f"找不到回访 {followup_id}")
             case = self.case(row.case_id)
@@ -297,6 +301,7 @@ class CaseworkService:
                 term.performed_on = done_on if term_status == "done" else None
                 term.save()
                 audit.record(self.actor, "update", term)
+            indexing.index_record(self.store, rec)
             self._finish(case, changes, "followup")
         return StepResult(status, changes, [])
 

@@ -8,6 +8,7 @@ shown in a snippet: they are indexed as tokens only.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 
 from mediation_desk.store import search
 from mediation_desk.store.database import Store
@@ -15,13 +16,15 @@ from mediation_desk.store.models import Agreement, AgreementTerm, Case, Party, R
 from mediation_desk.store.search import SearchDoc
 
 
-def case_docs(case: Case) -> list[SearchDoc]:
+def docs_of(case: Case, parties: Iterable[Party], records: Iterable[Record],
+            agreement: Agreement | None, terms: Iterable[AgreementTerm]) -> list[SearchDoc]:
+    """The searchable pieces of a case, from its rows (live ones, in display order)."""
     docs = [
         SearchDoc("title", case.title),
         SearchDoc("summary", case.summary),
         SearchDoc("requests", "；".join(json.loads(case.requests or "[]"))),
     ]
-    for party in Party.live().where(Party.case == case).order_by(Party.position):
+    for party in parties:
         shown = " ".join(x for x in (party.name, party.address) if x)
         hidden = " ".join(x for x in (shown, party.id_number, party.phone,
                                       party.legal_representative, party.agent) if x)
@@ -29,17 +32,27 @@ def case_docs(case: Case) -> list[SearchDoc]:
         if party.name_initials:
             docs.append(SearchDoc("pinyin", party.name, ref_id=party.id,
                                   tokens_text=party.name_initials))
-    for record in Record.live().where(Record.case == case):
-        owner = (record.author_account_id or "private") if record.private else ""
-        docs.append(SearchDoc("record", record.body, ref_id=record.id, private_owner=owner))
-    agreement = Agreement.live().where(Agreement.case == case).first()
+    docs += [record_doc(record) for record in records]
     if agreement is not None:
         text = " ".join(x for x in (agreement.facts, agreement.issues,
                                     agreement.responsibilities) if x)
         docs.append(SearchDoc("agreement", text, ref_id=agreement.id))
-        for term in AgreementTerm.live().where(AgreementTerm.agreement == agreement):
-            docs.append(SearchDoc("term", term.text, ref_id=term.id))
+        docs += [SearchDoc("term", term.text, ref_id=term.id) for term in terms]
     return docs
+
+
+def record_doc(record: Record) -> SearchDoc:
+    owner = (record.author_account_id or "private") if record.private else ""
+    return SearchDoc("record", record.body, ref_id=record.id, private_owner=owner)
+
+
+def case_docs(case: Case) -> list[SearchDoc]:
+    parties = Party.live().where(Party.case == case).order_by(Party.position)
+    records = Record.live().where(Record.case == case)
+    agreement = Agreement.live().where(Agreement.case == case).first()
+    terms = (AgreementTerm.live().where(AgreementTerm.agreement == agreement)
+             if agreement is not None else [])
+    return docs_of(case, parties, records, agreement, terms)
 
 
 def reindex_case(store: Store, case_id: str) -> None:
@@ -48,3 +61,16 @@ def reindex_case(store: Store, case_id: str) -> None:
         search.delete_case_docs(store, case_id)
         return
     search.replace_case_docs(store, case_id, case_docs(case))
+
+
+def index_new_case(store: Store, case: Case, parties: Sequence[Party],
+                   records: Sequence[Record], agreement: Agreement | None,
+                   terms: Sequence[AgreementTerm]) -> None:
+    """Index a case just registered from the rows just written (no need to read them back
+    or to look for old documents)."""
+    search.add_docs(store, case.id, docs_of(case, parties, records, agreement, terms))
+
+
+def index_record(store: Store, record: Record) -> None:
+    """Index one record added to a case; the case's other documents are unchanged."""
+    search.add_docs(store, record.case_id, [record_doc(record)])

@@ -8,9 +8,11 @@ import of many cases is *one* transaction too, so a bad row leaves the register 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
+from typing import Any, TypeVar
 
 from mediation_desk.domain.case_number import (
     DEFAULT_PATTERN,
@@ -40,6 +42,8 @@ from mediation_desk.store.models import (
     Record,
 )
 from mediation_desk.store.search import pinyin_initials
+
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -74,12 +78,25 @@ class IntakeService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
         self.actor = actor
+        # Settings and dictionary rows looked up during one registration batch: they cannot
+        # change inside its transaction, and an import of hundreds of cases asked for the
+        # same few rows thousands of times. Emptied at the start of every batch.
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def _remember(self, kind: str, key: str, find: Callable[[], _T]) -> _T:
+        if (kind, key) not in self._memo:
+            self._memo[kind, key] = find()
+        value: _T = self._memo[kind, key]
+        return value
+
+    def _setting(self, key: str, default: object) -> Any:
+        return self._remember("setting", key, lambda: self.store.setting(key, default))
 
     # -- numbers ----------------------------------------------------------------------------
     def _pattern(self) -> tuple[str, str]:
         return (
-            str(self.store.setting("number_pattern", DEFAULT_PATTERN)),
-            str(self.store.setting("number_prefix", "")),
+            str(self._setting("number_pattern", DEFAULT_PATTERN)),
+            str(self._setting("number_prefix", "")),
         )
 
     def _issue_number(self, year: int) -> tuple[str, int]:
@@ -173,21 +190,27 @@ class IntakeService:
                       labels: Sequence[str] | None = None) -> IntakeResult:
         """Check every draft, then write them all in one transaction — or nothing."""
         today = today or date.today()
+        self._memo.clear()
         with self.store.write() as changes:
             problems = self.check(drafts, today, labels)
             if problems:
                 raise ValidationError(problems)
-            results = [self._write(draft, today, changes) for draft in drafts]
+            try:
+                results = [self._write(draft, today, changes) for draft in drafts]
+            finally:
+                self._memo.clear()
         return IntakeResult(results, changes)
 
     def _write(self, draft: CaseDraft, today: date, changes: ChangeSet) -> Registered:
         notices: list[str] = []
-        village = ensure_village(draft.village, self.actor, notices) if draft.village else None
-        ensure_entry("dispute_type", draft.dispute_type, self.actor, notices)
-        ensure_entry("source", draft.source, self.actor, notices)
-        for party in draft.parties:
-            if party.ethnicity:
-                ensure_entry("ethnicity", party.ethnicity, self.actor, notices)
+        village = self._remember(
+            "village", draft.village.strip(),
+            lambda: ensure_village(draft.village, self.actor, notices)) if draft.village else None
+        entries = [("dispute_type", draft.dispute_type), ("source", draft.source)]
+        entries += [("ethnicity", p.ethnicity) for p in draft.parties if p.ethnicity]
+        for kind, label in entries:
+            self._remember(kind, label.strip(),
+                           partial(ensure_entry, kind, label, self.actor, notices))
 
         assert draft.received_on is not None
         if draft.number:
@@ -196,7 +219,7 @@ class IntakeService:
         else:
             year = draft.received_on.year
             number, seq = self._issue_number(year)
-        days = int(self.store.setting("mediation_days", DEFAULT_MEDIATION_DAYS))
+        days = int(self._setting("mediation_days", DEFAULT_MEDIATION_DAYS))
         status = status_from_content(draft)
         case = Case.create(
             number=number, number_year=year, number_seq=seq,
@@ -216,6 +239,10 @@ class IntakeService:
                          to_status=status.value, account=self.actor.account_id or None)
 
         warnings: list[str] = []
+        parties: list[Party] = []
+        records: list[Record] = []
+        agreement: Agreement | None = None
+        terms: list[AgreementTerm] = []
         for pos, p in enumerate(draft.parties):
             earlier = self.earlier_cases_of(p.id_number)
             if earlier:
@@ -228,8 +255,10 @@ class IntakeService:
                 occupation=p.occupation, legal_representative=p.legal_representative,
                 agent=p.agent)
             audit.record(self.actor, "create", party_row)
+            parties.append(party_row)
         for pos, m in enumerate(draft.mediators):
-            mediator = ensure_mediator(m.name, self.actor)
+            mediator = self._remember("mediator", m.name.strip(),
+                                      partial(ensure_mediator, m.name, self.actor))
             role = CaseMediator.create(case=case, mediator=mediator, role=m.role, position=pos)
             audit.record(self.actor, "create", role)
         warnings += conflict_of_interest([m.name for m in draft.mediators],
@@ -242,6 +271,7 @@ class IntakeService:
                 private=r.private or r.kind == "note",
                 author_account=self.actor.account_id or None)
             audit.record(self.actor, "create", rec)
+            records.append(rec)
         if draft.agreement is not None:
             a = draft.agreement
             agreement = Agreement.create(
@@ -254,7 +284,8 @@ class IntakeService:
                     obligee=t.obligee, amount_fen=t.amount_fen, due_on=t.due_on,
                     place=t.place, method=t.method)
                 audit.record(self.actor, "create", term)
-        indexing.reindex_case(self.store, case.id)
+                terms.append(term)
+        indexing.index_new_case(self.store, case, parties, records, agreement, terms)
         changes.touch("case", case.id)
         if notices:
             changes.touch("dictionary")

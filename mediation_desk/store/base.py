@@ -36,6 +36,14 @@ def to_local(utc: datetime) -> datetime:
     return utc.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
 
 
+#: Statements built once per (model, insert/update, columns); see ``BaseModel.save``.
+_STATEMENTS: dict[tuple[type, bool, tuple[str, ...]], str] = {}
+
+
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 class StoreContext:
     """Who is writing, on which device — stamped on every row saved.
 
@@ -73,12 +81,81 @@ class BaseModel(peewee.Model):
             self.row_version = (self.row_version or 0) + 1
         self.updated_at = utc_now()
         self.updated_by_device = StoreContext.device_id
-        return super().save(*args, **kwargs)
+        if args or set(kwargs) - {"force_insert"}:
+            return super().save(*args, **kwargs)
+        return self._save_with_cached_sql(bool(kwargs.get("force_insert")))
+
+    def _save_with_cached_sql(self, force_insert: bool) -> Any:
+        """What peewee's ``Model.save`` does, with the statement built once per table and set
+        of columns instead of on every call.
+
+        Why: building the SQL for a 37-column case row took peewee ~0.3 ms, a hundred times
+        the cost of running it, and every write saves several rows (the row, its audit event,
+        the case event). Values still go through each field's ``db_value``; anything unusual
+        (an expression as a value) is left to peewee.
+        """
+        this: Any = self  # peewee's private API, untyped
+        meta: Any = self._meta
+        data = self.__data__.copy()
+        this._populate_unsaved_relations(data)
+        pk = meta.primary_key
+        update = this._pk is not None and not force_insert
+        if update:
+            data.pop(pk.name, None)
+            if not data:
+                raise ValueError("no data to save!")
+        else:
+            for field, default in meta.defaults.items():
+                if field.name not in data:
+                    data[field.name] = default() if callable(default) else default
+        fields = [f for f in meta.sorted_fields if f.name in data]
+        if any(isinstance(data[f.name], peewee.Node) for f in fields):
+            return super().save(force_insert=force_insert)
+        params = [f.db_value(data[f.name]) for f in fields]
+        key = (type(self), update, tuple(f.name for f in fields))
+        sql = _STATEMENTS.get(key)
+        if sql is None:
+            table = _quote(meta.table_name)
+            if update:
+                sets = ", ".join(f"{_quote(f.column_name)} = ?" for f in fields)
+                sql = f"UPDATE {table} SET {sets} WHERE {_quote(pk.column_name)} = ?"
+            else:
+                columns = ", ".join(_quote(f.column_name) for f in fields)
+                sql = f"INSERT INTO {table} ({columns}) VALUES ({', '.join('?' * len(fields))})"
+            _STATEMENTS[key] = sql
+        if update:
+            params.append(pk.db_value(this._pk))
+        cursor = meta.database.execute_sql(sql, params)
+        rows = meta.database.rows_affected(cursor) if update else 1
+        this._dirty -= set(data)
+        return rows
 
     @classmethod
     def live(cls) -> peewee.ModelSelect[Self]:
         """Rows not soft-deleted: the default view of any table."""
         return cls.select().where(cls.deleted_at.is_null())
+
+    @classmethod
+    def get_live(cls, pk: str) -> Self | None:
+        """The live row with this id, or ``None``: the commonest lookup of all, its SQL built
+        once per table (``cls.live().where(cls.id == pk).first()`` built it every time)."""
+        meta: Any = cls._meta
+        key = (cls, False, ("get_live",))
+        sql = _STATEMENTS.get(key)
+        if sql is None:
+            columns = ", ".join(_quote(f.column_name) for f in meta.sorted_fields)
+            sql = (f"SELECT {columns} FROM {_quote(meta.table_name)}"
+                   f" WHERE {_quote(meta.primary_key.column_name)} = ? AND deleted_at IS NULL")
+            _STATEMENTS[key] = sql
+        row = meta.database.execute_sql(sql, (pk,)).fetchone()
+        if row is None:
+            return None
+        instance: Any = cls(__no_default__=1, **{
+            f.name: f.python_value(value) for f, value in zip(meta.sorted_fields, row,
+                                                              strict=True)})
+        instance._dirty.clear()
+        found: Self = instance
+        return found
 
     def soft_delete(self) -> None:
         self.deleted_at = utc_now()

@@ -1,0 +1,247 @@
+"""Mediation Desk's performance figures against architecture.md §10, each beside a naive
+baseline measured in the same run (so the ratio means something on a noisy machine).
+
+    python bench/run.py --cases 100000            # a readable table
+    python bench/run.py --cases 100000 --json     # {"cases": N, "metrics": [...]}
+    python bench/run.py --cases 100000 --db /tmp/bench.db   # keep (or reuse) the register
+
+A temporary encrypted register is created and filled with demo cases (the seeding time goes
+to stderr), then a fresh process opens it and measures, so nothing of the seeding (Python's
+heap, SQLite's cache) flatters the figures. Every timing is one warm-up run, then the median
+of several. See bench/README.md for what each figure means.
+
+Not measured yet — they come with the features they time (later issues):
+  startup_ms         main window interactive at 10,000 cases (password hashing excluded)
+  agreement_pdf_ms   one two-page agreement PDF, warm
+  monthly_report_ms  monthly statistics over 100,000 cases
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+
+USER = "bench"
+PASSWORD = "bench-password-1"  # a synthetic register; the password only has to be known
+PAGE = 100
+#: 2- to 6-character queries as mediators type them: two-character names, pinyin initials,
+#: words and phrases of summaries and records. Fixed, so runs can be compared.
+QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "宅基地", "屋檐滴水",
+           "拖欠工资", "铁观音茶树", "安溪县湖头镇")
+#: Budgets from architecture.md §10 (None: reported, no budget).
+BUDGETS: dict[str, float | None] = {
+    "kdf_ms": None, "register_open_ms": 150, "search_ms": 20, "rss_mb": 250,
+}
+
+
+def median_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> float:
+    for _ in range(warmup):
+        fn()
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append((time.perf_counter() - start) * 1000)
+    return statistics.median(runs)
+
+
+def rss_mb() -> float:
+    """This process's resident memory now (Linux), else its peak (other Unix systems)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as fh:
+            pages = int(fh.read().split()[1])
+        return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, AttributeError):
+        import resource
+
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak / 2**20 if sys.platform == "darwin" else peak / 1024
+
+
+def metric(name: str, value: float, unit: str, baseline: float | None) -> dict[str, Any]:
+    digits = 1 if unit == "MB" else 2
+    return {"name": name, "value": round(value, digits), "unit": unit,
+            "baseline": None if baseline is None else round(baseline, digits),
+            "budget": BUDGETS[name]}
+
+
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+# -- seeding (parent process) ---------------------------------------------------------------
+def seed(db: Path, cases: int, seed_value: int) -> float:
+    from mediation_desk.services.accounts import RoomSettings, create_register
+    from mediation_desk.services.demo import fill_demo
+
+    room = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")
+    store, actor, _ = create_register(db, room, USER, PASSWORD, encrypted=True)
+    start = time.perf_counter()
+    step = max(1, cases // 20)
+
+    def progress(done: int, total: int) -> None:
+        if done % step < 250 or done == total:
+            elapsed = time.perf_counter() - start
+            say(f"  seeded {done}/{total} cases, {elapsed:.0f} s")
+
+    try:
+        fill_demo(store, actor, cases=cases, seed=seed_value, progress=progress)
+    finally:
+        store.close()
+    seconds = time.perf_counter() - start
+    say(f"seeding: {cases} cases in {seconds:.1f} s ({cases / max(seconds, 1e-9):.0f} cases/s)")
+    return seconds
+
+
+def kdf_metric(repeat: int) -> dict[str, Any]:
+    """The deliberate cost of a password: argon2id as the key slots use it, beside
+    PBKDF2-HMAC-SHA256 at OWASP's 600,000 iterations."""
+    from mediation_desk.store.keys import KdfParams
+
+    secret, salt = PASSWORD.encode(), os.urandom(16)
+    value = median_ms(lambda: KdfParams().derive(secret, salt), repeat)
+    baseline = median_ms(lambda: hashlib.pbkdf2_hmac("sha256", secret, salt, 600_000), repeat)
+    return metric("kdf_ms", value, "ms", baseline)
+
+
+# -- measuring (fresh child process) --------------------------------------------------------
+def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[str, Any]:
+    from mediation_desk.services.accounts import open_register
+    from mediation_desk.services.register import RegisterService
+    from mediation_desk.services.register_pages import RegisterPages
+    from mediation_desk.services.searching import SearchService
+
+    store, actor = open_register(db, USER, PASSWORD)  # the password's cost is kdf_ms
+    try:
+        pages = RegisterPages(store, actor)
+
+        def open_register_view() -> object:
+            # What the register view does when it opens: count, then the first page of
+            # rows (number, title, parties, type, village, status, received), newest first.
+            pages.count()
+            return pages.page(offset=0, limit=PAGE)
+
+        first_page = open_register_view()
+        memory = rss_mb()
+        register_ms = median_ms(open_register_view, repeat)
+
+        search = SearchService(store, actor)
+        per_query = {q: median_ms(lambda q=q: search.search(q), repeat) for q in QUERIES}
+
+        def like_scan(q: str) -> object:
+            pattern = "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            return store.execute(
+                "SELECT case_id, field, ref_id, text FROM search_doc"
+                " WHERE text LIKE ? ESCAPE '\\' ORDER BY id DESC LIMIT 50", (pattern,)).fetchall()
+
+        per_query_like = {q: median_ms(lambda q=q: like_scan(q), baseline_repeat)
+                          for q in QUERIES}
+        kdf = kdf_metric(max(3, repeat // 2))
+        if details:
+            for q in QUERIES:
+                hits = len(search.search(q))
+                say(f"  search {q!r}: {per_query[q]:.2f} ms ({hits} hits),"
+                    f" LIKE scan {per_query_like[q]:.1f} ms")
+
+        # The naive register: every case row (and its parties) loaded into Python objects.
+        naive = RegisterService(store, actor)
+        kept: list[Any] = []
+
+        def load_everything() -> None:
+            kept[:] = [naive.list_summaries()]
+
+        naive_ms = median_ms(load_everything, baseline_repeat)
+        naive_memory = rss_mb()
+        if details:
+            say(f"  first page: {len(first_page)} rows (of {pages.count()});"
+                f" naive load: {len(kept[0])} rows")
+        cases = pages.count()
+    finally:
+        store.close()
+    return {"cases": cases, "metrics": [
+        kdf,
+        metric("register_open_ms", register_ms, "ms", naive_ms),
+        metric("search_ms", statistics.median(per_query.values()), "ms",
+               statistics.median(per_query_like.values())),
+        metric("rss_mb", memory, "MB", naive_memory),
+    ]}
+
+
+# -- output ---------------------------------------------------------------------------------
+def table(report: dict[str, Any]) -> str:
+    lines = [f"Mediation Desk benchmarks — {report['cases']} cases",
+             f"{'metric':<18}{'value':>11}{'baseline':>12}{'budget':>9}  ratio  within budget"]
+    for m in report["metrics"]:
+        ratio = (f"{m['baseline'] / m['value']:5.1f}x" if m["baseline"] and m["value"]
+                 else "     ")
+        ok = "—" if m["budget"] is None else ("yes" if m["value"] <= m["budget"] else "NO")
+        budget = "—" if m["budget"] is None else f"{m['budget']:g}"
+        lines.append(f"{m['name']:<18}{m['value']:>8g} {m['unit']:<2}{m['baseline']:>9g} "
+                     f"{m['unit']:<2}{budget:>7}  {ratio}  {ok}")
+    return "\n".join(lines)
+
+
+def environment() -> dict[str, Any]:
+    import apsw
+
+    return {"python": sys.version.split()[0], "sqlite": apsw.sqlite_lib_version(),
+            "apsw": apsw.apsw_version(), "cpus": os.cpu_count()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--cases", type=int, default=10_000, help="demo cases to seed")
+    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    p.add_argument("--db", type=Path, help="keep the register here (reused if it exists)")
+    p.add_argument("--repeat", type=int, default=7, help="timed runs per figure")
+    p.add_argument("--baseline-repeat", type=int, default=3, help="timed runs per baseline")
+    p.add_argument("--details", action="store_true", help="per-query timings on stderr")
+    p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    args = p.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.repeat, args.baseline_repeat,
+                                 args.details)))
+        return 0
+
+    env = environment()
+    say(f"python {env['python']}, SQLite {env['sqlite']}, apsw {env['apsw']},"
+        f" {env['cpus']} CPUs")
+    with tempfile.TemporaryDirectory(prefix="mediation-bench-") as tmp:
+        db = args.db or Path(tmp) / "bench.db"
+        seconds: float | None = None
+        if db.exists():
+            say(f"reusing {db}")
+        else:
+            seconds = seed(db, args.cases, args.seed)
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure", str(db), "--repeat", str(args.repeat),
+             "--baseline-repeat", str(args.baseline_repeat)]
+            + (["--details"] if args.details else []),
+            stdout=subprocess.PIPE, check=True, text=True)
+        measured = json.loads(child.stdout)
+        metrics = measured["metrics"]
+    if measured["cases"] != args.cases:
+        say(f"note: the register holds {measured['cases']} cases, not --cases {args.cases}")
+    report = {"cases": measured["cases"], "metrics": metrics, "seeding_seconds":
+              None if seconds is None else round(seconds, 1), "environment": env}
+    print(json.dumps(report, ensure_ascii=False) if args.json else table(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
