@@ -27,6 +27,7 @@ from mediation_desk.errors import (
     ValidationError,
 )
 from mediation_desk.paths import default_register
+from mediation_desk.store.database import environment_message
 
 PASSWORD_ENV = "MEDIATION_DESK_PASSWORD"
 NEW_PASSWORD_ENV = "MEDIATION_DESK_NEW_PASSWORD"
@@ -190,7 +191,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         cli.say("已中断，未完成的操作没有写入。")
         return 130
-    except Exception:
+    except Exception as exc:
+        message = environment_message(exc)
+        if message is not None:  # a damaged or locked file met outside a write
+            cli.say(f"数据库不可用：{message}")
+            return 4
         cli.say("内部错误（程序缺陷），请把以下信息交给维护人员：")
         traceback.print_exc(file=sys.stderr)
         return 5

@@ -137,6 +137,8 @@ def auto_backup(store: Store, actor: Actor, now: datetime | None = None) -> Path
     target = folder / f"{AUTO_PREFIX}{now:%Y%m%d}.db"
     if target.exists():
         return None
+    # Check every page first: a damaged register must never push good backups out.
+    store.check_integrity()
     backup_to(store, actor, target)
     for old in list_backups(folder)[max(keep, 1):]:
         old.path.unlink(missing_ok=True)

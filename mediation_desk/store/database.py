@@ -27,6 +27,7 @@ from mediation_desk.store.keys import key_pragma
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+OPEN_STATE = "open_state"  # local_state key: "open" while in use, "closed" after a clean close
 
 
 def _pragmas(db_key: bytes | None) -> list[tuple[str, Any]]:
@@ -121,8 +122,10 @@ class Store:
             try:
                 db.connect()
                 database_proxy.initialize(db)
-                store._check_integrity()
+                if store._closed_uncleanly():
+                    store.check_integrity()
                 migrations.migrate(store)
+                store.set_local(OPEN_STATE, "open")
                 StoreContext.device_id = store.local_device_id()
             except BaseException:
                 if not db.is_closed():
@@ -130,8 +133,29 @@ class Store:
                 raise
         return store
 
-    def _check_integrity(self) -> None:
-        rows = self.db.execute_sql("PRAGMA quick_check").fetchall()
+    def _closed_uncleanly(self) -> bool:
+        """Whether the last session did not close this file (a crash, a power cut, a kill).
+
+        Why not ``quick_check`` on every open: it reads every page — about 10 s for a
+        100,000-case register — so it runs when it matters (after an unclean end), in
+        ``verify`` and before the daily backup; SQLite also reports damage on any read.
+        """
+        try:
+            rows = self.db.execute_sql(
+                "SELECT value FROM local_state WHERE key = ?", (OPEN_STATE,)).fetchall()
+        except (apsw.SQLError, peewee.OperationalError):
+            return True  # a new file, or one from before this bookkeeping: check it
+        return not rows or rows[0][0] != "closed"
+
+    def check_integrity(self) -> None:
+        """SQLite's ``quick_check`` of every page; StoreUnavailable naming what is wrong."""
+        try:
+            rows = self.db.execute_sql("PRAGMA quick_check").fetchall()
+        except (apsw.Error, peewee.PeeweeException) as exc:
+            original = original_sqlite_error(exc)
+            if original is None:
+                raise
+            rows = [(describe_environment_error(original, self.path) or str(original),)]
         if [r[0] for r in rows] != ["ok"]:
             detail = "；".join(str(r[0]) for r in rows[:3])
             raise StoreUnavailable(f"数据库完整性检查未通过（{self.path}）：{detail}。请从备份恢复")
@@ -145,6 +169,8 @@ class Store:
         """
         if self.db.is_closed():
             return
+        with contextlib.suppress(apsw.Error, peewee.PeeweeException):
+            self.set_local(OPEN_STATE, "closed")
         with contextlib.suppress(apsw.Error, peewee.PeeweeException):
             self.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
         with contextlib.suppress(apsw.Error, peewee.PeeweeException):

@@ -184,3 +184,28 @@ def test_migrating_an_older_file_backs_it_up_and_keeps_its_data(register: Regist
         migrations.MIGRATIONS[1][2](store)  # safe to re-run
     finally:
         store.close()
+
+
+def test_full_check_runs_after_an_unclean_end(tmp_path: Path) -> None:
+    """quick_check reads every page, so it runs when the last session did not close the
+    file (crash, power cut, kill); after a clean close it is skipped and damage is reported
+    by the first read that meets it, by ``verify`` and before the daily backup."""
+    path = tmp_path / "plain.db"
+    store, actor, _ = create_register(path, ROOM, "admin", PASSWORD, encrypted=False)
+    intake = IntakeService(store, actor)
+    for _ in range(20):
+        intake.register(neighbour_draft())
+    store.close()
+
+    def wreck_last_page() -> None:
+        data = bytearray(path.read_bytes())
+        data[-4096:] = b"\xfe" * 4096
+        path.write_bytes(bytes(data))
+
+    wreck_last_page()
+    store = Store.open(path, None)  # clean close: no full check, opens
+    with pytest.raises(StoreUnavailable, match="完整性检查未通过"):
+        store.check_integrity()
+    store.db.close()  # as a crash leaves it: still marked open
+    with pytest.raises(StoreUnavailable, match="完整性检查未通过"):
+        Store.open(path, None)
