@@ -209,3 +209,22 @@ def test_full_check_runs_after_an_unclean_end(tmp_path: Path) -> None:
     store.db.close()  # as a crash leaves it: still marked open
     with pytest.raises(StoreUnavailable, match="完整性检查未通过"):
         Store.open(path, None)
+
+
+def test_the_sqlite_driver_does_not_leak_cursors() -> None:
+    """apsw-sqlite3mc 3.54.0.0 kept released cursors alive; peewee closes every cursor it
+    reads to the end, so the pile grew with each write and seeding became quadratic.
+    The pinned version must release them."""
+    import gc
+
+    import apsw
+
+    connection = apsw.Connection(":memory:")
+    first = connection.cursor()
+    first.execute("SELECT 1").fetchall()
+    second = connection.cursor()
+    second.execute("SELECT 2")
+    del second, first
+    gc.collect()
+    assert sum(1 for o in gc.get_objects() if type(o).__name__ == "Cursor") == 0
+    connection.close()
