@@ -10,8 +10,13 @@ to stderr), then a fresh process opens it and measures, so nothing of the seedin
 heap, SQLite's cache) flatters the figures. Every timing is one warm-up run, then the median
 of several. See bench/README.md for what each figure means.
 
+startup_ms is measured on a register of 10,000 cases (seeded separately when --cases is not
+10,000): a new process is started and timed until the main window has been built, shown and
+painted with the register and 工作台 loaded; the password's key derivation is timed inside
+and taken out (it is reported as kdf_ms). Its baseline is a bare PySide6 window started the
+same way.
+
 Not measured yet — they come with the features they time (later issues):
-  startup_ms         main window interactive at 10,000 cases (password hashing excluded)
   agreement_pdf_ms   one two-page agreement PDF, warm
   monthly_report_ms  monthly statistics over 100,000 cases
 """
@@ -44,8 +49,39 @@ QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "�
            "拖欠工资", "铁观音茶树", "安溪县湖头镇")
 #: Budgets from architecture.md §10 (None: reported, no budget).
 BUDGETS: dict[str, float | None] = {
-    "kdf_ms": None, "register_open_ms": 150, "search_ms": 20, "rss_mb": 250,
+    "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
+    "rss_mb": 250,
 }
+STARTUP_CASES = 10_000
+STARTUP_RUNS = 5
+
+# A child process that starts the real window on a register and says when it is painted.
+WINDOW_CHILD = """
+import sys
+sys.path.insert(0, {root!r})
+from ui.app import make_application
+from mediation_desk.services.accounts import open_register
+from ui.context import AppContext
+from ui.main_window import MainWindow
+app = make_application(sys.argv[:1])
+store, actor = open_register({db!r}, {user!r}, {password!r})
+window = MainWindow(AppContext.build(store, actor))
+window.show()
+app.processEvents()
+window.grab()
+print("painted", flush=True)
+store.close()
+"""
+BARE_CHILD = """
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1366, 768)
+window.show()
+app.processEvents()
+window.grab()
+print("painted", flush=True)
+"""
 
 
 def median_ms(fn: Callable[[], object], repeat: int, warmup: int = 1) -> float:
@@ -181,6 +217,39 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
     ]}
 
 
+# -- start-up (fresh processes) --------------------------------------------------------------
+def _timed_child(code: str) -> float:
+    """Milliseconds from starting a Python process to its window being painted (the child
+    prints a line then; its clean-up after that is not counted)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    began = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE,
+                             text=True)
+    assert child.stdout is not None
+    line = child.stdout.readline()
+    painted = time.perf_counter()
+    if child.wait() != 0 or line.strip() != "painted":
+        raise RuntimeError("the start-up child failed")
+    return (painted - began) * 1000
+
+
+def startup_metric(db: Path) -> dict[str, Any]:
+    from mediation_desk.store.keys import KdfParams
+
+    kdf_seconds = []
+    for _ in range(3):
+        began = time.perf_counter()
+        KdfParams().derive(b"x" * 16, b"s" * 16)
+        kdf_seconds.append(time.perf_counter() - began)
+    kdf_ms = statistics.median(kdf_seconds) * 1000
+    window_code = WINDOW_CHILD.format(root=str(ROOT), db=str(db), user=USER,
+                                      password=PASSWORD)
+    _timed_child(window_code)  # warm the file cache once, as any second start would be
+    runs = [_timed_child(window_code) - kdf_ms for _ in range(STARTUP_RUNS)]
+    bare = [_timed_child(BARE_CHILD) for _ in range(STARTUP_RUNS)]
+    return metric("startup_ms", statistics.median(runs), "ms", statistics.median(bare))
+
+
 # -- output ---------------------------------------------------------------------------------
 def table(report: dict[str, Any]) -> str:
     lines = [f"Mediation Desk benchmarks — {report['cases']} cases",
@@ -211,6 +280,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=7, help="timed runs per figure")
     p.add_argument("--baseline-repeat", type=int, default=3, help="timed runs per baseline")
     p.add_argument("--details", action="store_true", help="per-query timings on stderr")
+    p.add_argument("--startup-db", type=Path,
+                   help=f"a register of {STARTUP_CASES} cases for startup_ms (made if missing)")
+    p.add_argument("--no-startup", action="store_true", help="skip startup_ms")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     args = p.parse_args(argv)
     if args.measure:
@@ -235,6 +307,13 @@ def main(argv: list[str] | None = None) -> int:
             stdout=subprocess.PIPE, check=True, text=True)
         measured = json.loads(child.stdout)
         metrics = measured["metrics"]
+        if not args.no_startup:
+            startup_db = args.startup_db or (
+                db if args.cases == STARTUP_CASES else Path(tmp) / "startup.db")
+            if not startup_db.exists():
+                say(f"seeding {STARTUP_CASES} cases for startup_ms")
+                seed(startup_db, STARTUP_CASES, args.seed)
+            metrics.insert(0, startup_metric(startup_db))
     if measured["cases"] != args.cases:
         say(f"note: the register holds {measured['cases']} cases, not --cases {args.cases}")
     report = {"cases": measured["cases"], "metrics": metrics, "seeding_seconds":

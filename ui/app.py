@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings, QTimer
+from PySide6.QtCore import QLockFile, QSettings
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -254,8 +254,7 @@ def main(argv: list[str] | None = None) -> int:
         ctx = AppContext.build(store, actor, demo=args.demo)
         window = MainWindow(ctx)
         instance.listen(window)
-        window.show()
-        QTimer.singleShot(0, window.today_view.refresh)
+        window.show()  # 工作台 loads its agenda when shown
         if not args.demo:
             start_daily_backup(window, ctx)
         code = app.exec()

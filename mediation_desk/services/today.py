@@ -62,8 +62,10 @@ class TodayService:
                 "今天到期" if left == 0 else f"距调解期限还有{left}天")
             agenda.deadlines.append(AgendaItem("deadline", case.id, case.number or "",
                                                case.title, text, case.deadline_on, left < 0))
-        for fu in (FollowUp.live().join(Case)
-                   .where(FollowUp.done_on.is_null(), Case.deleted_at.is_null(),
+        # Each query selects its case too (one query, not one more per line).
+        for fu in (FollowUp.select(FollowUp, Case).join(Case)
+                   .where(FollowUp.deleted_at.is_null(), FollowUp.done_on.is_null(),
+                          Case.deleted_at.is_null(),
                           FollowUp.due_on <= today + timedelta(FOLLOWUP_AHEAD_DAYS))
                    .order_by(FollowUp.due_on)):
             late = fu.due_on < today
@@ -72,8 +74,9 @@ class TodayService:
             agenda.followups.append(AgendaItem("followup", fu.case.id, fu.case.number or "",
                                                fu.case.title, text, fu.due_on, late, fu.id))
         window_start = today - timedelta(days=30)
-        for ag in (Agreement.live().join(Case)
-                   .where(Agreement.form == "written", Agreement.effective_on >= window_start,
+        for ag in (Agreement.select(Agreement, Case).join(Case)
+                   .where(Agreement.deleted_at.is_null(), Agreement.form == "written",
+                          Agreement.effective_on >= window_start,
                           Case.status.in_(["agreed", "following_up"]),
                           Case.deleted_at.is_null())):
             end = confirmation_deadline(ag.effective_on)
@@ -83,8 +86,9 @@ class TodayService:
                     "confirmation", ag.case.id, ag.case.number or "", ag.case.title,
                     f"申请司法确认的期限还剩{left}天（{end:%m月%d日}截止）", end, left <= 2))
         start = datetime.combine(today, datetime.min.time())
-        for ap in (Appointment.live().join(Case)
-                   .where(Appointment.at >= start, Appointment.at < start + timedelta(days=1),
+        for ap in (Appointment.select(Appointment, Case).join(Case)
+                   .where(Appointment.deleted_at.is_null(), Appointment.at >= start,
+                          Appointment.at < start + timedelta(days=1),
                           Appointment.done == False,  # noqa: E712
                           Case.deleted_at.is_null())
                    .order_by(Appointment.at)):

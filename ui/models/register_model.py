@@ -53,6 +53,7 @@ class RegisterModel(QAbstractTableModel):
         self._count = 0
         self._pages: dict[int, list[RegisterRow]] = {}
         self._wanted: set[int] = set()
+        self._loaded = False
 
     # -- loading ----------------------------------------------------------------------------
     def reload(self, case_filter: CaseFilter | None = None) -> None:
@@ -60,6 +61,7 @@ class RegisterModel(QAbstractTableModel):
         if case_filter is not None:
             self._filter = case_filter
         self.beginResetModel()
+        self._loaded = True
         self._pages.clear()
         self._wanted.clear()
         self._count = self._pages_service.count(self._filter)
@@ -151,6 +153,10 @@ class RegisterModel(QAbstractTableModel):
         key = self._columns[column][0]
         if key in UNSORTABLE:
             return
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return  # the header only repeated the order already shown
         self._sort = key
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self._descending = descending
+        if self._loaded:  # before the first load the view's own reload will use it
+            self.reload()

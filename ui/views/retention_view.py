@@ -171,7 +171,7 @@ class RetentionView(QWidget):
         self.due_table.itemChanged.connect(self._update_buttons)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.load_policy()
-        self.refresh()
+        # The list of files due is read when the page is shown, not at start-up.
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -180,7 +180,7 @@ class RetentionView(QWidget):
     def _on_changes(self, changes: ChangeSet) -> None:
         if "settings" in changes.kinds and not self.saving:
             self.load_policy()  # a dispute type added elsewhere, or the periods changed
-        if changes.kinds & {"case", "settings"}:
+        if changes.kinds & {"case", "settings"} and self.isVisible():
             self.refresh(self.today)
 
     # -- the periods --------------------------------------------------------------------------
