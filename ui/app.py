@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QSettings
+from PySide6.QtCore import QEventLoop, QLockFile, QSettings
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -83,8 +83,10 @@ class SingleInstance:
         return bool(self.lock.tryLock(200))
 
     def holder(self) -> str:
-        ok, pid, host, _app = self.lock.getLockInfo()
-        return f"{pid}@{host}" if ok else "?"
+        info = tuple(self.lock.getLockInfo())  # PySide6: (pid, host, app); older: (ok, …)
+        if len(info) == 4:
+            info = info[1:] if info[0] else ()
+        return f"{info[0]}@{info[1]}" if len(info) >= 2 else "?"
 
     def knock(self) -> bool:
         """Ask the running instance to show its window; True if it answered."""
@@ -160,17 +162,23 @@ def open_demo(app: QApplication) -> tuple[Store, Actor]:
         path, RoomSettings("问房调解室（演示）", "湖头镇人民调解委员会", "湖头"),
         DEMO_USER, DEMO_PASSWORD, encrypted=False)
     from mediation_desk.services.demo import fill_demo
-    from ui.workers import run_in_background
+    from ui.workers import on_worker, run_in_background
 
     failure: list[BaseException] = []
-    done: list[object] = []
-    run_in_background(None, lambda report: fill_demo(store, actor, cases=DEMO_CASES, seed=1,
-                                                     progress=report),
-                      title=translate("App", "Creating demo data…"), on_done=done.append,
-                      on_error=failure.append, cancellable=False, show_after_ms=0)
-    while not done and not failure:
-        app.processEvents()
+    loop = QEventLoop()
+
+    def failed(exc: BaseException) -> None:
+        failure.append(exc)
+        loop.quit()
+
+    run_in_background(None, lambda report: on_worker(store, lambda: fill_demo(
+                          store, actor, cases=DEMO_CASES, seed=1, progress=report)),
+                      title=translate("App", "Creating demo data…"),
+                      on_done=lambda _summary: loop.quit(), on_error=failed,
+                      cancellable=False, show_after_ms=0)
+    loop.exec()  # the progress dialog stays responsive while the demo is written
     if failure:
+        store.close()
         raise failure[0]
     return store, actor
 

@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
 from mediation_desk.services.safety import AUTO_PREFIX, BackupInfo, auto_backup, list_backups
-from mediation_desk.store.database import Store
 from ui.context import AppContext
 from ui.i18n import translate
-from ui.workers import Job, run_in_background
+from ui.workers import Job, on_worker, run_in_background
 
 log = logging.getLogger(__name__)
 
@@ -57,14 +54,6 @@ def backups_in(folder: Path) -> list[BackupInfo]:
 
 def is_automatic(info: BackupInfo) -> bool:
     return info.path.name.startswith(AUTO_PREFIX)
-
-
-def on_worker(store: Store, work: Callable[[], Any]) -> Any:
-    """Run ``work`` on a pool thread and close the connection it opened there."""
-    try:
-        return work()
-    finally:
-        store.close()  # this thread's connection only
 
 
 class DailyBackup(QObject):

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mediation_desk.store.database import Store
 from ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -35,6 +36,9 @@ class Job(QRunnable):
 
     def __init__(self, fn: Callable[[Callable[[int, int], None]], Any]) -> None:
         super().__init__()
+        # Python owns the job: the pool must not delete it after run(), while the dialog
+        # still holds it until its result is handled (a double free otherwise).
+        self.setAutoDelete(False)
         self.fn = fn
         self.signals = _Signals()
         self.cancel_event = threading.Event()
@@ -51,6 +55,15 @@ class Job(QRunnable):
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
+
+
+def on_worker(store: Store, work: Callable[[], Any]) -> Any:
+    """Run ``work`` (on a pool thread) and then close the register connection that thread
+    opened; every job that touches the register goes through this."""
+    try:
+        return work()
+    finally:
+        store.release_thread_connection()
 
 
 def run_in_background(parent: QWidget | None, fn: Callable[[Callable[[int, int], None]], Any], *,

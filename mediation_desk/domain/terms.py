@@ -114,3 +114,11 @@ def conflict_of_interest(
         if name in withdrawn:
             warnings.append(f"调解员{name}已回避本案")
     return warnings
+
+
+def initial_performance(due_on: date | None, reached_on: date | None) -> str:
+    """A term due on the day it was agreed is performed on the spot (即时履行); any later
+    deadline is a promise (承诺履行) until a follow-up finds it done or not done."""
+    if due_on is not None and reached_on is not None and due_on <= reached_on:
+        return "immediate"
+    return "promised"

@@ -17,7 +17,7 @@ from datetime import date, datetime, time
 from mediation_desk.domain.deadlines import extend_deadline
 from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABELS
 from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
-from mediation_desk.domain.terms import TermFacts, vague_term_warnings
+from mediation_desk.domain.terms import TermFacts, initial_performance, vague_term_warnings
 from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
 from mediation_desk.services import audit, indexing
 from mediation_desk.services.actor import Actor
@@ -56,13 +56,6 @@ class StepResult:
 
 def _now() -> datetime:
     return datetime.now().replace(microsecond=0)
-
-
-def _initial_performance(due_on: date | None, reached_on: date | None) -> str:
-    """A term due on the day it was agreed is performed on the spot (即时履行)."""
-    if due_on is not None and reached_on is not None and due_on <= reached_on:
-        return "immediate"
-    return "promised"
 
 
 def _refuse(field: str, reason: str) -> ValidationError:
@@ -241,7 +234,7 @@ class CaseworkService:
                     agreement=agreement, position=pos, text=t.text, obligor=t.obligor,
                     obligee=t.obligee, amount_fen=t.amount_fen, due_on=t.due_on,
                     place=t.place, method=t.method,
-                    performance=_initial_performance(t.due_on, draft.reached_on))
+                    performance=initial_performance(t.due_on, draft.reached_on))
                 audit.record(self.actor, "create", term_row)
             indexing.reindex_case(self.store, case.id)
             self._finish(case, changes, "agreement")

@@ -21,7 +21,7 @@ from mediation_desk.domain.case_number import (
 )
 from mediation_desk.domain.deadlines import DEFAULT_MEDIATION_DAYS, mediation_deadline
 from mediation_desk.domain.lifecycle import CaseStatus
-from mediation_desk.domain.terms import conflict_of_interest
+from mediation_desk.domain.terms import conflict_of_interest, initial_performance
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services import audit, indexing
 from mediation_desk.services.actor import Actor
@@ -282,7 +282,8 @@ class IntakeService:
                 term = AgreementTerm.create(
                     agreement=agreement, position=pos, text=t.text, obligor=t.obligor,
                     obligee=t.obligee, amount_fen=t.amount_fen, due_on=t.due_on,
-                    place=t.place, method=t.method)
+                    place=t.place, method=t.method,
+                    performance=initial_performance(t.due_on, a.reached_on))
                 audit.record(self.actor, "create", term)
                 terms.append(term)
         indexing.index_new_case(self.store, case, parties, records, agreement, terms)

@@ -176,6 +176,16 @@ class Store:
         with contextlib.suppress(apsw.Error, peewee.PeeweeException):
             self.db.close()
 
+    def release_thread_connection(self) -> None:
+        """Close the connection the calling (worker) thread opened, leaving the others.
+
+        peewee keeps one connection per thread in a thread-local; one left behind is torn
+        down when Qt's pool thread ends, outside any Python frame, which crashed the
+        process (seen with the demo data written in the background)."""
+        if not self.db.is_closed():
+            with contextlib.suppress(apsw.Error, peewee.PeeweeException):
+                self.db.close()
+
     def connection(self) -> apsw.Connection:
         """The raw apsw connection, for the backup API and the session extension."""
         connection: apsw.Connection = self.db.connection()

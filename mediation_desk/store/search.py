@@ -20,6 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+# Imported here, not on first use: a module first imported on a worker thread while the
+# window's thread runs can crash PySide6's import hook (seen: the demo data filled in the
+# background aborted in pypinyin's import). It costs ~0.14 s at start-up.
+from pypinyin import Style, pinyin
+
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
 
@@ -91,8 +96,6 @@ def pinyin_initials(name: str) -> str:
     Surnames are often heteronyms (单 shan/dan, 曾 zeng/ceng); keeping every reading (capped)
     means a mediator finds the party whichever one she types.
     """
-    from pypinyin import Style, pinyin  # its dictionaries load on first use, not at start-up
-
     readings: list[list[str]] = pinyin(
         name, style=Style.FIRST_LETTER, heteronym=True, errors="ignore", strict=False
     )

@@ -84,3 +84,15 @@ def test_conflict_of_interest() -> None:
         "调解员张三已回避本案",
     ]
     assert conflict_of_interest([""], [""], [""]) == []
+
+
+def test_initial_performance() -> None:
+    from datetime import date
+
+    from mediation_desk.domain.terms import initial_performance
+
+    day = date(2026, 11, 5)
+    assert initial_performance(day, day) == "immediate"
+    assert initial_performance(date(2026, 11, 4), day) == "immediate"
+    assert initial_performance(date(2026, 12, 1), day) == "promised"
+    assert initial_performance(None, day) == "promised"

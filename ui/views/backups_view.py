@@ -36,7 +36,7 @@ from mediation_desk.errors import PermissionDenied, ValidationError, WrongPasswo
 from mediation_desk.services.safety import BackupInfo, Restored, backup_to, restore_backup
 from mediation_desk.services.settings import SafetyConfig
 from mediation_desk.store.changes import ChangeSet
-from ui.backup_jobs import backups_in, is_automatic, manual_backup_path, on_worker
+from ui.backup_jobs import backups_in, is_automatic, manual_backup_path
 from ui.context import AppContext
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.i18n import translate
@@ -50,7 +50,7 @@ from ui.views.settings_view import (
     _label,
     _show,
 )
-from ui.workers import Job, run_in_background
+from ui.workers import Job, on_worker, run_in_background
 
 COL_MADE, COL_KIND, COL_SIZE, COL_FILE = range(4)
 PATH_ROLE = Qt.ItemDataRole.UserRole
