@@ -4,13 +4,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-}
-if [ -z "$PY" ]; then
+if [ -z "$PY" ] && [ ! -x .venv/bin/python ]; then
   for c in python3.13 python3.12 python3.11 python3; do
-    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then PY=$c; break; fi
+    if command -v "$c" >/dev/null 2>&1 && "$c" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then PY=$c; break; fi
   done
 fi
-[ -n "$PY" ] || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
-[ -x .venv/bin/python ] || "$PY" -m venv .venv
+if [ ! -x .venv/bin/python ]; then
+  [ -n "$PY" ] || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+  "$PY" -m venv .venv
+fi
 spec="."
 [ "${1:-}" = "test" ] && spec=".[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e "$spec"
