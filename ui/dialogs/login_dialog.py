@@ -28,22 +28,9 @@ from mediation_desk.services.actor import Actor
 from mediation_desk.store.database import Store
 from ui.i18n import translate
 from ui.icons import icon
+from ui.widgets.field_error import error_label, show_error
 
 SETTINGS_LAST_USER = "login/last_user"
-ERROR_STYLE = "color:#c62828"
-
-
-def _error_label() -> QLabel:
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
 
 
 class LoginDialog(QDialog):
@@ -70,13 +57,13 @@ class LoginDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_edit.setAccessibleName(translate("LoginDialog", "Password"))
-        self.username_error = _error_label()
-        self.password_error = _error_label()
-        self.error_label = _error_label()
+        self.username_error = error_label()
+        self.password_error = error_label()
+        self.error_label = error_label()
         self.error_label.setAccessibleName(translate("LoginDialog", "Login problem"))
 
-        self.username_edit.textEdited.connect(lambda _t: _show(self.username_error, ""))
-        self.password_edit.textEdited.connect(lambda _t: _show(self.password_error, ""))
+        self.username_edit.textEdited.connect(lambda _t: show_error(self.username_error, ""))
+        self.password_edit.textEdited.connect(lambda _t: show_error(self.password_error, ""))
         form = QFormLayout()
         for caption, edit, error in (
                 (translate("LoginDialog", "&User name"), self.username_edit, self.username_error),
@@ -114,9 +101,9 @@ class LoginDialog(QDialog):
         username = self.username_edit.text().strip()
         password = self.password_edit.text()
         required = translate("LoginDialog", "Please fill this in.")
-        _show(self.username_error, "" if username else required)
-        _show(self.password_error, "" if password else required)
-        _show(self.error_label, "")
+        show_error(self.username_error, "" if username else required)
+        show_error(self.password_error, "" if password else required)
+        show_error(self.error_label, "")
         if not username or not password:
             (self.username_edit if not username else self.password_edit).setFocus()
             return
@@ -136,7 +123,7 @@ class LoginDialog(QDialog):
 
     def _failed(self, message: str) -> None:
         """Keep the dialog open with the reason, and an empty password field to retype."""
-        _show(self.error_label, message)
+        show_error(self.error_label, message)
         self.password_edit.clear()
         self.password_edit.setFocus()
 

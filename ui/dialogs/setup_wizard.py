@@ -44,39 +44,11 @@ from mediation_desk.store.database import Store
 from ui.dialogs.login_dialog import SETTINGS_LAST_USER
 from ui.i18n import translate
 from ui.icons import icon
+from ui.widgets.field_error import add_field_row, error_label, show_error
 
 DEFAULT_ROOM = "问房调解室"
 DEFAULT_COMMITTEE = "湖头镇人民调解委员会"
 DEFAULT_PREFIX = "湖头"
-ERROR_STYLE = "color:#c62828"
-
-
-def error_label() -> QLabel:
-    """A red message shown beside a field; hidden while empty."""
-    label = QLabel()
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
-
-
-def show_error(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def add_field_row(form: QFormLayout, caption: str, field: QWidget, error: QLabel) -> None:
-    """A captioned field with its message directly below it (no gap while there is none)."""
-    label = QLabel(caption)
-    label.setBuddy(field)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setContentsMargins(0, max(0, field.sizeHint().height()
-                                    - label.sizeHint().height()) // 2, 0, 0)
-    column = QVBoxLayout()
-    column.setSpacing(2)
-    column.addWidget(field)
-    column.addWidget(error)
-    form.addRow(label, column)
 
 
 def _field(form: QFormLayout, caption: str, edit: QLineEdit) -> QLabel:

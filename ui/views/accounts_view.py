@@ -33,7 +33,8 @@ from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.password_dialog import CHANGE, ENABLE, RESET, PasswordDialog
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.settings_view import DONE_COLOR, ERROR_COLOR, NOTE_COLOR, _colour, _label, _show
+from ui.views.settings_view import DONE_COLOR, ERROR_COLOR, NOTE_COLOR, _colour, _label
+from ui.widgets.field_error import show_error
 
 COL_USER, COL_NAME, COL_ROLE, COL_STATE = range(4)
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -220,7 +221,7 @@ class AccountsView(QWidget):
 
     def _message(self, color: QColor, text: str) -> None:
         _colour(self.message_label, color)
-        _show(self.message_label, text)
+        show_error(self.message_label, text)
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if "account" in changes.kinds:

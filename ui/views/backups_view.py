@@ -46,10 +46,9 @@ from ui.views.settings_view import (
     ERROR_COLOR,
     NOTE_COLOR,
     _colour,
-    _field_row,
     _label,
-    _show,
 )
+from ui.widgets.field_error import add_field_row, show_error
 from ui.workers import Job, on_worker, run_in_background
 
 COL_MADE, COL_KIND, COL_SIZE, COL_FILE = range(4)
@@ -99,7 +98,7 @@ class BackupsView(QWidget):
                 ("idle", translate("BackupsView", "&Lock after no input for"), self.idle_spin,
                  self.idle_spin)):
             field.setAccessibleName(caption.replace("&", ""))
-            _field_row(form, caption, widget, self.errors[key])
+            add_field_row(form, caption, widget, self.errors[key])
             if key == "folder":
                 form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole
                             ).widget().setBuddy(self.folder_edit)
@@ -164,7 +163,7 @@ class BackupsView(QWidget):
         for widget in (self.folder_edit, self.browse_button, self.keep_spin, self.idle_spin,
                        self.save_button):
             widget.setEnabled(self.can_manage)
-        self.folder_edit.textEdited.connect(lambda _t: _show(self.errors["folder"], ""))
+        self.folder_edit.textEdited.connect(lambda _t: show_error(self.errors["folder"], ""))
         self.folder_edit.editingFinished.connect(self.refresh)
         self.folder_edit.returnPressed.connect(self.save)
         self.browse_button.clicked.connect(self.browse)
@@ -201,12 +200,12 @@ class BackupsView(QWidget):
             self, translate("BackupsView", "Backup folder"), str(self.folder()))
         if chosen:
             self.folder_edit.setText(chosen)
-            _show(self.errors["folder"], "")
+            show_error(self.errors["folder"], "")
             self.refresh()
 
     def save(self) -> bool:
         for label in (*self.errors.values(), self.settings_message):
-            _show(label, "")
+            show_error(label, "")
         config = SafetyConfig(self.folder_edit.text(), self.keep_spin.value(),
                               self.idle_spin.value())
         try:
@@ -219,7 +218,7 @@ class BackupsView(QWidget):
                 if key is None:
                     rest.append(str(problem))
                 else:
-                    _show(self.errors[key], problem.reason)
+                    show_error(self.errors[key], problem.reason)
             if rest:
                 self._message(self.settings_message, ERROR_COLOR, "；".join(rest))
             return False
@@ -239,10 +238,10 @@ class BackupsView(QWidget):
             self.backups = backups_in(folder)
         except OSError as exc:  # a USB stick pulled out, a folder not readable
             self.backups = []
-            _show(self.empty_label, translate("BackupsView", "The folder cannot be read: %1")
+            show_error(self.empty_label, translate("BackupsView", "The folder cannot be read: %1")
                   .replace("%1", str(exc)))
         else:
-            _show(self.empty_label, "" if self.backups else translate(
+            show_error(self.empty_label, "" if self.backups else translate(
                 "BackupsView", "No backups in %1 yet.").replace("%1", str(folder)))
         self.table.setRowCount(len(self.backups))
         for row, info in enumerate(self.backups):
@@ -288,7 +287,7 @@ class BackupsView(QWidget):
         out = manual_backup_path(self.folder())
         store, actor = self.ctx.store, self.ctx.actor
         self._set_busy(True)
-        _show(self.message_label, "")
+        show_error(self.message_label, "")
         self.job = run_in_background(self, lambda _report: on_worker(
             store, lambda: backup_to(store, actor, out)),
             title=translate("BackupsView", "Backing up…"), on_done=self._backed_up,
@@ -320,7 +319,7 @@ class BackupsView(QWidget):
         restart; the store is never open while its file is replaced."""
         target, username = Path(self.ctx.store.path), self.ctx.actor.username
         self._set_busy(True)
-        _show(self.message_label, "")
+        show_error(self.message_label, "")
         self.restore_running.emit(True)
         self.ctx.store.close()
         before = os.stat(target)
@@ -375,4 +374,4 @@ class BackupsView(QWidget):
     @staticmethod
     def _message(label: QLabel, color: QColor, text: str) -> None:
         _colour(label, color)
-        _show(label, text)
+        show_error(label, text)

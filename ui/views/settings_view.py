@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
+from ui.widgets.field_error import add_field_row, show_error
 
 # Colours go through the palette, not style sheets: a style sheet pins the font a widget had
 # when it was styled, and the larger-text setting must reach every label at once.
@@ -64,25 +65,6 @@ def _label(color: QColor, text: str = "") -> QLabel:
     label.setWordWrap(True)
     label.setVisible(bool(text))
     return label
-
-
-def _show(label: QLabel, text: str) -> None:
-    label.setText(text)
-    label.setVisible(bool(text))
-
-
-def _field_row(form: QFormLayout, caption: str, field: QWidget, error: QLabel) -> None:
-    """A captioned field with its message directly below it (no gap while there is none)."""
-    label = QLabel(caption)
-    label.setBuddy(field)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    label.setContentsMargins(0, max(0, field.sizeHint().height()
-                                    - label.sizeHint().height()) // 2, 0, 0)
-    column = QVBoxLayout()
-    column.setSpacing(2)
-    column.addWidget(field)
-    column.addWidget(error)
-    form.addRow(label, column)
 
 
 def current_scale() -> float:
@@ -168,14 +150,14 @@ class DictionaryPanel(QWidget):
     def add_entry(self) -> None:
         if self.add is None:
             return
-        _show(self.error_label, "")
+        show_error(self.error_label, "")
         try:
             self.add(self.add_edit.text())
         except ValidationError as exc:
-            _show(self.error_label, "；".join(p.reason for p in exc.problems))
+            show_error(self.error_label, "；".join(p.reason for p in exc.problems))
             return
         except PermissionDenied as exc:
-            _show(self.error_label, str(exc))
+            show_error(self.error_label, str(exc))
             return
         self.add_edit.clear()
         self.reload()
@@ -184,11 +166,11 @@ class DictionaryPanel(QWidget):
         item = self.list.currentItem()
         if item is None or self.set_active is None:
             return
-        _show(self.error_label, "")
+        show_error(self.error_label, "")
         try:
             self.set_active(str(item.data(ID_ROLE)), not bool(item.data(ACTIVE_ROLE)))
         except PermissionDenied as exc:
-            _show(self.error_label, str(exc))
+            show_error(self.error_label, str(exc))
             return
         self.reload()
 
@@ -232,16 +214,16 @@ class SettingsView(QWidget):
                 ("pattern", translate("SettingsView", "Number pa&ttern"), self.pattern_edit)):
             widget.setAccessibleName(caption.replace("&", ""))
             self.errors[key] = error = _label(ERROR_COLOR)
-            _field_row(form, caption, widget, error)
+            add_field_row(form, caption, widget, error)
             if key != "pattern":  # the pattern's message follows the live example
-                widget.textEdited.connect(lambda _text, e=error: _show(e, ""))
+                widget.textEdited.connect(lambda _text, e=error: show_error(e, ""))
         form.addRow(translate("SettingsView", "Example"), self.example_label)
         form.addRow("", _label(NOTE_COLOR, translate(
             "SettingsView", "The pattern may use {year}, {seq} (or {seq:03d} for 001) and "
             "{prefix}; {year} and {seq} exactly once. Numbers already issued do not change.")))
         self.days_spin.setAccessibleName(translate("SettingsView", "Mediation deadline"))
         self.errors["days"] = _label(ERROR_COLOR)
-        _field_row(form, translate("SettingsView", "Mediation &deadline"), self.days_spin,
+        add_field_row(form, translate("SettingsView", "Mediation &deadline"), self.days_spin,
                    self.errors["days"])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -342,10 +324,10 @@ class SettingsView(QWidget):
                 self.pattern_edit.text().strip(), self.prefix_edit.text().strip(),
                 year=date.today().year)
         except ValidationError as exc:  # said beside the pattern as it is typed
-            _show(self.errors["pattern"], "；".join(p.reason for p in exc.problems))
+            show_error(self.errors["pattern"], "；".join(p.reason for p in exc.problems))
             self.example_label.setText("—")
             return
-        _show(self.errors["pattern"], "")
+        show_error(self.errors["pattern"], "")
         self.example_label.setText(example)
 
     def config(self) -> RoomConfig:
@@ -356,7 +338,7 @@ class SettingsView(QWidget):
     def save(self) -> bool:
         """Save the room settings; every refused value is shown beside its field."""
         for label in (*self.errors.values(), self.message_label):
-            _show(label, "")
+            show_error(label, "")
         try:
             self.ctx.settings.update_room(self.config())
         except ValidationError as exc:
@@ -368,7 +350,7 @@ class SettingsView(QWidget):
                 if key is None:
                     rest.append(str(problem))
                 else:
-                    _show(self.errors[key], problem.reason)
+                    show_error(self.errors[key], problem.reason)
             if rest:
                 self._message(ERROR_COLOR, "；".join(rest))
             return False
@@ -380,7 +362,7 @@ class SettingsView(QWidget):
 
     def _message(self, color: QColor, text: str) -> None:
         _colour(self.message_label, color)
-        _show(self.message_label, text)
+        show_error(self.message_label, text)
 
     # -- text size --------------------------------------------------------------------------
     def _scale_chosen(self) -> None:

@@ -9,11 +9,13 @@ Any dialog may use this: put the field and its :class:`FieldError` in one cell w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#c62828"
 NOTE_COLOR = "#2e7d32"
 INFO_COLOR = "#5d4037"
+
+ERROR_STYLE = "color:#c62828"
 
 
 class FieldError(QLabel):
@@ -70,3 +72,30 @@ def with_message(field: QWidget, parent: QWidget | None = None) -> tuple[QWidget
     layout.addWidget(message)
     return box, message
 
+
+def error_label() -> QLabel:
+    """A red message shown beside a field; hidden while empty."""
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+def show_error(label: QLabel, text: str) -> None:
+    label.setText(text)
+    label.setVisible(bool(text))
+
+
+def add_field_row(form: QFormLayout, caption: str, field: QWidget, error: QLabel) -> None:
+    """A captioned field with its message directly below it (no gap while there is none)."""
+    label = QLabel(caption)
+    label.setBuddy(field)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    label.setContentsMargins(0, max(0, field.sizeHint().height()
+                                    - label.sizeHint().height()) // 2, 0, 0)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    column.addWidget(field)
+    column.addWidget(error)
+    form.addRow(label, column)
