@@ -33,8 +33,14 @@ from ui.dialogs.account_dialog import AccountDialog
 from ui.dialogs.password_dialog import CHANGE, ENABLE, RESET, PasswordDialog
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.settings_view import DONE_COLOR, ERROR_COLOR, NOTE_COLOR, _colour, _label
-from ui.widgets.field_error import show_error
+from ui.widgets.field_error import (
+    STATUS_DONE,
+    STATUS_ERROR,
+    STATUS_NOTE,
+    set_text_colour,
+    show_error,
+    status_label,
+)
 
 COL_USER, COL_NAME, COL_ROLE, COL_STATE = range(4)
 USER_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +67,7 @@ class AccountsView(QWidget):
         own_row.addWidget(self.change_own_button)
         own_row.addStretch(1)
         mine_form.addRow("", own_row)
-        self.permission_note = _label(NOTE_COLOR, "" if self.is_admin else translate(
+        self.permission_note = status_label(STATUS_NOTE, "" if self.is_admin else translate(
             "AccountsView", "Only the administrator adds accounts, resets forgotten passwords "
             "and disables accounts."))
         mine_form.addRow("", self.permission_note)
@@ -92,7 +98,7 @@ class AccountsView(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box_layout = QVBoxLayout(self.accounts_box)
-        box_layout.addWidget(_label(NOTE_COLOR, translate(
+        box_layout.addWidget(status_label(STATUS_NOTE, translate(
             "AccountsView", "Each account has its own key to the encrypted register. A "
             "disabled account's password no longer opens it; enabling it again needs a new "
             "password. Accounts are never deleted, so old records keep their author.")))
@@ -100,7 +106,7 @@ class AccountsView(QWidget):
         box_layout.addLayout(buttons)
         self.accounts_box.setVisible(self.is_admin)
 
-        self.message_label = _label(DONE_COLOR)
+        self.message_label = status_label(STATUS_DONE)
         layout = QVBoxLayout(self)
         layout.addWidget(mine)
         layout.addWidget(self.accounts_box, 1)
@@ -125,7 +131,7 @@ class AccountsView(QWidget):
             self.rows = self.ctx.accounts.accounts()
         except PermissionDenied as exc:  # the role changed under us: show why, list nothing
             self.rows = []
-            self._message(ERROR_COLOR, str(exc))
+            self._message(STATUS_ERROR, str(exc))
         self.table.setRowCount(len(self.rows))
         italic = QFont()
         italic.setItalic(True)
@@ -175,7 +181,7 @@ class AccountsView(QWidget):
     # -- actions ----------------------------------------------------------------------------
     def change_own_password(self) -> None:
         if PasswordDialog.ask(self, self.ctx, None, CHANGE) is not None:
-            self._message(DONE_COLOR, translate(
+            self._message(STATUS_DONE, translate(
                 "AccountsView", "Your password was changed. Use the new one from now on."))
 
     def add_account(self) -> None:
@@ -184,7 +190,7 @@ class AccountsView(QWidget):
             return
         self.reload()
         self.select(username)
-        self._message(DONE_COLOR, translate("AccountsView", "The account %1 was added.")
+        self._message(STATUS_DONE, translate("AccountsView", "The account %1 was added.")
                       .replace("%1", username))
 
     def reset_password(self) -> None:
@@ -192,7 +198,7 @@ class AccountsView(QWidget):
         if account is None:
             return
         if PasswordDialog.ask(self, self.ctx, account.username, RESET) is not None:
-            self._message(DONE_COLOR, translate(
+            self._message(STATUS_DONE, translate(
                 "AccountsView", "The password of %1 was reset.").replace("%1", account.username))
 
     def toggle_active(self) -> None:
@@ -202,25 +208,25 @@ class AccountsView(QWidget):
         if not account.active:
             if PasswordDialog.ask(self, self.ctx, account.username, ENABLE) is not None:
                 self.reload()
-                self._message(DONE_COLOR, translate(
+                self._message(STATUS_DONE, translate(
                     "AccountsView", "The account %1 is enabled again with its new password.")
                     .replace("%1", account.username))
             return
         try:
             self.ctx.accounts.set_active(account.username, False)
         except ValidationError as exc:
-            self._message(ERROR_COLOR, "；".join(p.reason for p in exc.problems))
+            self._message(STATUS_ERROR, "；".join(p.reason for p in exc.problems))
             return
         except (PermissionDenied, StoreUnavailable) as exc:
-            self._message(ERROR_COLOR, str(exc))
+            self._message(STATUS_ERROR, str(exc))
             return
         self.reload()
-        self._message(DONE_COLOR, translate(
+        self._message(STATUS_DONE, translate(
             "AccountsView", "The account %1 is disabled: its password no longer opens the "
             "register.").replace("%1", account.username))
 
     def _message(self, color: QColor, text: str) -> None:
-        _colour(self.message_label, color)
+        set_text_colour(self.message_label, color)
         show_error(self.message_label, text)
 
     def _on_changes(self, changes: ChangeSet) -> None:

@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -41,14 +39,16 @@ from ui.context import AppContext
 from ui.dialogs.restore_dialog import RestoreDialog
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.settings_view import (
-    DONE_COLOR,
-    ERROR_COLOR,
-    NOTE_COLOR,
-    _colour,
-    _label,
+from ui.widgets.field_error import (
+    STATUS_DONE,
+    STATUS_ERROR,
+    STATUS_NOTE,
+    add_field_row,
+    set_text_colour,
+    show_error,
+    status_label,
 )
-from ui.widgets.field_error import add_field_row, show_error
+from ui.widgets.tables import read_only_table
 from ui.workers import Job, on_worker, run_in_background
 
 COL_MADE, COL_KIND, COL_SIZE, COL_FILE = range(4)
@@ -88,7 +88,7 @@ class BackupsView(QWidget):
         self.idle_spin.setSuffix(translate("BackupsView", " minutes"))
         for spin in (self.keep_spin, self.idle_spin):  # as wide as their text, no wider
             spin.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self.errors = {key: _label(ERROR_COLOR) for key in ("folder", "keep", "idle")}
+        self.errors = {key: status_label(STATUS_ERROR) for key in ("folder", "keep", "idle")}
         form = QFormLayout()
         for key, caption, widget, field in (
                 ("folder", translate("BackupsView", "Backup &folder"), folder_box,
@@ -103,21 +103,21 @@ class BackupsView(QWidget):
                 form.itemAt(form.rowCount() - 1, QFormLayout.ItemRole.LabelRole
                             ).widget().setBuddy(self.folder_edit)
         self.save_button = QPushButton(icon("save"), translate("BackupsView", "&Save"))
-        self.settings_message = _label(DONE_COLOR)
+        self.settings_message = status_label(STATUS_DONE)
         save_row = QHBoxLayout()
         save_row.addWidget(self.save_button)
         save_row.addWidget(self.settings_message, 1)
         save_row.addStretch(1)
         settings_box = QGroupBox(translate("BackupsView", "Automatic backups and lock"))
         settings_layout = QVBoxLayout(settings_box)
-        settings_layout.addWidget(_label(NOTE_COLOR, translate(
+        settings_layout.addWidget(status_label(STATUS_NOTE, translate(
             "BackupsView", "While the program runs it makes one backup a day into this folder "
             "(a USB stick kept apart from the computer is best) and removes the oldest beyond "
             "the number kept. Backups made with “Back up now” are never removed. The screen "
             "locks after the given time without keyboard or mouse input (Ctrl+L locks at "
             "once).")))
         if not self.can_manage:
-            settings_layout.addWidget(_label(ERROR_COLOR, translate(
+            settings_layout.addWidget(status_label(STATUS_ERROR, translate(
                 "BackupsView", "Only the director or administrator can change these settings "
                 "or restore a backup.")))
         settings_layout.addLayout(form)
@@ -129,21 +129,15 @@ class BackupsView(QWidget):
         self.refresh_button = QPushButton(icon("refresh"), translate("BackupsView", "Re&fresh"))
         self.restore_button = QPushButton(icon("restore"), translate("BackupsView",
                                                                      "&Restore…"))
-        self.table = QTableWidget(0, 4)
-        self.table.setAccessibleName(translate("BackupsView", "Backups in the folder"))
-        self.table.setHorizontalHeaderLabels([
-            translate("BackupsView", "Made at"), translate("BackupsView", "Kind"),
-            translate("BackupsView", "Size"), translate("BackupsView", "File")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = read_only_table(
+            [translate("BackupsView", "Made at"), translate("BackupsView", "Kind"),
+             translate("BackupsView", "Size"), translate("BackupsView", "File")],
+            COL_FILE, translate("BackupsView", "Backups in the folder"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
-        self.empty_label = _label(NOTE_COLOR)
-        self.message_label = _label(DONE_COLOR)
+        self.empty_label = status_label(STATUS_NOTE)
+        self.message_label = status_label(STATUS_DONE)
         actions = QHBoxLayout()
         for button in (self.backup_button, self.refresh_button, self.restore_button):
             actions.addWidget(button)
@@ -220,12 +214,12 @@ class BackupsView(QWidget):
                 else:
                     show_error(self.errors[key], problem.reason)
             if rest:
-                self._message(self.settings_message, ERROR_COLOR, "；".join(rest))
+                self._message(self.settings_message, STATUS_ERROR, "；".join(rest))
             return False
         except PermissionDenied as exc:
-            self._message(self.settings_message, ERROR_COLOR, str(exc))
+            self._message(self.settings_message, STATUS_ERROR, str(exc))
             return False
-        self._message(self.settings_message, DONE_COLOR,
+        self._message(self.settings_message, STATUS_DONE,
                       translate("BackupsView", "Settings saved."))
         self.refresh()
         return True
@@ -297,12 +291,12 @@ class BackupsView(QWidget):
         self._set_busy(False)
         self.refresh()
         self.select(path.name)
-        self._message(self.message_label, DONE_COLOR, translate(
+        self._message(self.message_label, STATUS_DONE, translate(
             "BackupsView", "Backed up to %1").replace("%1", str(path)))
 
     def _backup_failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self._message(self.message_label, ERROR_COLOR, translate(
+        self._message(self.message_label, STATUS_ERROR, translate(
             "BackupsView", "The backup failed: %1").replace("%1", str(exc)))
 
     # -- restore ----------------------------------------------------------------------------
@@ -335,7 +329,7 @@ class BackupsView(QWidget):
             "BackupsView", "The backup was restored to %1. The register it replaced was kept "
             "as %2. The program will now close: start it again and log in.") \
             .replace("%1", str(restored.path)).replace("%2", kept)
-        self._message(self.message_label, DONE_COLOR, message)
+        self._message(self.message_label, STATUS_DONE, message)
         self.restart_required.emit(message)
 
     def _restore_failed(self, exc: BaseException, target: Path,
@@ -356,14 +350,14 @@ class BackupsView(QWidget):
         if untouched:
             self._set_busy(False)
             self.restore_running.emit(False)
-            self._message(self.message_label, ERROR_COLOR, translate(
+            self._message(self.message_label, STATUS_ERROR, translate(
                 "BackupsView", "Nothing was restored: %1").replace("%1", reason))
             return
         message = translate(
             "BackupsView", "The restore did not finish: %1. The previous register was kept "
             "beside %2 (its name ends in “.replaced-” and the time). The program will now "
             "close: start it again.").replace("%1", reason).replace("%2", str(target))
-        self._message(self.message_label, ERROR_COLOR, message)
+        self._message(self.message_label, STATUS_ERROR, message)
         self.restart_required.emit(message)
 
     # -- helpers ----------------------------------------------------------------------------
@@ -373,5 +367,5 @@ class BackupsView(QWidget):
 
     @staticmethod
     def _message(label: QLabel, color: QColor, text: str) -> None:
-        _colour(label, color)
+        set_text_colour(label, color)
         show_error(label, text)

@@ -39,8 +39,13 @@ from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.settings_view import ERROR_COLOR, NOTE_COLOR, _label
-from ui.widgets.field_error import FieldError
+from ui.widgets.field_error import (
+    STATUS_ERROR,
+    STATUS_NOTE,
+    FieldError,
+    status_label,
+)
+from ui.widgets.tables import read_only_table
 
 COL_TYPE, COL_YEARS = range(2)
 COL_NUMBER, COL_DISPUTE, COL_ARCHIVED, COL_DUE = range(4)
@@ -69,7 +74,7 @@ class RetentionView(QWidget):
         self.spins: dict[str, QSpinBox] = {}
         self.saving = False
 
-        intro = _label(NOTE_COLOR, translate(
+        intro = status_label(STATUS_NOTE, translate(
             "RetentionView", "After a file is archived, the personal data in it is kept for "
             "the years set here for its dispute type. When that time has passed the file is "
             "listed on the right, and the administrator anonymises it: the parties' names are "
@@ -82,7 +87,7 @@ class RetentionView(QWidget):
         lock = QLabel()
         lock.setPixmap(icon("lock").pixmap(16, 16))
         note_row.addWidget(lock, 0, Qt.AlignmentFlag.AlignTop)
-        note_row.addWidget(_label(ERROR_COLOR, translate(
+        note_row.addWidget(status_label(STATUS_ERROR, translate(
             "RetentionView", "Only the administrator can change the periods or anonymise "
             "files. You can see them here.")), 1)
         self.read_only_note.setVisible(not self.is_admin)
@@ -113,7 +118,7 @@ class RetentionView(QWidget):
         policy_box = QGroupBox(translate("RetentionView", "How long files are kept"))
         policy_layout = QVBoxLayout(policy_box)
         policy_layout.addLayout(default_form)
-        policy_layout.addWidget(_label(NOTE_COLOR, translate(
+        policy_layout.addWidget(status_label(STATUS_NOTE, translate(
             "RetentionView", "Counted from the day a file is archived. A dispute type set to "
             "“Default” follows the default period.")))
         policy_layout.addWidget(self.types_table, 1)
@@ -121,16 +126,10 @@ class RetentionView(QWidget):
         policy_layout.addWidget(self.policy_message)
 
         # -- the files due ------------------------------------------------------------------
-        self.due_table = QTableWidget(0, 4)
-        self.due_table.setAccessibleName(translate("RetentionView", "Files due"))
-        self.due_table.setHorizontalHeaderLabels([
-            translate("RetentionView", "Case number"), translate("RetentionView", "Dispute type"),
-            translate("RetentionView", "Archived"), translate("RetentionView", "Due since")])
-        self.due_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.due_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.due_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.due_table.verticalHeader().hide()
-        self.due_table.setAlternatingRowColors(True)
+        self.due_table = read_only_table(
+            [translate("RetentionView", "Case number"), translate("RetentionView", "Dispute type"),
+             translate("RetentionView", "Archived"), translate("RetentionView", "Due since")],
+            3, translate("RetentionView", "Files due"))
         due_header = self.due_table.horizontalHeader()
         due_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         due_header.setStretchLastSection(True)
@@ -143,7 +142,7 @@ class RetentionView(QWidget):
         for button in (self.select_all_button, self.anonymise_button, self.refresh_button):
             actions.addWidget(button)
         actions.addStretch(1)
-        self.empty_label = _label(NOTE_COLOR)
+        self.empty_label = status_label(STATUS_NOTE)
         self.due_message = FieldError()
         due_box = QGroupBox(translate("RetentionView", "Files due for anonymisation"))
         due_layout = QVBoxLayout(due_box)

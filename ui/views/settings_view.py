@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QFont, QPalette
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -39,32 +39,21 @@ from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
-from ui.widgets.field_error import add_field_row, show_error
+from ui.widgets.field_error import (
+    STATUS_DONE,
+    STATUS_ERROR,
+    STATUS_NOTE,
+    add_field_row,
+    set_text_colour,
+    show_error,
+    status_label,
+)
 
 # Colours go through the palette, not style sheets: a style sheet pins the font a widget had
 # when it was styled, and the larger-text setting must reach every label at once.
-ERROR_COLOR = QColor("#c62828")
-NOTE_COLOR = QColor("#546e7a")
-DONE_COLOR = QColor("#2e7d32")
 SCALES = ((1.0, "100%"), (1.25, "125%"), (1.5, "150%"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 ACTIVE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _colour(widget: QWidget, color: QColor | None) -> None:
-    """Text colour by palette (None: the normal one)."""
-    palette = QPalette(widget.palette())
-    normal = QApplication.palette(widget).color(QPalette.ColorRole.WindowText)
-    palette.setColor(QPalette.ColorRole.WindowText, color or normal)
-    widget.setPalette(palette)
-
-
-def _label(color: QColor, text: str = "") -> QLabel:
-    label = QLabel(text)
-    _colour(label, color)
-    label.setWordWrap(True)
-    label.setVisible(bool(text))
-    return label
 
 
 def current_scale() -> float:
@@ -89,7 +78,7 @@ class DictionaryPanel(QWidget):
         self.add_edit.setPlaceholderText(translate("SettingsView", "New entry"))
         self.add_button = QPushButton(icon("add"), translate("SettingsView", "&Add"))
         self.toggle_button = QPushButton(translate("SettingsView", "Deactivate"))
-        self.error_label = _label(ERROR_COLOR)
+        self.error_label = status_label(STATUS_ERROR)
         row = QHBoxLayout()
         row.addWidget(self.add_edit, 1)
         row.addWidget(self.add_button)
@@ -202,8 +191,8 @@ class SettingsView(QWidget):
         self.days_spin.setRange(1, 90)
         self.days_spin.setSuffix(translate("SettingsView", " days"))
         self.save_button = QPushButton(icon("save"), translate("SettingsView", "&Save settings"))
-        self.message_label = _label(DONE_COLOR)
-        self.permission_note = _label(ERROR_COLOR, "" if self.can_edit else translate(
+        self.message_label = status_label(STATUS_DONE)
+        self.permission_note = status_label(STATUS_ERROR, "" if self.can_edit else translate(
             "SettingsView", "Only the director or administrator can change settings."))
         self.errors: dict[str, QLabel] = {}
         form = QFormLayout()
@@ -213,16 +202,16 @@ class SettingsView(QWidget):
                 ("prefix", translate("SettingsView", "Number &prefix"), self.prefix_edit),
                 ("pattern", translate("SettingsView", "Number pa&ttern"), self.pattern_edit)):
             widget.setAccessibleName(caption.replace("&", ""))
-            self.errors[key] = error = _label(ERROR_COLOR)
+            self.errors[key] = error = status_label(STATUS_ERROR)
             add_field_row(form, caption, widget, error)
             if key != "pattern":  # the pattern's message follows the live example
                 widget.textEdited.connect(lambda _text, e=error: show_error(e, ""))
         form.addRow(translate("SettingsView", "Example"), self.example_label)
-        form.addRow("", _label(NOTE_COLOR, translate(
+        form.addRow("", status_label(STATUS_NOTE, translate(
             "SettingsView", "The pattern may use {year}, {seq} (or {seq:03d} for 001) and "
             "{prefix}; {year} and {seq} exactly once. Numbers already issued do not change.")))
         self.days_spin.setAccessibleName(translate("SettingsView", "Mediation deadline"))
-        self.errors["days"] = _label(ERROR_COLOR)
+        self.errors["days"] = status_label(STATUS_ERROR)
         add_field_row(form, translate("SettingsView", "Mediation &deadline"), self.days_spin,
                    self.errors["days"])
         buttons = QHBoxLayout()
@@ -245,7 +234,7 @@ class SettingsView(QWidget):
         display_box = QGroupBox(translate("SettingsView", "Display"))
         display_form = QFormLayout(display_box)
         display_form.addRow(translate("SettingsView", "&Text size"), self.scale_box)
-        display_form.addRow("", _label(NOTE_COLOR, translate(
+        display_form.addRow("", status_label(STATUS_NOTE, translate(
             "SettingsView", "Larger text for this computer's user; applied at once.")))
 
         # -- dictionaries -------------------------------------------------------------------
@@ -272,7 +261,7 @@ class SettingsView(QWidget):
             self.dictionary_tabs.addTab(panel, title)
         dict_box = QGroupBox(translate("SettingsView", "Pick lists"))
         dict_layout = QVBoxLayout(dict_box)
-        dict_layout.addWidget(_label(NOTE_COLOR, translate(
+        dict_layout.addWidget(status_label(STATUS_NOTE, translate(
             "SettingsView", "A deactivated entry leaves the pick lists for new cases; old "
             "cases keep their labels, and it can be reactivated at any time.")))
         dict_layout.addWidget(self.dictionary_tabs, 1)
@@ -352,16 +341,16 @@ class SettingsView(QWidget):
                 else:
                     show_error(self.errors[key], problem.reason)
             if rest:
-                self._message(ERROR_COLOR, "；".join(rest))
+                self._message(STATUS_ERROR, "；".join(rest))
             return False
         except PermissionDenied as exc:
-            self._message(ERROR_COLOR, str(exc))
+            self._message(STATUS_ERROR, str(exc))
             return False
-        self._message(DONE_COLOR, translate("SettingsView", "Settings saved."))
+        self._message(STATUS_DONE, translate("SettingsView", "Settings saved."))
         return True
 
     def _message(self, color: QColor, text: str) -> None:
-        _colour(self.message_label, color)
+        set_text_colour(self.message_label, color)
         show_error(self.message_label, text)
 
     # -- text size --------------------------------------------------------------------------

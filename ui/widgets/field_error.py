@@ -9,7 +9,8 @@ Any dialog may use this: put the field and its :class:`FieldError` in one cell w
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOR = "#c62828"
 NOTE_COLOR = "#2e7d32"
@@ -99,3 +100,27 @@ def add_field_row(form: QFormLayout, caption: str, field: QWidget, error: QLabel
     column.addWidget(field)
     column.addWidget(error)
     form.addRow(label, column)
+
+
+#: Colours of status lines on the settings pages, set through the palette so that the
+#: larger-text setting still reaches them (a style sheet would fix their font).
+STATUS_ERROR = QColor("#c62828")
+STATUS_NOTE = QColor("#546e7a")
+STATUS_DONE = QColor("#2e7d32")
+
+
+def set_text_colour(widget: QWidget, color: QColor | None) -> None:
+    """Text colour by palette (None: the normal one)."""
+    palette = QPalette(widget.palette())
+    normal = QApplication.palette(widget).color(QPalette.ColorRole.WindowText)
+    palette.setColor(QPalette.ColorRole.WindowText, color or normal)
+    widget.setPalette(palette)
+
+
+def status_label(color: QColor, text: str = "") -> QLabel:
+    """A wrapped status line in ``color``, hidden while empty."""
+    label = QLabel(text)
+    set_text_colour(label, color)
+    label.setWordWrap(True)
+    label.setVisible(bool(text))
+    return label

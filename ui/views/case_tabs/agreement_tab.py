@@ -28,7 +28,8 @@ from mediation_desk.domain.terms import MONEY_WORDS
 from mediation_desk.services.case_detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import COLON, MUTED, OVERDUE, cell, read_only_table, show_date
+from ui.views.case_tabs.common import COLON, MUTED, OVERDUE, cell, show_date
+from ui.widgets.tables import read_only_table
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
                  "padding:8px;color:#bf360c;font-weight:bold;}")

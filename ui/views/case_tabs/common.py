@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QTableWidgetItem
 
 from mediation_desk.domain.money import chinese_capital, format_yuan
 from ui.i18n import translate
@@ -17,24 +17,6 @@ MUTED = "#607d8b"
 
 #: Chinese captions take the full-width colon (the captions themselves are translated).
 COLON = "："
-
-
-def read_only_table(headers: list[str], stretch: int, name: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.setAccessibleName(name)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(True)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(30)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 def cell(text: str, tooltip: str = "", colour: str = "", data: object = None) -> QTableWidgetItem:

@@ -12,7 +12,8 @@ from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.services.case_detail import CaseDetail, FollowUpView
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import MUTED, OVERDUE, cell, read_only_table, show_date
+from ui.views.case_tabs.common import MUTED, OVERDUE, cell, show_date
+from ui.widgets.tables import read_only_table
 
 COL_DUE, COL_DONE, COL_VISITOR, COL_VISITED, COL_PERFORMANCE, COL_SATISFACTION = range(6)
 

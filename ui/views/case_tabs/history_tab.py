@@ -6,7 +6,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from mediation_desk.services.case_detail import CaseDetail, HistoryLine
 from ui.i18n import translate
-from ui.views.case_tabs.common import cell, read_only_table
+from ui.views.case_tabs.common import cell
+from ui.widgets.tables import read_only_table
 
 COL_TIME, COL_WHO, COL_WHAT = range(3)
 

@@ -9,7 +9,8 @@ from mediation_desk.domain.dictionaries import PARTY_SIDES
 from mediation_desk.services.case_detail import CaseDetail, PartyView
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import cell, read_only_table, show_date
+from ui.views.case_tabs.common import cell, show_date
+from ui.widgets.tables import read_only_table
 
 COL_SIDE, COL_NAME, COL_GENDER, COL_BIRTH, COL_ID, COL_PHONE, COL_ADDRESS, COL_AGENT, \
     COL_REVEAL = range(9)

@@ -22,7 +22,8 @@ from mediation_desk.domain.dictionaries import RECORD_KINDS
 from mediation_desk.services.case_detail import CaseDetail, RecordView
 from ui.i18n import translate
 from ui.icons import icon
-from ui.views.case_tabs.common import COLON, cell, read_only_table, show_time
+from ui.views.case_tabs.common import COLON, cell, show_time
+from ui.widgets.tables import read_only_table
 
 PRIVATE_MARK = "私密"
 ADDENDUM_MARK = "补充"
