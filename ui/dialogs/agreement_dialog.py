@@ -246,7 +246,4 @@ class AgreementDialog(CaseDialog):
             detail: CaseDetail) -> StepResult | None:
         pending = ctx.autosave.pending("agreement", case_ref=detail.id)
         dialog = cls(ctx, detail, parent, draft_id=pending[0].id if pending else None)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
+from mediation_desk.services.casework import StepResult
 from ui.context import AppContext
 from ui.i18n import translate
 
@@ -141,3 +142,11 @@ class CaseDialog(QDialog):
         """The service accepted the input: close the dialog with ``value`` as its result."""
         self.result_value = value
         super().accept()
+
+    def run_for_result(self) -> StepResult | None:
+        """Show the dialog; what the service returned if it was accepted (the classmethods
+        ``ask`` of the case dialogs are thin wrappers around this)."""
+        if self.exec() == QDialog.DialogCode.Accepted:
+            assert isinstance(self.result_value, StepResult)
+            return self.result_value
+        return None

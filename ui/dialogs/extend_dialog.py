@@ -73,7 +73,4 @@ class ExtendDialog(CaseDialog):
     def ask(cls, parent: QWidget | None, ctx: AppContext, case_id: str,
             deadline_on: date) -> StepResult | None:
         dialog = cls(ctx, case_id, deadline_on, parent)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()

@@ -78,10 +78,7 @@ class ScheduleFollowupDialog(CaseDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, case_id: str) -> StepResult | None:
         dialog = cls(ctx, case_id, parent)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()
 
 
 class RecordFollowupDialog(CaseDialog):
@@ -206,7 +203,4 @@ class RecordFollowupDialog(CaseDialog):
     def ask(cls, parent: QWidget | None, ctx: AppContext, detail: CaseDetail,
             followup_id: str) -> StepResult | None:
         dialog = cls(ctx, detail, followup_id, parent)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()

@@ -28,7 +28,7 @@ from mediation_desk.services.actor import Actor
 from mediation_desk.store.database import Store
 from ui.i18n import translate
 from ui.icons import icon
-from ui.widgets.field_error import error_label, show_error
+from ui.widgets.field_error import add_field_row, error_label, show_error
 
 SETTINGS_LAST_USER = "login/last_user"
 
@@ -68,16 +68,7 @@ class LoginDialog(QDialog):
         for caption, edit, error in (
                 (translate("LoginDialog", "&User name"), self.username_edit, self.username_error),
                 (translate("LoginDialog", "&Password"), self.password_edit, self.password_error)):
-            label = QLabel(caption)
-            label.setBuddy(edit)
-            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            label.setContentsMargins(0, max(0, edit.sizeHint().height()
-                                            - label.sizeHint().height()) // 2, 0, 0)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(edit)
-            column.addWidget(error)
-            form.addRow(label, column)
+            add_field_row(form, caption, edit, error)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)

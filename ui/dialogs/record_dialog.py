@@ -203,7 +203,4 @@ class RecordDialog(CaseDialog):
             kind: str = "mediation") -> StepResult | None:
         pending = ctx.autosave.pending("record", case_ref=detail.id)
         dialog = cls(ctx, detail, kind, parent, draft_id=pending[0].id if pending else None)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()

@@ -74,7 +74,4 @@ class SessionDialog(CaseDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, case_id: str) -> StepResult | None:
         dialog = cls(ctx, case_id, parent)
-        if dialog.exec() == CaseDialog.DialogCode.Accepted:
-            assert isinstance(dialog.result_value, StepResult)
-            return dialog.result_value
-        return None
+        return dialog.run_for_result()
