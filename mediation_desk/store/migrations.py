@@ -47,10 +47,32 @@ def _v3_live_case_index(store: Store) -> None:
                   "(received_on, number_seq) WHERE deleted_at IS NULL")
 
 
+def _v4_patrols_and_printing(store: Store) -> None:
+    """Issue 4 and 6: patrol plans, their exceptions, visits and findings; escalations tied
+    to a finding; and printed documents filed back to their case."""
+    from mediation_desk.store.models import (
+        Finding,
+        PatrolChange,
+        PatrolPlan,
+        PatrolVisit,
+        PrintedDocument,
+    )
+
+    store.db.create_tables([PatrolPlan, PatrolChange, PatrolVisit, Finding, PrintedDocument],
+                           safe=True)
+    columns = {c.name for c in store.db.get_columns("escalation")}
+    if "finding_id" not in columns:
+        store.execute('ALTER TABLE "escalation" ADD COLUMN "finding_id" VARCHAR(36) '
+                      'REFERENCES "finding" ("id")')
+        store.execute('CREATE INDEX IF NOT EXISTS "escalation_finding_id" '
+                      'ON "escalation" ("finding_id")')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
+    (4, "patrols and printed documents", _v4_patrols_and_printing),
 ]
 LATEST = MIGRATIONS[-1][0]
 
