@@ -205,6 +205,7 @@ class IdleLock(QObject):
         self.panel.password_edit.clear()
         self.panel.error_label.clear()
         self.panel.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._note("lock")
         self.locked_changed.emit(True)
 
     def _windows(self) -> list[QWidget]:
@@ -274,12 +275,18 @@ class IdleLock(QObject):
         finally:
             QApplication.restoreOverrideCursor()
         self.panel.password_edit.clear()
+        self._note("unlock" if ok else "unlock_failed")
         if not ok:
             self.panel.error_label.show_error(problem)
             self.panel.password_edit.setFocus(Qt.FocusReason.OtherFocusReason)
             return False
         self._uncover()
         return True
+
+    def _note(self, action: str) -> None:
+        """Audit the lock; a register that cannot be written must not stop the lock."""
+        with contextlib.suppress(StoreUnavailable):
+            self.ctx.accounts.note_lock(action)
 
     def _uncover(self) -> None:
         self.locked = False

@@ -32,6 +32,8 @@ from mediation_desk.store.keys import KeyFile, keyfile_path, new_database_key, n
 from mediation_desk.store.models import Account, Setting
 
 MIN_PASSWORD = 8
+#: Screen-lock events on the audit trail, with the words the trail shows.
+LOCK_ACTIONS = {"lock": "空闲锁定屏幕", "unlock": "解锁屏幕", "unlock_failed": "解锁失败：密码错误"}
 _hasher = PasswordHasher()
 
 
@@ -225,6 +227,15 @@ class AccountService:
                 keyfile.remove(username)
                 keyfile.save()
             changes.touch("account")
+
+    def note_lock(self, action: str) -> None:
+        """Put a screen lock, an unlock or a failed unlock on the audit trail: who left the
+        register open, when, and whether someone tried passwords at the locked screen."""
+        if action not in LOCK_ACTIONS:
+            raise ValueError(action)
+        with self.store.write():
+            audit.record(self.actor, action, entity="account", entity_id=self.actor.account_id,
+                         detail=LOCK_ACTIONS[action])
 
     def verify_password(self, password: str) -> bool:
         """Whether ``password`` is the current user's (unlocking after an idle lock)."""

@@ -341,6 +341,10 @@ def test_idle_lock_covers_everything_and_unlocks_as_it_was(window: MainWindow,
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert lock.locked
     assert lock.unlock(PASSWORD)
+    # Who left the register open, and the wrong password tried at the locked screen.
+    trail = [row[0] for row in window.ctx.store.execute(
+        "SELECT action FROM audit_event WHERE entity = 'account' ORDER BY seq")]
+    assert trail[-5:] == ["lock", "unlock_failed", "unlock", "lock", "unlock"]
 
 
 def test_idle_lock_covers_a_running_dialog_and_keeps_its_text(window: MainWindow,
