@@ -16,8 +16,12 @@ painted with the register and 工作台 loaded; the password's key derivation is
 and taken out (it is reported as kdf_ms). Its baseline is a bare PySide6 window started the
 same way.
 
-Not measured yet — they come with the features they time (later issues):
-  agreement_pdf_ms   one two-page agreement PDF, warm
+agreement_pdf_ms is the median of AGREEMENT_RUNS renders of a two-page written agreement of a
+demo case (PrintingService.render: the case read, the PDF built, its pages counted and hashed),
+warm; its baseline is the first, cold render of the same case in a new process (font files
+opened and registered with reportlab).
+
+Not measured yet — it comes with the feature it times (a later issue):
   monthly_report_ms  monthly statistics over 100,000 cases
 """
 
@@ -50,8 +54,11 @@ QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "�
 #: Budgets from architecture.md §10 (None: reported, no budget).
 BUDGETS: dict[str, float | None] = {
     "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
-    "rss_mb": 250,
+    "rss_mb": 250, "agreement_pdf_ms": 100,
 }
+AGREEMENT_RUNS = 20
+#: Written agreements tried when looking for one that prints on two pages.
+AGREEMENT_CANDIDATES = 400
 STARTUP_CASES = 10_000
 STARTUP_RUNS = 5
 
@@ -154,7 +161,59 @@ def kdf_metric(repeat: int) -> dict[str, Any]:
     return metric("kdf_ms", value, "ms", baseline)
 
 
+# A child process that renders one agreement once, cold: the first build of the process.
+COLD_AGREEMENT_CHILD = """
+import sys, time
+sys.path.insert(0, {root!r})
+from mediation_desk.services.accounts import open_register
+from mediation_desk.services.printing import PrintingService
+store, actor = open_register({db!r}, {user!r}, {password!r})
+service = PrintingService(store, actor)
+began = time.perf_counter()
+service.render({case_id!r}, "agreement")
+print((time.perf_counter() - began) * 1000, flush=True)
+store.close()
+"""
+
+
 # -- measuring (fresh child process) --------------------------------------------------------
+def two_page_agreement(store: Any, actor: Any) -> tuple[str, int]:
+    """A demo case whose written agreement prints on two pages (else the longest found)."""
+    from mediation_desk.services.printing import PrintingService
+    from mediation_desk.store.models import Agreement, Case
+
+    service = PrintingService(store, actor)
+    query = (Agreement.select(Agreement.case).join(Case)
+             .where(Agreement.form == "written", Agreement.deleted_at.is_null())
+             .order_by(Case.received_on.desc()).limit(AGREEMENT_CANDIDATES))
+    best: tuple[str, int] = ("", 0)
+    for row in query:
+        pages = service.render(row.case_id, "agreement").pages
+        if pages == 2:
+            return row.case_id, pages
+        if pages > best[1]:
+            best = (row.case_id, pages)
+    if not best[0]:
+        raise RuntimeError("the register holds no written agreement to render")
+    return best
+
+
+def agreement_metric(db: Path, store: Any, actor: Any, repeat: int,
+                     details: bool) -> dict[str, Any]:
+    from mediation_desk.services.printing import PrintingService
+
+    case_id, pages = two_page_agreement(store, actor)
+    service = PrintingService(store, actor)
+    warm = median_ms(lambda: service.render(case_id, "agreement"), repeat)
+    code = COLD_AGREEMENT_CHILD.format(root=str(ROOT), db=str(db), user=USER,
+                                       password=PASSWORD, case_id=case_id)
+    cold = float(subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                                check=True, text=True).stdout.strip().splitlines()[-1])
+    if details or pages != 2:
+        say(f"  agreement: {pages} page(s), warm {warm:.1f} ms, cold first build {cold:.0f} ms")
+    return metric("agreement_pdf_ms", warm, "ms", cold)
+
+
 def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[str, Any]:
     from mediation_desk.services.accounts import open_register
     from mediation_desk.services.register import RegisterService
@@ -206,6 +265,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
             say(f"  first page: {len(first_page)} rows (of {pages.count()});"
                 f" naive load: {len(kept[0])} rows")
         cases = pages.count()
+        agreement = agreement_metric(db, store, actor, AGREEMENT_RUNS, details)
     finally:
         store.close()
     return {"cases": cases, "metrics": [
@@ -214,6 +274,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
         metric("search_ms", statistics.median(per_query.values()), "ms",
                statistics.median(per_query_like.values())),
         metric("rss_mb", memory, "MB", naive_memory),
+        agreement,
     ]}
 
 

@@ -56,6 +56,15 @@ def _read_secret(env: str, prompt: str) -> str:
     raise UsageError(f"需要密码：请设置环境变量 {env}，或在终端中运行以便输入")
 
 
+def _document_options(parser: argparse.ArgumentParser) -> None:
+    """What printed forms need beyond the room's name: shared by ``init`` and ``settings``."""
+    parser.add_argument("--header", help="文书标题上方的一行，如“安溪县湖头镇”")
+    parser.add_argument("--address", help="调解室地址（告知书、默认履行地点）")
+    parser.add_argument("--phone", help="调解室电话")
+    parser.add_argument("--court", help="申请司法确认的基层人民法院，如“安溪县人民法院”")
+    parser.add_argument("--font", help="打印用字体文件（.ttf/.ttc），不填则自动选择")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="mediation-desk-cli",
                 description="调解工作台命令行：备份、导入导出、查询、演示数据。")
@@ -72,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--number-pattern")
     s.add_argument("--admin", required=True)
     s.add_argument("--unencrypted", action="store_true")
+    _document_options(s)
 
     s = sub.add_parser("import", help="导入案件（.json 或 .xlsx）")
     s.add_argument("file", type=Path)
@@ -120,9 +130,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("verify", help="检查数据库完整性与操作记录链")
 
+    s = sub.add_parser("settings", help="调解室设置（调委会主任或管理员）")
+    ss = s.add_subparsers(dest="settings_command", required=True, parser_class=_Parser)
+    d = ss.add_parser("documents", help="文书设置：不带选项时显示当前值")
+    _document_options(d)
+
     s = sub.add_parser("audit", help="操作记录")
     au = s.add_subparsers(dest="audit_command", required=True, parser_class=_Parser)
     au.add_parser("verify")
+
+    from mediation_desk import cli_patrol, cli_print
+
+    cli_print.add_parser(sub)
+    cli_patrol.add_parser(sub, _Parser)
     return p
 
 

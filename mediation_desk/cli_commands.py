@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mediation_desk import cli_patrol, cli_print
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
 from mediation_desk.errors import CheckFailed, Problem, ValidationError
 
@@ -27,18 +28,68 @@ def cmd_init(cli: Cli) -> None:
     from mediation_desk.services.accounts import RoomSettings, create_register
 
     a = cli.args
+    if _document_changes(a):  # refuse bad options before anything is created
+        from mediation_desk.services.document_settings import (
+            DocumentSettings,
+            check_document_settings,
+        )
+
+        check_document_settings(DocumentSettings(**_document_changes(a)))
     password = _read_secret(PASSWORD_ENV, f"{a.admin} 的新密码：")
     settings = RoomSettings(a.room, a.committee, a.number_prefix,
                             a.number_pattern or DEFAULT_PATTERN)
-    store, _actor, recovery = create_register(cli.db_path, settings, a.admin, password,
-                                              encrypted=not a.unencrypted)
-    store.close()
+    store, actor, recovery = create_register(cli.db_path, settings, a.admin, password,
+                                             encrypted=not a.unencrypted)
+    try:
+        if _document_changes(a):
+            _update_documents(store, actor, a)
+    finally:
+        store.close()
     if recovery:
         cli.say("请把恢复密钥抄写或打印后交调委会主任保管；忘记所有密码时只能用它打开数据库。")
     cli.emit({"db": str(cli.db_path), "encrypted": recovery is not None,
               "recovery_key": recovery},
              f"已创建数据库 {cli.db_path}\n恢复密钥：{recovery}" if recovery
              else f"已创建未加密的数据库 {cli.db_path}")
+
+
+_DOCUMENT_OPTIONS = {"header": "header", "address": "address", "phone": "phone",
+                     "court": "court", "font": "font_path"}
+
+
+def _document_changes(args: Any) -> dict[str, str]:
+    return {field: getattr(args, option) for option, field in _DOCUMENT_OPTIONS.items()
+            if getattr(args, option, None) is not None}
+
+
+def _update_documents(store: Any, actor: Any, args: Any) -> Any:
+    import dataclasses
+
+    from mediation_desk.services.document_settings import DocumentSettingsService
+
+    service = DocumentSettingsService(store, actor)
+    config = dataclasses.replace(service.get(), **_document_changes(args))
+    service.update(config)
+    return config
+
+
+def cmd_settings(cli: Cli) -> None:
+    """``settings documents``: the room's address, phone, court and print font."""
+    import dataclasses
+
+    from mediation_desk.services.document_settings import DocumentSettingsService
+
+    store, actor = cli.open()
+    try:
+        if _document_changes(cli.args):
+            config = _update_documents(store, actor, cli.args)
+            cli.say("文书设置已保存。")
+        else:
+            config = DocumentSettingsService(store, actor).get()
+    finally:
+        store.close()
+    values = dataclasses.asdict(config)
+    cli.emit(values, lambda: "\n".join(f"{k}: {v}" for k, v in values.items()))
 
 
 def cmd_import(cli: Cli) -> None:
@@ -133,7 +184,7 @@ def cmd_users(cli: Cli) -> None:
             cli.emit({"id": account.id, "username": account.username, "role": account.role},
                      f"已添加账户 {account.username}（{ROLE_LABELS[account.role]}）")
         else:
-            rows = [{"username": u.username, "display_name": u.display_name, "role": u.role,
+            rows: list[dict[str, Any]] = [{"username": u.username, "display_name": u.display_name, "role": u.role,
                      "active": u.active} for u in service.accounts()]
             cli.emit(rows, lambda: "\n".join(
                 f"{r['username']}\t{ROLE_LABELS[r['role']]}\t{r['display_name']}" for r in rows))
@@ -241,4 +292,7 @@ HANDLERS: dict[str, Callable[[Cli], None]] = {
     "retention": cmd_retention,
     "verify": cmd_verify,
     "audit": cmd_audit,
+    "settings": cmd_settings,
+    "print": cli_print.cmd_print,
+    "patrol": cli_patrol.cmd_patrol,
 }

@@ -8,6 +8,7 @@ packages=(
   libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
   libxcb-randr0 libxcb-render-util0 libxcb-image0 libnss3 libxrender1 libxi6
   poppler-utils fonts-lxgw-wenkai
+  cups printer-driver-cups-pdf
 )
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system; install Qt's X11/EGL libraries and poppler-utils yourself" >&2; exit 0; }
 missing=()

@@ -17,7 +17,8 @@ from mediation_desk.store.base import to_local, utc_now
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Draft
 
-DRAFT_KINDS = {"intake": "受理登记", "record": "记录", "agreement": "调解协议"}
+DRAFT_KINDS = {"intake": "受理登记", "record": "记录", "agreement": "调解协议",
+               "patrol_visit": "排查记录"}
 
 
 @dataclass(frozen=True)

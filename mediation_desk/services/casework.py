@@ -19,7 +19,7 @@ from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABEL
 from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
 from mediation_desk.domain.terms import TermFacts, initial_performance, vague_term_warnings
 from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
-from mediation_desk.services import audit, indexing
+from mediation_desk.services import audit, dossier, indexing
 from mediation_desk.services.actor import Actor
 from mediation_desk.services.drafts import AgreementDraft, PartyDraft, RecordDraft
 from mediation_desk.services.validation import (
@@ -125,6 +125,12 @@ class CaseworkService:
                 if not case.outcome:
                     case.outcome = "failure"
             elif step is Step.ARCHIVE:
+                # Only a closed case may be archived (the move says so); a closed one only
+                # with its file complete (domain.md's required dossier items).
+                missing = dossier.gaps(dossier.case_items(case)) \
+                    if case.status == CaseStatus.CLOSED else []
+                if missing:
+                    raise _refuse("卷宗", "缺少：" + "、".join(missing))
                 case.archived_on = today
             status = self._move(case, step, reason)
             self._finish(case, changes)

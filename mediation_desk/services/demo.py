@@ -10,9 +10,10 @@ numbers (on an empty register).
 Cases are spread over the last four years. Old cases are mostly closed or archived, recent
 ones open; every lifecycle status occurs, with a few open cases past their time limit.
 
-Not generated yet: patrol plans and visits (排查计划、排查记录) — the patrol module comes with a
-later issue; when it exists, this should add plans per village and their visits over the same
-years, with findings that became some of these cases.
+After the cases, patrol plans and their visits (排查计划、排查记录) are added by
+:mod:`mediation_desk.services.demo_patrols`: a history that grows with the number of cases,
+findings of every risk level, escalations with receipts, and the 排查发现 cases linked to the
+findings they came from.
 """
 
 from __future__ import annotations
@@ -174,12 +175,15 @@ def fill_demo(store: Store, actor: Actor, *, cases: int = 200, seed: int = 1,
     totals: Counter[str] = Counter()
     with _bulk_cache(store):
         _fill(store, maker, intake, applier, plans, batch_size, progress, statuses, totals)
+        from mediation_desk.services.demo_patrols import fill_patrols
+
+        patrols = fill_patrols(store, actor, random.Random(seed + 1), today, cases)
     return {
         "cases": len(plans), "seed": seed, "today": today.isoformat(),
         "statuses": {s.value: statuses[s.value] for s in S},
         "parties": totals["parties"], "records": totals["records"],
         "agreements": totals["agreements"], "followups": applier.followups,
-        "seconds": round(time.perf_counter() - started, 1),
+        "patrols": patrols, "seconds": round(time.perf_counter() - started, 1),
     }
 
 

@@ -191,6 +191,10 @@ class CaseMaker:
         village = rng.choice(DEFAULT_VILLAGES)
         source = weighted(rng, T.SOURCES)
         parties, extra = self._parties(story, received, village, dtype)
+        if status is S.ARCHIVED:  # an archived file holds every party's identity proof
+            for p in parties:
+                if p.kind == "person" and not p.id_number and p.birth_date is not None:
+                    p.id_number = self.people.resident_id(p.birth_date, p.gender or "male")
         applicants = [p.name for p in parties if p.side == "applicant"]
         respondents = [p.name for p in parties if p.side == "respondent"]
         when = received - timedelta(days=rng.randint(5, 200))

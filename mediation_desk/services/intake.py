@@ -201,6 +201,25 @@ class IntakeService:
                 self._memo.clear()
         return IntakeResult(results, changes)
 
+    def register_within(self, draft: CaseDraft, changes: ChangeSet,
+                        today: date | None = None) -> Registered:
+        """Check and register one case inside the caller's open ``store.write()``.
+
+        For a use case whose registration is part of a larger write (a patrol finding
+        becoming a case: the case and the finding's link commit together or not at all).
+        ``store.write()`` does not nest cleanly — an inner one would tell listeners before
+        the outer transaction commits — hence this entry point instead of :meth:`register`.
+        """
+        today = today or date.today()
+        self._memo.clear()
+        try:
+            problems = self.check([draft], today)
+            if problems:
+                raise ValidationError(problems)
+            return self._write(draft, today, changes)
+        finally:
+            self._memo.clear()
+
     def _write(self, draft: CaseDraft, today: date, changes: ChangeSet) -> Registered:
         notices: list[str] = []
         village = self._remember(
