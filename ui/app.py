@@ -193,7 +193,8 @@ def open_room(path: Path) -> tuple[Store, Actor] | None:
 
 
 def self_test() -> int:
-    """Open a temporary register, build the window offscreen, exercise it, exit 0."""
+    """Open a temporary register, build the window offscreen, exercise it, print one
+    agreement to a temporary PDF (ui/print_self_test.py), exit 0."""
     from ui.main_window import MainWindow
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -213,6 +214,15 @@ def self_test() -> int:
             image = window.grab()
             if image.isNull() or image.width() < 800:
                 print("self-test: the window did not render", file=sys.stderr)
+                return 1
+            from ui.print_self_test import check_agreement_printing
+
+            try:
+                failure = check_agreement_printing(ctx, Path(tmp))
+            except Exception as exc:  # any failure is the answer here, named
+                failure = f"{type(exc).__name__}: {exc}"
+            if failure:
+                print(f"self-test: printing an agreement failed: {failure}", file=sys.stderr)
                 return 1
             window.close()
         finally:

@@ -16,7 +16,11 @@ from mediation_desk.services.actor import Actor
 from mediation_desk.services.autosave import AutosaveService
 from mediation_desk.services.case_detail import CaseDetailService
 from mediation_desk.services.casework import CaseworkService
+from mediation_desk.services.dossier import DossierService
 from mediation_desk.services.intake import IntakeService
+from mediation_desk.services.patrol_settings import PatrolSettingsService
+from mediation_desk.services.patrols import PatrolService
+from mediation_desk.services.printing import PrintingService
 from mediation_desk.services.register import RegisterService
 from mediation_desk.services.register_pages import RegisterPages
 from mediation_desk.services.searching import SearchService
@@ -51,6 +55,10 @@ class AppContext:
     settings: SettingsService
     autosave: AutosaveService
     accounts: AccountService
+    printing: PrintingService
+    dossier: DossierService
+    patrols: PatrolService
+    patrol_settings: PatrolSettingsService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -63,4 +71,7 @@ class AppContext:
             pages=RegisterPages(store, actor), search=SearchService(store, actor),
             today=TodayService(store, actor), settings=SettingsService(store, actor),
             autosave=AutosaveService(store, actor), accounts=AccountService(store, actor),
+            printing=PrintingService(store, actor), dossier=DossierService(store, actor),
+            patrols=PatrolService(store, actor),
+            patrol_settings=PatrolSettingsService(store, actor),
         )

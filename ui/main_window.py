@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTabWidget,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -30,6 +29,7 @@ from ui.idle_lock import IdleLock
 from ui.views.accounts_view import AccountsView
 from ui.views.backups_view import BackupsView
 from ui.views.case_view import CaseView
+from ui.views.patrol_view import PatrolView
 from ui.views.register_view import RegisterView
 from ui.views.retention_view import RetentionView
 from ui.views.settings_view import SettingsView
@@ -77,7 +77,8 @@ class MainWindow(QMainWindow):
             self.settings_tabs.addTab(view, icon(icon_name), text)
 
         self.stack = QStackedWidget()
-        for widget in (self.today_view, self.case_tabs, self._patrols_page(),
+        self.patrol_view = PatrolView(ctx)
+        for widget in (self.today_view, self.case_tabs, self.patrol_view,
                        self.statistics_view, self.settings_tabs):
             self.stack.addWidget(widget)
 
@@ -122,26 +123,20 @@ class MainWindow(QMainWindow):
                                        self.actions.show_statistics,
                                        self.actions.show_settings)):
             action.triggered.connect(lambda _=False, p=page: self.show_page(p))
-        self.actions.print.setEnabled(False)  # documents arrive with the printing work
+        self.actions.print.triggered.connect(self.print_current_case)
+        self.case_tabs.currentChanged.connect(self._update_print_action)
+        self.stack.currentChanged.connect(self._update_print_action)
         self.search_box.open_case.connect(self.open_case)
         self.register_view.open_case.connect(self.open_case)
+        self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
         self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
         self.backups_view.restart_required.connect(self._restart_required)
         self.show_page(PAGE_TODAY)
+        self._update_print_action()
 
-    def _patrols_page(self) -> QWidget:
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        label = QLabel(translate(
-            "MainWindow", "Patrol schedules (排查) are not part of this version yet. Disputes "
-            "found on patrols can be registered as cases with the source “排查发现”."))
-        label.setWordWrap(True)
-        layout.addWidget(label)
-        layout.addStretch(1)
-        return page
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -180,6 +175,21 @@ class MainWindow(QMainWindow):
             self.case_tabs.indexOf(v), text))
         self.case_tabs.setCurrentIndex(index)
         return view
+
+    def current_case_view(self) -> CaseView | None:
+        if self.stack.currentWidget() is not self.case_tabs:
+            return None
+        view = self.case_tabs.currentWidget()
+        return view if isinstance(view, CaseView) else None
+
+    def _update_print_action(self, *_: object) -> None:
+        self.actions.print.setEnabled(self.current_case_view() is not None)
+
+    def print_current_case(self) -> None:
+        """Ctrl+P: the open case's 文书 tab with its main document in preview."""
+        view = self.current_case_view()
+        if view is not None:
+            view.print_documents()
 
     def _close_tab(self, index: int) -> None:
         if index <= 0:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediation_desk.store.database import Store
+from ui.gui_gc import pause_collection, resume_collection
 from ui.i18n import translate
 
 log = logging.getLogger(__name__)
@@ -97,15 +98,19 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable[[int, int],
         dialog.deleteLater()
 
     def done(result: Any) -> None:
+        resume_collection()
         finish()
         on_done(result)
 
     def failed(exc: BaseException) -> None:
+        resume_collection()
         finish()
         on_error(exc)
 
     job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
     job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
     job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+    # No GUI garbage may be collected on the worker while it runs (ui/gui_gc.py).
+    pause_collection()
     QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(job))
     return job

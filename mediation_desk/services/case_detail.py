@@ -35,9 +35,11 @@ from mediation_desk.store.models import (
     Case,
     CaseEvent,
     CaseMediator,
+    Finding,
     FollowUp,
     Mediator,
     Party,
+    PatrolVisit,
     Record,
     Village,
 )
@@ -154,6 +156,9 @@ class CaseDetail:
     followups: list[FollowUpView] = field(default_factory=list)
     appointments: list[tuple[str, datetime, str, str]] = field(default_factory=list)
     history: list[HistoryLine] = field(default_factory=list)
+    #: The patrol finding this case was registered from (the link back), e.g.
+    #: "2026-12-01 湖二村排查发现：两户因宅基地界址争执"; "" when it was not.
+    from_finding: str = ""
 
 
 AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
@@ -232,7 +237,17 @@ class CaseDetailService:
                                                         Appointment.done == False)  # noqa: E712
                                .order_by(Appointment.at)]
         detail.history = self._history(case)
+        detail.from_finding = self._from_finding(case)
         return detail
+
+    def _from_finding(self, case: Case) -> str:
+        finding = (Finding.live().join(PatrolVisit).where(Finding.case == case)
+                   .order_by(PatrolVisit.on).first())
+        if finding is None:
+            return ""
+        visit = finding.visit
+        village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
+        return f"{visit.on.isoformat()} {village}排查发现：{finding.summary}"
 
     def _history(self, case: Case) -> list[HistoryLine]:
         """操作记录: the lifecycle steps plus the audit events of the case and its parts."""

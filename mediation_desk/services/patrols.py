@@ -128,6 +128,19 @@ class PatrolService(PlanExceptions, FindingActions):
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, warnings)
 
+    def plan_warnings(self, draft: PlanDraft, plan_id: str | None = None) -> list[str]:
+        """What saving ``draft`` would warn about — double bookings and villages new to the
+        list — worked out without writing, so the window can show them before the user
+        saves. Bad input is refused exactly as :meth:`add_plan` / :meth:`update_plan` do."""
+        problems = pp.check_plan(draft, exclude_id=plan_id)
+        if problems:
+            raise ValidationError(problems)
+        known = {v.name for v in Village.live()}
+        new = [n for n in dict.fromkeys(v.strip() for v in draft.villages if v.strip())
+               if n not in known]
+        warnings = self._booking_warnings(draft, exclude_id=plan_id)
+        return warnings + ([f"新增村（社区）：{'、'.join(new)}，请核对是否笔误"] if new else [])
+
     def end_plan(self, plan_id: str, on: date) -> PatrolResult:
         """End a plan on ``on`` (its last possible day); occurrences after it disappear,
         those before stay on the calendar with their visits. The plan counts as active

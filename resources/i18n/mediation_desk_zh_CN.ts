@@ -1045,6 +1045,10 @@
         <translation>回访</translation>
     </message>
     <message>
+        <source>Documents</source>
+        <translation>文书</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>操作记录</translation>
     </message>
@@ -1099,6 +1103,203 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <source>Case file</source>
+        <extracomment>BatchOutcome when printed and filed; None when cancelled or refused.</extracomment>
+        <translation>调解卷宗</translation>
+    </message>
+    <message>
+        <source>Batch print</source>
+        <translation>批量打印</translation>
+    </message>
+    <message>
+        <source>Printing the case file…</source>
+        <translation>正在打印卷宗…</translation>
+    </message>
+    <message>
+        <source>Printed, but not filed to the case: %1</source>
+        <translation>已打印，但未能登记到本案：%1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer (%1 pages): %2</source>
+        <translation>已送打印机（共 %1 页）：%2</translation>
+    </message>
+    <message>
+        <source>Batch printing cancelled; nothing was printed.</source>
+        <translation>已取消批量打印，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Nothing was printed: %1</source>
+        <translation>没有打印：%1</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <extracomment>Ctrl+P opens the first of these the case can print (the paper the parties take home). (case_id) after a printout or a saved PDF was filed; the case view reloads from the bus.</extracomment>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Can it be printed?</source>
+        <translation>能否打印</translation>
+    </message>
+    <message>
+        <source>Forms of this case</source>
+        <translation>本案文书</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>预览(&amp;V)</translation>
+    </message>
+    <message>
+        <source>P&amp;rint…</source>
+        <translation>打印(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>What to print together</source>
+        <translation>批量打印的范围</translation>
+    </message>
+    <message>
+        <source>The whole case file, in order</source>
+        <translation>整本卷宗（按顺序）</translation>
+    </message>
+    <message>
+        <source>The ticked forms</source>
+        <translation>勾选的文书</translation>
+    </message>
+    <message>
+        <source>&amp;Batch print…</source>
+        <translation>批量打印(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>材料</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>要求</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>卷内情况</translation>
+    </message>
+    <message>
+        <source>Case file checklist</source>
+        <translation>卷宗材料清单</translation>
+    </message>
+    <message>
+        <source>Case file (卷宗) before archiving</source>
+        <translation>卷宗完整性（归档前检查）</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>经办人</translation>
+    </message>
+    <message>
+        <source>Copies</source>
+        <translation>份数</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Documents printed for this case</source>
+        <translation>本案已打印的文书</translation>
+    </message>
+    <message>
+        <source>Printed and saved</source>
+        <translation>已打印和保存的文书</translation>
+    </message>
+    <message>
+        <source>Not part of this case yet</source>
+        <translation>本案尚无此文书</translation>
+    </message>
+    <message>
+        <source>Fill in first: %1</source>
+        <translation>请先填写：%1</translation>
+    </message>
+    <message>
+        <source>Ready to print</source>
+        <translation>可以打印</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>必备</translation>
+    </message>
+    <message>
+        <source>as needed</source>
+        <translation>视情况</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>已有</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>缺少</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>The case is archived.</source>
+        <translation>本案已归档。</translation>
+    </message>
+    <message>
+        <source>Cannot be archived yet. Missing: %1</source>
+        <translation>暂不能归档，缺少：%1</translation>
+    </message>
+    <message>
+        <source>All required items are in the file; the case can be archived once closed.</source>
+        <translation>必备材料齐全，结案后即可归档。</translation>
+    </message>
+    <message>
+        <source>printed</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <source>saved as PDF</source>
+        <translation>保存为PDF</translation>
+    </message>
+    <message>
+        <source>%1 cannot be printed: %2</source>
+        <translation>%1无法打印：%2</translation>
+    </message>
+    <message>
+        <source>No form of this case can be printed yet; see what each one lacks.</source>
+        <translation>本案暂无可打印的文书，请查看各文书还缺少的内容。</translation>
+    </message>
+    <message>
+        <source>Tick the forms to print first.</source>
+        <translation>请先勾选要打印的文书。</translation>
+    </message>
+</context>
+<context>
     <name>DraftKeeper</name>
     <message>
         <source>Unsaved text from an earlier session has been restored.</source>
@@ -1150,6 +1351,233 @@
     <message>
         <source>Record that both parties agreed to the extension.</source>
         <translation>请写明双方当事人同意延长期限的情况。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingDialog</name>
+    <message>
+        <source>Finding</source>
+        <translation>排查发现</translation>
+    </message>
+    <message>
+        <source>&amp;Save handling</source>
+        <translation>保存处置情况(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Handling</source>
+        <translation>处置情况</translation>
+    </message>
+    <message>
+        <source>&amp;Measure</source>
+        <translation>处置措施(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Res&amp;ponsible</source>
+        <translation>责任人(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Due by</source>
+        <translation>办结期限(&amp;D)</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus</source>
+        <translation>状态(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Result</source>
+        <translation>处置结果(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reported to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>How</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <source>Escalations</source>
+        <translation>上报记录</translation>
+    </message>
+    <message>
+        <source>Re&amp;port</source>
+        <translation>登记上报(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Record re&amp;ceipt</source>
+        <translation>登记回执(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Escalation</source>
+        <translation>上报与回执</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>上报单位(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;When</source>
+        <translation>上报时间(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Ho&amp;w</source>
+        <translation>方式(&amp;W)</translation>
+    </message>
+    <message>
+        <source>What was reported</source>
+        <translation>上报内容</translation>
+    </message>
+    <message>
+        <source>Received &amp;by</source>
+        <translation>接收人(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Received at</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <source>Their answer</source>
+        <translation>对方答复</translation>
+    </message>
+    <message>
+        <source>Finding — %1</source>
+        <translation>排查发现 — %1</translation>
+    </message>
+    <message>
+        <source>Parties: %1</source>
+        <translation>当事人：%1</translation>
+    </message>
+    <message>
+        <source>%1 people</source>
+        <translation>涉及 %1 人</translation>
+    </message>
+    <message>
+        <source>%1 yuan</source>
+        <translation>涉及金额 %1 元</translation>
+    </message>
+    <message>
+        <source>Registered as case %1</source>
+        <translation>已登记为案件 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Open the case</source>
+        <translation>打开案件(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not a case yet.</source>
+        <translation>尚未登记为案件。</translation>
+    </message>
+    <message>
+        <source>Make a &amp;case…</source>
+        <translation>转为案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>waiting for receipt</source>
+        <translation>等待回执</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <source>Report recorded.</source>
+        <translation>上报已登记。</translation>
+    </message>
+    <message>
+        <source>Receipt recorded.</source>
+        <translation>回执已登记。</translation>
+    </message>
+</context>
+<context>
+    <name>FindingEditor</name>
+    <message>
+        <source>— choose —</source>
+        <extracomment>Field keys, and the words of the service&apos;s Problem fields that point at them.</extracomment>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <source>What is disputed, between whom, since when</source>
+        <translation>谁和谁、为什么事、从什么时候开始</translation>
+    </message>
+    <message>
+        <source>e.g. 张某与李某</source>
+        <translation>如：张某与李某</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000</source>
+        <translation>元，如 12000</translation>
+    </message>
+    <message>
+        <source>e.g. 当场说和，双方同意各退一步</source>
+        <translation>如：当场说和，双方同意各退一步</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove this finding</source>
+        <translation>删除这条发现</translation>
+    </message>
+    <message>
+        <source>Risk level *</source>
+        <translation>风险等级 *</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>What was found *</source>
+        <translation>简要情况 *</translation>
+    </message>
+    <message>
+        <source>Parties</source>
+        <translation>当事人</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>涉及金额（元）</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <source>Due by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Report to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>处置结果</translation>
+    </message>
+    <message>
+        <source>Finding %1</source>
+        <translation>发现 %1</translation>
+    </message>
+    <message>
+        <source>Remove finding %1</source>
+        <translation>删除第 %1 条发现</translation>
     </message>
 </context>
 <context>
@@ -1270,6 +1698,7 @@
     <name>IntakeDialog</name>
     <message>
         <source>Register a dispute</source>
+        <extracomment>Registers a checked draft and says what was registered (the default: ctx.intake.register).</extracomment>
         <translation>受理登记</translation>
     </message>
     <message>
@@ -1389,10 +1818,6 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Patrol schedules (排查) are not part of this version yet. Disputes found on patrols can be registered as cases with the source “排查发现”.</source>
-        <translation>本版本暂不包含矛盾纠纷排查计划。排查中发现的纠纷，可以作为案件登记，案件来源选“排查发现”。</translation>
-    </message>
-    <message>
         <source>User: %1</source>
         <translation>用户：%1</translation>
     </message>
@@ -1403,6 +1828,88 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Start the program again</source>
         <translation>请重新启动程序</translation>
+    </message>
+</context>
+<context>
+    <name>NamePicker</name>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add (Enter)</source>
+        <translation>添加（回车）</translation>
+    </message>
+    <message>
+        <source> (new)</source>
+        <translation>（新）</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Add a person…</source>
+        <translation>添加人员…</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>负责人</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceDialog</name>
+    <message>
+        <source>Cancel, move or add a patrol</source>
+        <translation>取消、改期或加排</translation>
+    </message>
+    <message>
+        <source>No patrol chosen: an extra patrol of a plan can be added.</source>
+        <translation>未选中排查：可以为某个计划另加一次专项排查。</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel this patrol</source>
+        <translation>取消这次排查(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Move it to another day</source>
+        <translation>改到其他日期(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Add an extra patrol</source>
+        <translation>另加一次专项排查(&amp;A)</translation>
+    </message>
+    <message>
+        <source>e.g. 镇里集中开会 / 春节前专项排查</source>
+        <translation>如：镇里集中开会 / 春节前专项排查</translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation>排查计划(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Time</source>
+        <translation>时间(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>原因(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Choose the plan the extra patrol belongs to.</source>
+        <translation>请选择这次专项排查所属的计划。</translation>
+    </message>
+    <message>
+        <source>Nothing was saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1703,6 +2210,683 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>This is not your current password.</source>
         <translation>当前密码不正确。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolCalendar</name>
+    <message>
+        <source>lead: %1</source>
+        <translation>负责人：%1</translation>
+    </message>
+    <message>
+        <source>moved from %1</source>
+        <translation>由%1改期</translation>
+    </message>
+    <message>
+        <source>extra visit</source>
+        <translation>专项排查</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>%1 more…</source>
+        <translation>还有%1项…</translation>
+    </message>
+    <message>
+        <source>Patrol calendar</source>
+        <translation>排查日历</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolFindings</name>
+    <message>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>简要情况</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>·逾期</translation>
+    </message>
+    <message>
+        <source>Measure: %1</source>
+        <translation>处置措施：%1</translation>
+    </message>
+    <message>
+        <source>Parties: %1</source>
+        <translation>当事人：%1</translation>
+    </message>
+    <message>
+        <source>Responsible: %1</source>
+        <translation>责任人：%1</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>期限：%1</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>All levels</source>
+        <translation>全部等级</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <source>Search findings</source>
+        <translation>搜索排查发现</translation>
+    </message>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>排查发现</translation>
+    </message>
+    <message>
+        <source>&amp;Details…</source>
+        <translation>查看/处置(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Make a &amp;case…</source>
+        <translation>转为案件(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Register the finding as a case (source 排查发现), prefilled</source>
+        <translation>把这条发现登记为案件（来源：排查发现），自动填好已知内容</translation>
+    </message>
+    <message>
+        <source>All villages</source>
+        <translation>全部村</translation>
+    </message>
+    <message>
+        <source>%1 finding(s), %2 open</source>
+        <translation>共 %1 件，待处置 %2 件</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolPlans</name>
+    <message>
+        <source>open-ended</source>
+        <translation>不设结束</translation>
+    </message>
+    <message>
+        <source>until %1</source>
+        <translation>至%1</translation>
+    </message>
+    <message>
+        <source>%1 (team of %2)</source>
+        <translation>%1等%2人</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>计划</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Cadence</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>起止日期</translation>
+    </message>
+    <message>
+        <source>Focus: %1</source>
+        <translation>重点：%1</translation>
+    </message>
+    <message>
+        <source>Patrol plans</source>
+        <translation>排查计划</translation>
+    </message>
+    <message>
+        <source>Show ended plans</source>
+        <translation>显示已结束的计划</translation>
+    </message>
+    <message>
+        <source>&amp;Edit plan…</source>
+        <translation>修改计划(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>E&amp;nd plan…</source>
+        <translation>结束计划(&amp;N)…</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolRiskSettings</name>
+    <message>
+        <source>= %1 day(s)</source>
+        <translation>= %1 天</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <source>Response time</source>
+        <translation>响应时限</translation>
+    </message>
+    <message>
+        <source>Escalate to</source>
+        <translation>上报单位</translation>
+    </message>
+    <message>
+        <source> hours</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <source>Response time of %1</source>
+        <translation>%1的响应时限</translation>
+    </message>
+    <message>
+        <source>Escalation target of %1</source>
+        <translation>%1的上报单位</translation>
+    </message>
+    <message>
+        <source>&amp;Save risk levels</source>
+        <translation>保存风险等级(&amp;S)</translation>
+    </message>
+    <message>
+        <source>A finding&apos;s deadline is its found date plus the response time; an empty target means the room handles that level itself. Findings already recorded keep their deadlines.</source>
+        <translation>排查发现的办结期限 = 发现日期 + 响应时限；上报单位留空表示由调解室自行处置。已记录的发现不改期限。</translation>
+    </message>
+    <message>
+        <source>Only the director or administrator can change these.</source>
+        <translation>只有调委会主任或管理员可以修改。</translation>
+    </message>
+    <message>
+        <source>Risk levels saved.</source>
+        <translation>风险等级已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolView</name>
+    <message>
+        <source>This month: %1 patrols held · %2 findings · %3 resolved on the spot · %4 became cases · %5 zero reports</source>
+        <extracomment>How far the iCalendar export reaches: the month shown and the two after it.</extracomment>
+        <translation>本月：已排查 %1 次 · 发现 %2 件 · 当场化解 %3 件 · 转为案件 %4 件 · 零报告 %5 次</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Previous month (PgUp)</source>
+        <translation>上个月（PgUp）</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>Next month (PgDown)</source>
+        <translation>下个月（PgDown）</translation>
+    </message>
+    <message>
+        <source>This &amp;month</source>
+        <translation>本月(&amp;M)</translation>
+    </message>
+    <message>
+        <source>New &amp;plan…</source>
+        <translation>新建排查计划(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Plan a recurring patrol</source>
+        <translation>安排定期排查</translation>
+    </message>
+    <message>
+        <source>&amp;Record patrol…</source>
+        <translation>记录排查(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Record the selected patrol (Enter on the week list)</source>
+        <translation>记录所选排查（在周列表中按回车）</translation>
+    </message>
+    <message>
+        <source>&amp;Ad-hoc patrol…</source>
+        <translation>临时排查(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Record a patrol that was not planned</source>
+        <translation>记录一次计划外的排查</translation>
+    </message>
+    <message>
+        <source>Cancel/&amp;move…</source>
+        <translation>取消/改期(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Cancel or move the selected patrol, or add an extra one</source>
+        <translation>取消或改期所选排查，或另加一次专项排查</translation>
+    </message>
+    <message>
+        <source>Print &amp;timetable…</source>
+        <translation>打印本月排查表(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>The month&apos;s timetable for the wall</source>
+        <translation>本月排查表，张贴上墙用</translation>
+    </message>
+    <message>
+        <source>Print r&amp;ecord…</source>
+        <translation>打印记录表(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>The patrol record form of the selected patrol</source>
+        <translation>所选排查的排查记录表</translation>
+    </message>
+    <message>
+        <source>E&amp;xport calendar…</source>
+        <translation>导出日历(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>Save the schedule as an .ics file for phones</source>
+        <translation>把排查日程保存为 .ics 文件，供手机日历导入</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>排查发现</translation>
+    </message>
+    <message>
+        <source>Plans</source>
+        <translation>排查计划</translation>
+    </message>
+    <message>
+        <source>Plan saved.</source>
+        <translation>排查计划已保存。</translation>
+    </message>
+    <message>
+        <source>End the plan</source>
+        <translation>结束排查计划</translation>
+    </message>
+    <message>
+        <source>End “%1” today? Patrols after today are taken off the calendar; recorded patrols stay.</source>
+        <translation>今天结束“%1”吗？今天以后的排查将从日历上撤下，已记录的排查保留。</translation>
+    </message>
+    <message>
+        <source>Plan ended.</source>
+        <translation>排查计划已结束。</translation>
+    </message>
+    <message>
+        <source>This patrol is still to come; it can be recorded on or after its day.</source>
+        <translation>这次排查还没到日期，当天或之后才能记录。</translation>
+    </message>
+    <message>
+        <source>Patrol recorded.</source>
+        <translation>排查已记录。</translation>
+    </message>
+    <message>
+        <source>Ad-hoc patrol recorded.</source>
+        <translation>临时排查已记录。</translation>
+    </message>
+    <message>
+        <source>Calendar changed.</source>
+        <translation>排查日程已修改。</translation>
+    </message>
+    <message>
+        <source>Registered as case %1.</source>
+        <translation>已登记为案件 %1。</translation>
+    </message>
+    <message>
+        <source>Patrol timetable %1</source>
+        <translation>%1排查表</translation>
+    </message>
+    <message>
+        <source>Preparing the timetable…</source>
+        <translation>正在生成排查表…</translation>
+    </message>
+    <message>
+        <source>The timetable could not be made: %1</source>
+        <translation>无法生成排查表：%1</translation>
+    </message>
+    <message>
+        <source>Patrol record %1</source>
+        <translation>排查记录表 %1</translation>
+    </message>
+    <message>
+        <source>Preparing the record form…</source>
+        <translation>正在生成排查记录表…</translation>
+    </message>
+    <message>
+        <source>The record form could not be made: %1</source>
+        <translation>无法生成排查记录表：%1</translation>
+    </message>
+    <message>
+        <source>Export the patrol calendar</source>
+        <translation>导出排查日历</translation>
+    </message>
+    <message>
+        <source>iCalendar files (*.ics)</source>
+        <translation>iCalendar 日历文件 (*.ics)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Calendar saved to %1 (%2 – %3).</source>
+        <translation>日历已保存到 %1（%2 至 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>PatrolWeek</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>排查人员</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>情况</translation>
+    </message>
+    <message>
+        <source>Patrols of the week</source>
+        <translation>本周排查</translation>
+    </message>
+    <message>
+        <source>No patrols planned this week.</source>
+        <translation>本周没有安排排查。</translation>
+    </message>
+    <message>
+        <source>Week of %1 – %2</source>
+        <translation>%1 至 %2 这一周</translation>
+    </message>
+</context>
+<context>
+    <name>PlanDialog</name>
+    <message>
+        <source>Every week on</source>
+        <extracomment>How far ahead the form looks for double bookings (the service checks the same way).</extracomment>
+        <translation>每周</translation>
+    </message>
+    <message>
+        <source>Every 10 days</source>
+        <translation>每10天</translation>
+    </message>
+    <message>
+        <source>Twice a month (1st and 16th)</source>
+        <translation>每半月（1日和16日）</translation>
+    </message>
+    <message>
+        <source>Monthly, first</source>
+        <translation>每月第一个</translation>
+    </message>
+    <message>
+        <source>Custom RRULE</source>
+        <translation>自定义 RRULE</translation>
+    </message>
+    <message>
+        <source>Patrol plan</source>
+        <translation>排查计划</translation>
+    </message>
+    <message>
+        <source>Edit patrol plan</source>
+        <translation>修改排查计划</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>设结束日期</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <source>RRULE</source>
+        <translation>RRULE 规则</translation>
+    </message>
+    <message>
+        <source>Next dates</source>
+        <translation>接下来的日期</translation>
+    </message>
+    <message>
+        <source>e.g. 山林土地、农村建房</source>
+        <translation>如：山林土地、农村建房</translation>
+    </message>
+    <message>
+        <source>Villages</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Add a village not in the list…</source>
+        <translation>添加列表中没有的村…</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>计划名称(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Starts on</source>
+        <translation>开始日期(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>Ti&amp;me</source>
+        <translation>时间(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Cadence</source>
+        <translation>周期(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Focus topics</source>
+        <translation>排查重点(&amp;F)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间安排</translation>
+    </message>
+    <message>
+        <source>&amp;Villages</source>
+        <translation>村（社区）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Tea&amp;m</source>
+        <translation>排查人员(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Lead</source>
+        <translation>负责人(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>结束日期早于开始日期。</translation>
+    </message>
+    <message>
+        <source>Type an RFC 5545 rule, for example FREQ=WEEKLY;BYDAY=MO.</source>
+        <translation>请填写 RFC 5545 规则，例如 FREQ=WEEKLY;BYDAY=MO。</translation>
+    </message>
+    <message>
+        <source>The cadence cannot be read: %1</source>
+        <translation>周期规则有误：%1</translation>
+    </message>
+    <message>
+        <source>No patrol falls in this period.</source>
+        <translation>这段时间内一次排查也没有。</translation>
+    </message>
+    <message>
+        <source>%1 — next: %2</source>
+        <translation>%1 — 接下来：%2</translation>
+    </message>
+    <message>
+        <source>e.g. 湖二村定期排查</source>
+        <translation>如：湖二村定期排查</translation>
+    </message>
+    <message>
+        <source>Not in the village list yet, will be added: %1</source>
+        <translation>村列表中还没有，保存时将添加：%1</translation>
+    </message>
+    <message>
+        <source>Press Enter or Save again to save anyway.</source>
+        <translation>再按一次回车或“仍然保存”即保存。</translation>
+    </message>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>仍然保存(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The plan could not be saved: %1 Nothing was written; try again.</source>
+        <translation>排查计划未能保存：%1 没有写入任何内容，请重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <source>Print %1</source>
+        <translation>打印%1</translation>
+    </message>
+    <message>
+        <source>Preview — %1</source>
+        <extracomment>&quot;print&quot; or &quot;save&quot;, once the document has been filed to its case.</extracomment>
+        <translation>打印预览 — %1</translation>
+    </message>
+    <message>
+        <source>Before printing, please check:</source>
+        <translation>打印前请核对：</translation>
+    </message>
+    <message>
+        <source>Page preview</source>
+        <translation>页面预览</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <source>Whole page</source>
+        <translation>整页</translation>
+    </message>
+    <message>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>打印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Save as &amp;PDF…</source>
+        <translation>另存为PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open in &amp;system viewer</source>
+        <translation>用系统程序打开(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Printing from another program is not filed to the case.</source>
+        <translation>在其他程序中打印不会登记到本案。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>第 %1 页 共 %2 页</translation>
+    </message>
+    <message>
+        <source>Done, but it could not be filed to the case: %1</source>
+        <translation>已完成，但未能登记到本案：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sent to the printer: %n copy(ies).</source>
+        <translation>
+            <numerusform>已送打印机：%n 份。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Printing cancelled; nothing was printed.</source>
+        <translation>已取消打印，没有打印任何内容。</translation>
+    </message>
+    <message>
+        <source>Printing failed: %1</source>
+        <translation>打印失败：%1</translation>
+    </message>
+    <message>
+        <source>Printing %1…</source>
+        <translation>正在打印%1…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>另存为PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>无法保存 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
     </message>
 </context>
 <context>
@@ -2216,6 +3400,10 @@ This cannot be undone.</source>
         <translation>民族</translation>
     </message>
     <message>
+        <source>Risk levels</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
         <source>Pick lists</source>
         <translation>选项列表</translation>
     </message>
@@ -2425,6 +3613,110 @@ This cannot be undone.</source>
         <translation>
             <numerusform>，其中 %n 项紧急</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Today&apos;s patrols</source>
+        <translation>今日排查</translation>
+    </message>
+    <message>
+        <source>Patrols not recorded</source>
+        <translation>已过期未记录的排查</translation>
+    </message>
+    <message>
+        <source>Open red and orange findings</source>
+        <translation>待处置的红色、橙色排查发现</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Record a patrol</source>
+        <extracomment>Offered besides the targets configured per risk level (the usual three of Art 25).</extracomment>
+        <translation>记录排查</translation>
+    </message>
+    <message>
+        <source>Lead first, e.g. 林春梅、陈志强</source>
+        <translation>负责人写在最前，如：林春梅、陈志强</translation>
+    </message>
+    <message>
+        <source>e.g. 村委会、3组、5组、集贸市场</source>
+        <translation>如：村委会、3组、5组、集贸市场</translation>
+    </message>
+    <message>
+        <source> households</source>
+        <translation> 户</translation>
+    </message>
+    <message>
+        <source>&amp;Zero report — no dispute or risk found</source>
+        <translation>零报告——未发现矛盾纠纷和风险隐患(&amp;Z)</translation>
+    </message>
+    <message>
+        <source>Patrol</source>
+        <translation>排查情况</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>排查日期(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Village</source>
+        <translation>村（社区）(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>排查人员(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Places visited</source>
+        <translation>走访地点(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Households</source>
+        <translation>走访户数(&amp;H)</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>备注(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Add a finding</source>
+        <translation>添加一条发现(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the record (Ctrl+Enter)</source>
+        <translation>保存排查记录（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Planned patrol: %1</source>
+        <translation>计划排查：%1</translation>
+    </message>
+    <message>
+        <source>Planned patrol of %1</source>
+        <translation>计划排查：%1</translation>
+    </message>
+    <message>
+        <source>Ad-hoc patrol (not in a plan): recorded on its own.</source>
+        <translation>临时排查（不属于任何计划），单独记录。</translation>
+    </message>
+    <message>
+        <source>A zero report has no findings: the %1 finding(s) typed below will not be saved (untick to keep them).</source>
+        <translation>零报告不含排查发现：下面已填写的 %1 条发现不会保存（取消勾选即可保留）。</translation>
+    </message>
+    <message>
+        <source>The record could not be saved: %1 Nothing was written and everything you typed is still here; try again.</source>
+        <translation>排查记录未能保存：%1 没有写入任何内容，填写的内容都还在，请重试。</translation>
+    </message>
+    <message>
+        <source>Keep the draft?</source>
+        <translation>保留草稿吗？</translation>
+    </message>
+    <message>
+        <source>Keep what you typed as a draft for later? It is listed on the Today page.</source>
+        <translation>把已填写的内容保留为草稿以后再填吗？草稿会列在工作台上。</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,24 @@ def test_double_booking_is_warned(patrols: PatrolService, plan_id: str) -> None:
     assert PatrolPlan.select().count() == 3  # warnings, not refusals
 
 
+def test_plan_warnings_come_before_saving_and_write_nothing(patrols: PatrolService,
+                                                            plan_id: str) -> None:
+    draft = plan_draft(
+        title="全镇月度排查", villages=["湖三村", "湖二材"], time="10:00", duration_minutes=120,
+        rule="FREQ=MONTHLY;BYMONTHDAY=10", until=date(2026, 12, 31),
+        starts_on=date(2026, 11, 1), team=[TeamMember("李振南", "lead"), TeamMember("林春梅")])
+    before = counts()
+    warnings = patrols.plan_warnings(draft)
+    assert counts() == before  # nothing written, not even the new village
+    assert len(warnings) == 2 and "林春梅" in warnings[0]
+    assert warnings[1] == "新增村（社区）：湖二材，请核对是否笔误"
+    assert patrols.add_plan(draft).warnings == warnings  # the same words after saving
+    # Editing the saved plan does not clash with itself; the village is now known.
+    saved = patrols.plan_by_title("全镇月度排查")
+    assert patrols.plan_warnings(draft, saved.id) == warnings[:1]
+    refused(lambda: patrols.plan_warnings(plan_draft(rule="FREQ=SOMETIMES")), "RRULE")
+
+
 def test_update_and_end_a_plan(patrols: PatrolService, plan_id: str) -> None:
     patrols.update_plan(plan_id, plan_draft(rule="FREQ=WEEKLY;BYDAY=TU", time="14:00"))
     view = patrols.plan(plan_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -44,12 +45,21 @@ PAYLOAD_VERSION = 1
 _PARTY_FIELD = re.compile(r"当事人\[(\d+)\] (.+)")
 
 
+#: Registers a checked draft and says what was registered (the default: ctx.intake.register).
+RegisterHook = Callable[[CaseDraft, date], Registered]
+
+
 class IntakeDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
-                 draft_id: str | None = None) -> None:
+                 draft_id: str | None = None, *, prefill: dict[str, Any] | None = None,
+                 register: RegisterHook | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.registered: Registered | None = None
+        # A caller registering the case in its own transaction (a patrol finding becoming a
+        # case and linked to it) hands the checked draft to ``register`` instead.
+        self._register: RegisterHook = register or (
+            lambda draft, today: self.ctx.intake.register(draft, today).cases[0])
         self._restoring = True
         self.setWindowTitle(translate("IntakeDialog", "Register a dispute"))
         self.setWindowIcon(icon("new_case"))
@@ -64,7 +74,7 @@ class IntakeDialog(QDialog):
         self._set_tab_order()
         self.case.changed.connect(self._changed)
         self.grid.changed.connect(self._changed)
-        payload = self.drafts.load()
+        payload = self.drafts.load() or prefill
         if payload:
             self.restore(payload)
         self._restoring = False
@@ -72,9 +82,11 @@ class IntakeDialog(QDialog):
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext,
-            draft_id: str | None = None) -> Registered | None:
-        """Open the intake form (restoring a saved draft); the registered case, or None."""
-        dialog = cls(ctx, parent, draft_id=draft_id)
+            draft_id: str | None = None, *, prefill: dict[str, Any] | None = None,
+            register: RegisterHook | None = None) -> Registered | None:
+        """Open the intake form (restoring a saved draft, or ``prefill`` — a payload as
+        :meth:`payload` writes it); the registered case, or None."""
+        dialog = cls(ctx, parent, draft_id=draft_id, prefill=prefill, register=register)
         try:
             if dialog.exec() == QDialog.DialogCode.Accepted:
                 return dialog.registered
@@ -212,7 +224,7 @@ class IntakeDialog(QDialog):
         try:
             problems += self.ctx.intake.check([draft], today)
             if not problems:
-                registered = self.ctx.intake.register(draft, today).cases[0]
+                registered = self._register(draft, today)
         except ValidationError as exc:
             problems = exc.problems
         except StoreUnavailable as exc:

@@ -1,4 +1,4 @@
-"""One case, in its own tab: a header with where it stands, and six tabs of its file.
+"""One case, in its own tab: a header with where it stands, and seven tabs of its file.
 
 The view reloads itself only when a committed change set names this case (architecture.md
 §3); every change goes through a service, called from :mod:`ui.views.case_tabs.case_actions`.
@@ -19,6 +19,7 @@ from ui.icons import icon
 from ui.views.case_tabs.agreement_tab import AgreementTab
 from ui.views.case_tabs.case_actions import ERROR, INFO, WARNING, CaseActions
 from ui.views.case_tabs.common import MUTED, OVERDUE, RISK_COLOURS
+from ui.views.case_tabs.documents_tab import DocumentsTab
 from ui.views.case_tabs.followups_tab import FollowupsTab
 from ui.views.case_tabs.history_tab import HistoryTab
 from ui.views.case_tabs.overview_tab import OverviewTab
@@ -33,7 +34,8 @@ MESSAGE_STYLES = {
     WARNING: "background:#fff3e0;color:#bf360c;border:1px solid #ef6c00;",
     ERROR: "background:#ffebee;color:#b71c1c;border:1px solid #c62828;",
 }
-TAB_OVERVIEW, TAB_PARTIES, TAB_RECORDS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_HISTORY = range(6)
+TAB_OVERVIEW, TAB_PARTIES, TAB_RECORDS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_DOCUMENTS, \
+    TAB_HISTORY = range(7)
 
 
 def _chip(background: str, foreground: str = "white") -> str:
@@ -87,6 +89,7 @@ class CaseView(QWidget):
         self.records_tab = RecordsTab()
         self.agreement_tab = AgreementTab()
         self.followups_tab = FollowupsTab()
+        self.documents_tab = DocumentsTab(ctx)
         self.history_tab = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -96,6 +99,7 @@ class CaseView(QWidget):
                 (self.records_tab, "record", translate("CaseView", "Records")),
                 (self.agreement_tab, "agreement", translate("CaseView", "Agreement")),
                 (self.followups_tab, "followup", translate("CaseView", "Follow-ups")),
+                (self.documents_tab, "documents", translate("CaseView", "Documents")),
                 (self.history_tab, "history", translate("CaseView", "History"))):
             self.tabs.addTab(widget, icon(icon_name), text)
 
@@ -143,6 +147,7 @@ class CaseView(QWidget):
         self.records_tab.show_detail(detail)
         self.agreement_tab.show_detail(detail)
         self.followups_tab.show_detail(detail)
+        self.documents_tab.show_detail(detail)
         self.history_tab.show_detail(detail)
         short = self._make_short_title(detail)
         if short != self._short_title:
@@ -190,6 +195,11 @@ class CaseView(QWidget):
         if d.days_left == 0:
             return text + " — " + translate("CaseView", "due today")
         return text + " — " + translate("CaseView", "%n day(s) overdue", None, -d.days_left)
+
+    def print_documents(self) -> list[str]:
+        """Ctrl+P: the 文书 tab, with the case's main document in preview."""
+        self.tabs.setCurrentIndex(TAB_DOCUMENTS)
+        return self.documents_tab.print_default()
 
     def show_message(self, text: str, level: str = INFO) -> None:
         self.message_label.setText(text)

@@ -39,6 +39,7 @@ from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.patrol_risk_settings import PatrolRiskSettings
 from ui.widgets.field_error import (
     STATUS_DONE,
     STATUS_ERROR,
@@ -259,6 +260,8 @@ class SettingsView(QWidget):
                              (self.villages, translate("SettingsView", "Villages")),
                              (self.ethnicities, translate("SettingsView", "Ethnicities"))):
             self.dictionary_tabs.addTab(panel, title)
+        self.risk_levels = PatrolRiskSettings(ctx)
+        self.dictionary_tabs.addTab(self.risk_levels, translate("SettingsView", "Risk levels"))
         dict_box = QGroupBox(translate("SettingsView", "Pick lists"))
         dict_layout = QVBoxLayout(dict_box)
         dict_layout.addWidget(status_label(STATUS_NOTE, translate(

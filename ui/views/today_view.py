@@ -25,13 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.services.patrols import FindingView, Occurrence
 from mediation_desk.services.today import Agenda, AgendaItem
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
+from ui.dialogs.finding_dialog import FindingDialog
+from ui.dialogs.visit_dialog import DRAFT_KIND as VISIT_DRAFT
+from ui.dialogs.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.patrol.style import team_text
 
-WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft"})
+WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol"})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 DANGER = QColor("#c62828")
 SECTION_BACKGROUND = QColor("#e3ecf5")
@@ -74,6 +79,8 @@ class TodayView(QWidget):
         self.agenda = Agenda()
         self.loaded_on: date | None = None
         self._intake_drafts: set[str] = set()
+        self._visit_drafts: set[str] = set()
+        self._patrol_refs: dict[str, Occurrence] = {}
         self.section_items: dict[str, QTreeWidgetItem] = {}
 
         self.greeting_label = QLabel()
@@ -132,6 +139,7 @@ class TodayView(QWidget):
         today = date.today()
         self.agenda = self.ctx.today.agenda(today)
         self._intake_drafts = {d.id for d in self.ctx.autosave.pending(kind="intake")}
+        self._visit_drafts = {d.id for d in self.ctx.autosave.pending(kind=VISIT_DRAFT)}
         self.loaded_on = today
         self.greeting_label.setText(
             translate("TodayView", "Hello, %1").replace("%1", self.ctx.actor.name)
@@ -141,8 +149,11 @@ class TodayView(QWidget):
         self.tree.clear()
         self.section_items = {}
         reselect: QTreeWidgetItem | None = None
-        for attr, heading, icon_name in _sections():
-            items: list[AgendaItem] = getattr(self.agenda, attr)
+        sections = [(attr, heading, icon_name, getattr(self.agenda, attr))
+                    for attr, heading, icon_name in _sections()]
+        sections[4:4] = self._patrol_sections(today)  # after today's sessions, before drafts
+        everything = [entry for *_, entry_list in sections for entry in entry_list]
+        for attr, heading, icon_name, items in sections:
             if not items:
                 continue
             section = QTreeWidgetItem(self.tree, [f"{heading}（{len(items)}）"])
@@ -161,15 +172,44 @@ class TodayView(QWidget):
                 if selected is not None and self._key(child) == selected:
                     reselect = child
             section.setExpanded(True)
-        total = len(self.agenda.all())
+        total = len(everything)
         self.stack.setCurrentWidget(self.tree if total else self.empty_label)
-        urgent = sum(1 for entry in self.agenda.all() if entry.urgent)
+        urgent = sum(1 for entry in everything if entry.urgent)
         summary = translate("TodayView", "%n item(s) need attention", None, total)
         if urgent:
             summary += translate("TodayView", ", %n of them urgent", None, urgent)
         self.summary_label.setText(summary if total else "")
         if reselect is not None:
             self.tree.setCurrentItem(reselect)
+
+    def _patrol_sections(self, today: date) -> list[tuple[str, str, str, list[AgendaItem]]]:
+        """Today's and missed patrols and open red/orange findings, as agenda lines."""
+        agenda = self.ctx.patrols.agenda(today)
+        self._patrol_refs = {}
+
+        def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
+            ref = f"{o.plan_id}|{o.key.isoformat()}"
+            self._patrol_refs[ref] = o
+            text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
+            return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,
+                              text, o.on, late, ref)
+
+        def finding_line(f: FindingView) -> AgendaItem:
+            due = f"{f.due_on:%m月%d日}前" if f.due_on else ""
+            text = "　".join(p for p in (f"{f.risk_label}色", f.status_label, f.responsible, due)
+                            if p)
+            return AgendaItem("finding", f.case_id or "", f"{f.found_on:%m-%d} {f.village}",
+                              f.summary, text, f.due_on, f.overdue or f.risk_level == "red",
+                              f.id)
+
+        return [
+            ("patrols_today", translate("TodayView", "Today's patrols"), "patrols",
+             [patrol_line(o, False) for o in agenda.today]),
+            ("patrols_overdue", translate("TodayView", "Patrols not recorded"), "overdue",
+             [patrol_line(o, True) for o in agenda.overdue]),
+            ("urgent_findings", translate("TodayView", "Open red and orange findings"),
+             "finding", [finding_line(f) for f in agenda.urgent_findings]),
+        ]
 
     def _item_row(self, section: QTreeWidgetItem, entry: AgendaItem,
                   icon_name: str) -> QTreeWidgetItem:
@@ -205,11 +245,25 @@ class TodayView(QWidget):
         entry = item.data(COL_NUMBER, ITEM_ROLE)
         if not isinstance(entry, AgendaItem):
             return
+        if entry.kind in ("patrol", "finding") or entry.ref_id in self._visit_drafts:
+            self._open_patrol_line(entry)
+            return
         if entry.kind == "draft" and (entry.ref_id in self._intake_drafts
                                       or not entry.case_id):
             self.resume_intake.emit(entry.ref_id)
         elif entry.case_id:
             self.open_case.emit(entry.case_id)
+
+    def _open_patrol_line(self, entry: AgendaItem) -> None:
+        """A patrol opens its visit form, a finding its details, a visit draft its form."""
+        if entry.kind == "finding":
+            case_id = FindingDialog.ask(self, self.ctx, entry.ref_id)
+            if case_id:
+                self.open_case.emit(case_id)
+        elif entry.kind == "patrol" and entry.ref_id in self._patrol_refs:
+            VisitDialog.ask(self, self.ctx, self._patrol_refs[entry.ref_id])
+        elif entry.kind == "draft":
+            VisitDialog.ask(self, self.ctx, draft_id=entry.ref_id)
 
     # -- keeping current --------------------------------------------------------------------
     def _on_changes(self, changes: ChangeSet) -> None:

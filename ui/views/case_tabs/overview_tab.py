@@ -129,7 +129,9 @@ class OverviewTab(QWidget):
     def show_detail(self, detail: CaseDetail) -> None:
         v = self.values
         v["dispute_type"].setText(detail.dispute_type)
-        v["source"].setText(detail.source)
+        # A case registered from a patrol finding names it: the link back (issue 4).
+        v["source"].setText(f"{detail.source}（{detail.from_finding}）" if detail.from_finding
+                            else detail.source)
         v["village"].setText(detail.village or "—")
         v["received"].setText(show_date(detail.received_on))
         v["mediators"].setText("、".join(f"{name}（{MEDIATOR_ROLES.get(role, role)}）"

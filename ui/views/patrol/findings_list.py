@@ -1,0 +1,261 @@
+"""The findings list of the 排查 page: disputes and risks found on patrols, filtered by risk
+level, village and status, each opening its details or becoming a case.
+
+Why red and orange first by default order of the service, with a colour chip in the first
+column: a mediator scanning the list must see the dangerous ones before reading a word.
+A room finds a few hundred things a year, so the list holds its rows (no paging needed).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.services.patrols import FINDING_STATUSES, FindingFilter, FindingView
+from ui.i18n import translate
+from ui.icons import icon
+from ui.views.patrol.style import RISK_LABELS, RISK_ORDER, risk_chip
+
+COL_RISK, COL_DAY, COL_VILLAGE, COL_SUMMARY, COL_STATUS, COL_CASE = range(6)
+FINDING_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE_COLOR = QColor("#c62828")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[FindingView] = []
+        self.headers = [translate("PatrolFindings", "Risk"), translate("PatrolFindings", "Found"),
+                        translate("PatrolFindings", "Village"),
+                        translate("PatrolFindings", "Summary"),
+                        translate("PatrolFindings", "Status"),
+                        translate("PatrolFindings", "Case")]
+
+    def set_rows(self, rows: list[FindingView]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def finding(self, row: int) -> FindingView | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, finding_id: str) -> int:
+        return next((i for i, f in enumerate(self.rows) if f.id == finding_id), -1)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        finding = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            status = finding.status_label
+            if finding.overdue:
+                status += translate("PatrolFindings", " (overdue)")
+            return (finding.risk_label, f"{finding.found_on:%m-%d}", finding.village,
+                    finding.summary, status, finding.case_number)[column]
+        if role == FINDING_ROLE:
+            return finding
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_RISK:
+            return risk_chip(finding.risk_level)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [f"{finding.found_on:%Y-%m-%d} {finding.village} {finding.risk_label}",
+                     finding.summary,
+                     translate("PatrolFindings", "Measure: %1").replace(
+                         "%1", finding.measure_label)]
+            if finding.parties:
+                lines.append(translate("PatrolFindings", "Parties: %1").replace(
+                    "%1", finding.parties))
+            if finding.responsible:
+                lines.append(translate("PatrolFindings", "Responsible: %1").replace(
+                    "%1", finding.responsible))
+            if finding.due_on:
+                lines.append(translate("PatrolFindings", "Due: %1").replace(
+                    "%1", f"{finding.due_on:%Y-%m-%d}"))
+            return "\n".join(lines)
+        if (role == Qt.ItemDataRole.ForegroundRole and finding.overdue
+                and column in (COL_STATUS, COL_SUMMARY)):
+            return QBrush(OVERDUE_COLOR)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class FindingsTable(QTableView):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class FindingsPanel(QWidget):
+    """Filters, the list and its two buttons. ``filter_changed`` asks the page to reload;
+    ``open_finding(id)`` and ``to_case(id)`` are handled by the page (it owns the dialogs)."""
+
+    filter_changed = Signal()
+    open_finding = Signal(str)
+    to_case = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = FindingsModel(self)
+        self.risk_box = QComboBox()
+        self.risk_box.setAccessibleName(translate("PatrolFindings", "Risk level"))
+        self.risk_box.addItem(translate("PatrolFindings", "All levels"), "")
+        for level in RISK_ORDER:
+            self.risk_box.addItem(risk_chip(level), RISK_LABELS[level], level)
+        self.village_box = QComboBox()
+        self.village_box.setAccessibleName(translate("PatrolFindings", "Village"))
+        self.village_box.setMinimumContentsLength(5)
+        self.village_box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.set_villages([])
+        self.status_box = QComboBox()
+        self.status_box.setAccessibleName(translate("PatrolFindings", "Status"))
+        self.status_box.addItem(translate("PatrolFindings", "All"), "")
+        for code, label in FINDING_STATUSES.items():
+            self.status_box.addItem(label, code)
+        self.text_edit = QLineEdit()
+        self.text_edit.setAccessibleName(translate("PatrolFindings", "Search findings"))
+        self.text_edit.setPlaceholderText(translate("PatrolFindings", "Search…"))
+        self.text_edit.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+
+        filters = QHBoxLayout()
+        for box in (self.risk_box, self.village_box, self.status_box):
+            filters.addWidget(box)
+        filters.addWidget(self.text_edit, 1)
+
+        self.table = FindingsTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(translate("PatrolFindings", "Findings"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
+        # The case number only takes room once some finding has become a case.
+        header.setSectionResizeMode(COL_CASE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setMinimumSectionSize(36)
+        for column, width in ((COL_RISK, 44), (COL_DAY, 50), (COL_VILLAGE, 72),
+                              (COL_STATUS, 84)):
+            self.table.setColumnWidth(column, width)
+
+        self.open_button = QPushButton(icon("finding"), translate("PatrolFindings", "&Details…"))
+        self.case_button = QPushButton(icon("to_case"),
+                                       translate("PatrolFindings", "Make a &case…"))
+        self.case_button.setToolTip(translate(
+            "PatrolFindings", "Register the finding as a case (source 排查发现), prefilled"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.case_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+        for box in (self.risk_box, self.village_box, self.status_box):
+            box.currentIndexChanged.connect(self.filter_changed)
+        self.text_edit.textChanged.connect(self.filter_changed)
+        self.table.doubleClicked.connect(lambda index: self._open_row(index.row()))
+        self.table.activated_row.connect(self._open_row)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
+        self.case_button.clicked.connect(self._to_case)
+        self._update_buttons()
+
+    def set_villages(self, villages: list[str]) -> None:
+        current = self.village_box.currentData()
+        self.village_box.blockSignals(True)
+        self.village_box.clear()
+        self.village_box.addItem(translate("PatrolFindings", "All villages"), "")
+        for name in villages:
+            self.village_box.addItem(name, name)
+        self.village_box.setCurrentIndex(max(self.village_box.findData(current), 0))
+        self.village_box.blockSignals(False)
+
+    def current_filter(self) -> FindingFilter:
+        return FindingFilter(risk_level=self.risk_box.currentData() or "",
+                             village=self.village_box.currentData() or "",
+                             status=self.status_box.currentData() or "",
+                             text=self.text_edit.text().strip())
+
+    def set_findings(self, rows: list[FindingView], today: date) -> None:
+        keep = self.current()
+        self.model.set_rows(rows)
+        if keep is not None:
+            self.select(keep.id)
+        open_count = sum(1 for f in rows if f.status == "open")
+        self.count_label.setText(translate("PatrolFindings", "%1 finding(s), %2 open")
+                                 .replace("%1", str(len(rows))).replace("%2", str(open_count)))
+        self._update_buttons()
+
+    def select(self, finding_id: str) -> bool:
+        row = self.model.row_of(finding_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def current(self) -> FindingView | None:
+        index = self.table.currentIndex()
+        return self.model.finding(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        finding = self.current()
+        self.open_button.setEnabled(finding is not None)
+        self.case_button.setEnabled(finding is not None and not finding.case_id)
+
+    def _open_row(self, row: int) -> None:
+        finding = self.model.finding(row)
+        if finding is not None:
+            self.open_finding.emit(finding.id)
+
+    def _to_case(self) -> None:
+        finding = self.current()
+        if finding is not None and not finding.case_id:
+            self.to_case.emit(finding.id)

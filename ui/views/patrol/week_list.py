@@ -1,0 +1,216 @@
+"""The week list of the 排查 page: the chosen week's patrols, one row each, by date and time.
+
+Why next to the calendar: the calendar shows where patrols fall, the list says everything about
+each (all villages, the whole team, the mark and any change) and is what the keyboard walks —
+Up/Down pick a patrol, Enter records it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.services.patrols import OCCURRENCE_KINDS, Occurrence
+from ui.i18n import translate
+from ui.views.patrol.month_calendar import describe
+from ui.views.patrol.style import day_text, mark_color, mark_icon
+
+COL_DAY, COL_TIME, COL_VILLAGES, COL_TEAM, COL_MARK = range(5)
+OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole
+Index = QModelIndex | QPersistentModelIndex
+
+
+def week_of(day: date) -> tuple[date, date]:
+    """Monday and Sunday of the week holding ``day``."""
+    monday = day - timedelta(days=day.weekday())
+    return monday, monday + timedelta(days=6)
+
+
+def mark_text(occurrence: Occurrence) -> str:
+    """"已排查", "零报告", "改期（原11-03）", "专项"…: the mark and what changed."""
+    parts = [occurrence.mark_label] if occurrence.mark_label else []
+    if occurrence.kind == "moved" and occurrence.original_on:
+        parts.append(f"{OCCURRENCE_KINDS['moved']}（原{occurrence.original_on:%m-%d}）")
+    elif occurrence.kind == "extra":
+        parts.append(OCCURRENCE_KINDS["extra"])
+    return " ".join(parts)
+
+
+class WeekModel(QAbstractTableModel):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[Occurrence] = []
+        self.headers = [translate("PatrolWeek", "Date"), translate("PatrolWeek", "Time"),
+                        translate("PatrolWeek", "Villages"), translate("PatrolWeek", "Team"),
+                        translate("PatrolWeek", "Mark")]
+
+    def set_rows(self, occurrences: list[Occurrence]) -> None:
+        self.beginResetModel()
+        self.rows = sorted(occurrences, key=lambda o: (o.on, o.time, o.plan_title))
+        self.endResetModel()
+
+    def occurrence(self, row: int) -> Occurrence | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def row_of(self, occurrence: Occurrence) -> int:
+        """The row of the same patrol (same plan and planned date), or -1."""
+        for row, other in enumerate(self.rows):
+            if other.plan_id == occurrence.plan_id and other.key == occurrence.key:
+                return row
+        return -1
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        occurrence = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (day_text(occurrence.on), occurrence.time, "、".join(occurrence.villages),
+                    "、".join(occurrence.team),  # lead first; the tooltip names the lead
+                    mark_text(occurrence))[column]
+        if role == OCCURRENCE_ROLE:
+            return occurrence
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return describe(occurrence)
+        if role == Qt.ItemDataRole.DecorationRole and column == COL_MARK:
+            return mark_icon(occurrence.mark)
+        if role == Qt.ItemDataRole.ForegroundRole and occurrence.mark in (
+                "missed", "cancelled", "done", "zero", "due"):
+            return QBrush(mark_color(occurrence.mark))
+        if role == Qt.ItemDataRole.FontRole and occurrence.mark in ("cancelled", "due"):
+            font = QFont()
+            font.setStrikeOut(occurrence.mark == "cancelled")
+            font.setBold(occurrence.mark == "due")
+            return font
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class WeekTable(QTableView):
+    """Enter on a row activates it, as a double click does."""
+
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class WeekList(QWidget):
+    """``occurrence_chosen(Occurrence | None)`` follows the selected row;
+    ``occurrence_activated(Occurrence)`` on Enter or a double click."""
+
+    occurrence_chosen = Signal(object)
+    occurrence_activated = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = WeekModel(self)
+        self.title_label = QLabel()
+        font = QFont()
+        font.setBold(True)
+        self.title_label.setFont(font)
+        self.table = WeekTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(translate("PatrolWeek", "Patrols of the week"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for column, width in ((COL_DAY, 84), (COL_TIME, 46), (COL_VILLAGES, 76),
+                              (COL_MARK, 76)):
+            self.table.setColumnWidth(column, width)
+        self.empty_label = QLabel(translate("PatrolWeek", "No patrols planned this week."))
+        self.empty_label.setStyleSheet("color:#607d8b;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title_label)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_label)
+        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.doubleClicked.connect(lambda index: self._activate(index.row()))
+        self.table.activated_row.connect(self._activate)
+        self.week: tuple[date, date] | None = None
+
+    def show_week(self, day: date, occurrences: list[Occurrence]) -> None:
+        """Show the week holding ``day`` from ``occurrences`` (which may span more)."""
+        keep = self.current()
+        monday, sunday = self.week = week_of(day)
+        self.model.set_rows([o for o in occurrences if monday <= o.on <= sunday])
+        self.title_label.setText(translate("PatrolWeek", "Week of %1 – %2").replace(
+            "%1", f"{monday.month}月{monday.day}日").replace("%2",
+                                                             f"{sunday.month}月{sunday.day}日"))
+        self.empty_label.setVisible(not self.model.rows)
+        if keep is not None and self.select(keep):
+            return
+        self._row_changed(self.table.currentIndex(), QModelIndex())
+
+    def select(self, occurrence: Occurrence) -> bool:
+        row = self.model.row_of(occurrence)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, 0))
+        return True
+
+    def select_first_on(self, day: date) -> bool:
+        for row, occurrence in enumerate(self.model.rows):
+            if occurrence.on == day:
+                self.table.selectRow(row)
+                self.table.setCurrentIndex(self.model.index(row, 0))
+                return True
+        self.table.clearSelection()
+        self.table.setCurrentIndex(QModelIndex())
+        return False
+
+    def current(self) -> Occurrence | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isRowSelected(index.row()):
+            return None
+        return self.model.occurrence(index.row())
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.occurrence_chosen.emit(self.model.occurrence(current.row())
+                                    if current.isValid() else None)
+
+    def _activate(self, row: int) -> None:
+        occurrence = self.model.occurrence(row)
+        if occurrence is not None:
+            self.occurrence_activated.emit(occurrence)
