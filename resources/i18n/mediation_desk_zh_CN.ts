@@ -1698,7 +1698,7 @@
     <name>IntakeDialog</name>
     <message>
         <source>Register a dispute</source>
-        <extracomment>Registers a checked draft and says what was registered (the default: ctx.intake.register).</extracomment>
+        <extracomment>Registers a checked draft and says what was registered (the default: ctx.intake.register). The patrol finding this case is registered from, kept in the autosaved draft so a form closed and resumed later from 工作台 still links the case to its finding.</extracomment>
         <translation>受理登记</translation>
     </message>
     <message>
@@ -2831,8 +2831,8 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <source>Save as &amp;PDF…</source>
-        <translation>另存为PDF(&amp;P)…</translation>
+        <source>Save &amp;as PDF…</source>
+        <translation>另存为PDF(&amp;A)…</translation>
     </message>
     <message>
         <source>Open in &amp;system viewer</source>

@@ -20,7 +20,8 @@ from mediation_desk.services.patrols import (
 )
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.finding_dialog import FindingDialog
+from ui.dialogs.finding_dialog import FindingDialog, intake_payload
+from ui.dialogs.intake_dialog import IntakeDialog
 from ui.dialogs.occurrence_dialog import OccurrenceDialog
 from ui.dialogs.plan_dialog import PlanDialog
 from ui.dialogs.visit_dialog import VisitDialog
@@ -342,3 +343,38 @@ def test_a_patrol_of_two_villages_offers_the_one_not_yet_recorded(ctx: AppContex
     dialog.zero_check.setChecked(True)
     dialog.accept()
     assert dialog.isVisible() and dialog.messages["village"].is_error
+
+
+def test_a_finding_case_form_kept_as_a_draft_still_links_when_resumed(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    """The intake form opened from a finding autosaves like any other; resumed from 工作台
+    another day, registering it must still link the case to its finding."""
+    plan_id = _plan(ctx, TODAY)
+    result = ctx.patrols.record_visit(VisitDraft(
+        plan_id=plan_id, occurrence_on=TODAY, on=TODAY, village="湖二村", team=["林春梅"],
+        findings=[FindingDraft(summary="两户因宅基地边界争执", parties="张某与李某",
+                               risk_level="orange")]))
+    finding_id = result.finding_ids[0]
+    draft = ctx.patrols.case_draft_for(finding_id)
+    first = IntakeDialog(ctx, None, prefill={**intake_payload(draft), "finding_id": finding_id})
+    qtbot.addWidget(first)
+    first._ask_keep = lambda: QMessageBox.StandardButton.Yes  # type: ignore[method-assign]
+    first.show()
+    type_text(first.case.summary_edit, "，扬言动手")
+    first.drafts.save_now()
+    draft_id = first.draft_id
+    first.reject()  # closed, the draft kept
+    assert draft_id and ctx.autosave.load(draft_id)["finding_id"] == finding_id
+    assert ctx.patrols.finding(finding_id).case_id is None
+
+    again = IntakeDialog(ctx, None, draft_id=draft_id)  # resumed from 工作台
+    qtbot.addWidget(again)
+    again._inform = lambda title, text: None  # type: ignore[method-assign]
+    assert again.finding_id == finding_id
+    again.accept()
+    assert again.registered is not None, again.general_message.text()
+    linked = ctx.patrols.finding(finding_id)
+    assert linked.case_id == again.registered.case_id
+    assert linked.case_number == again.registered.number
+    assert ctx.case_detail.load(linked.case_id).source == "排查发现"
+

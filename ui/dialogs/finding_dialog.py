@@ -82,13 +82,8 @@ def finding_to_case(parent: QWidget | None, ctx: AppContext,
     measure). Returns what was registered, or None if the mediator cancelled.
     """
     draft = ctx.patrols.case_draft_for(finding_id)
-
-    def register(case: CaseDraft, _today: date) -> Registered:
-        result = ctx.patrols.finding_to_case(finding_id, case)
-        number = ctx.patrols.finding(finding_id).case_number
-        return Registered(result.id, number, notices=list(result.warnings))
-
-    return IntakeDialog.ask(parent, ctx, prefill=intake_payload(draft), register=register)
+    return IntakeDialog.ask(parent, ctx,
+                            prefill={**intake_payload(draft), "finding_id": finding_id})
 
 
 def _pydatetime(value: QDateTime) -> datetime:

@@ -56,10 +56,11 @@ class IntakeDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.registered: Registered | None = None
-        # A caller registering the case in its own transaction (a patrol finding becoming a
-        # case and linked to it) hands the checked draft to ``register`` instead.
-        self._register: RegisterHook = register or (
-            lambda draft, today: self.ctx.intake.register(draft, today).cases[0])
+        # A caller registering the case its own way hands the checked draft to ``register``.
+        self._register: RegisterHook = register or self._register_case
+        #: The patrol finding this case is registered from, kept in the autosaved draft so a
+        #: form closed and resumed later from 工作台 still links the case to its finding.
+        self.finding_id: str = ""
         self._restoring = True
         self.setWindowTitle(translate("IntakeDialog", "Register a dispute"))
         self.setWindowIcon(icon("new_case"))
@@ -76,6 +77,7 @@ class IntakeDialog(QDialog):
         self.grid.changed.connect(self._changed)
         payload = self.drafts.load() or prefill
         if payload:
+            self.finding_id = str(payload.get("finding_id") or "")
             self.restore(payload)
         self._restoring = False
         self.case.received_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -154,7 +156,17 @@ class IntakeDialog(QDialog):
         """Everything typed, as JSON-able data for the autosaved draft."""
         return {"version": PAYLOAD_VERSION, **self.case.payload(),
                 "parties": [party_to_dict(p) for p in self.grid.parties()],
-                "current_party": self.grid.current_index()}
+                "current_party": self.grid.current_index(),
+                **({"finding_id": self.finding_id} if self.finding_id else {})}
+
+    def _register_case(self, draft: CaseDraft, today: date) -> Registered:
+        """Register the case; one made from a patrol finding is registered and linked to it
+        in one transaction (source 排查发现, the finding's measure 登记立案)."""
+        if not self.finding_id:
+            return self.ctx.intake.register(draft, today).cases[0]
+        result = self.ctx.patrols.finding_to_case(self.finding_id, draft)
+        number = self.ctx.patrols.finding(self.finding_id).case_number
+        return Registered(result.id, number, notices=list(result.warnings))
 
     def restore(self, data: dict[str, Any]) -> None:
         """Put a saved payload back into every field."""

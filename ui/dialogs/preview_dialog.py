@@ -145,7 +145,7 @@ class PreviewDialog(QDialog):
         self.print_button.setObjectName("preview-print")
         self.print_button.setDefault(True)
         self.save_button = QPushButton(icon("pdf"), translate("PreviewDialog",
-                                                               "Save as &PDF…"))
+                                                               "Save &as PDF…"))
         self.save_button.setObjectName("preview-save")
         self.open_button = QPushButton(icon("open"), translate("PreviewDialog",
                                                                "Open in &system viewer"))
