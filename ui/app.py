@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLockFile, QSettings
+from PySide6.QtCore import QEventLoop, QLockFile, QSettings, QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -27,6 +27,7 @@ from mediation_desk.errors import StoreUnavailable
 from mediation_desk.paths import data_dir, default_register, demo_register
 from mediation_desk.services.accounts import RoomSettings, create_register, open_register
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.searching import warm_up as warm_up_search
 from mediation_desk.store.database import Store, environment_message
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
@@ -42,6 +43,8 @@ DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-register"
 DEMO_CASES = 400
 SETTINGS_SCALE = "ui/text_scale"
+#: Milliseconds after the window appears before the pinyin dictionary is loaded.
+WARM_UP_AFTER_MS = 1500
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -273,6 +276,8 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(ctx)
         instance.listen(window)
         window.show()  # 工作台 loads its agenda when shown
+        # The pinyin dictionary, off the start's critical path but before anyone searches.
+        QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_search)
         if not args.demo:
             start_daily_backup(window, ctx)
         code = app.exec()

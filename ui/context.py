@@ -16,6 +16,7 @@ from mediation_desk.services.actor import Actor
 from mediation_desk.services.autosave import AutosaveService
 from mediation_desk.services.case_detail import CaseDetailService
 from mediation_desk.services.casework import CaseworkService
+from mediation_desk.services.document_settings import DocumentSettingsService
 from mediation_desk.services.dossier import DossierService
 from mediation_desk.services.intake import IntakeService
 from mediation_desk.services.patrol_settings import PatrolSettingsService
@@ -59,6 +60,7 @@ class AppContext:
     dossier: DossierService
     patrols: PatrolService
     patrol_settings: PatrolSettingsService
+    document_settings: DocumentSettingsService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -74,4 +76,5 @@ class AppContext:
             printing=PrintingService(store, actor), dossier=DossierService(store, actor),
             patrols=PatrolService(store, actor),
             patrol_settings=PatrolSettingsService(store, actor),
+            document_settings=DocumentSettingsService(store, actor),
         )

@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mediation_desk.services.searching import warm_up as warm_up_search
 from mediation_desk.store.database import Store
 from ui.gui_gc import pause_collection, resume_collection
 from ui.i18n import translate
@@ -110,7 +111,9 @@ def run_in_background(parent: QWidget | None, fn: Callable[[Callable[[int, int],
     job.signals.progress.connect(progress, Qt.ConnectionType.QueuedConnection)
     job.signals.done.connect(done, Qt.ConnectionType.QueuedConnection)
     job.signals.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-    # No GUI garbage may be collected on the worker while it runs (ui/gui_gc.py).
+    # No GUI garbage may be collected on the worker while it runs (ui/gui_gc.py); and the
+    # pinyin dictionary is imported here on the GUI thread, never first on a worker.
     pause_collection()
+    warm_up_search()
     QTimer.singleShot(0, lambda: QThreadPool.globalInstance().start(job))
     return job

@@ -24,6 +24,11 @@ class SearchResult:
     snippet: str
 
 
+def warm_up() -> None:
+    """Load the pinyin dictionary now, on the calling thread (see store.search.warm_up)."""
+    search.warm_up()
+
+
 class SearchService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store

@@ -20,11 +20,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-# Imported here, not on first use: a module first imported on a worker thread while the
-# window's thread runs can crash PySide6's import hook (seen: the demo data filled in the
-# background aborted in pypinyin's import). It costs ~0.14 s at start-up.
-from pypinyin import Style, pinyin
-
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
 
@@ -90,12 +85,27 @@ def match_expression(query: str) -> str | None:
     return " AND ".join(phrases) if phrases else None
 
 
+def warm_up() -> None:
+    """Import pypinyin now (~0.15 s, most of it its phrase dictionary).
+
+    Not at module import: that put it on every start's critical path. Not silently on first
+    use either: a module first imported on a worker thread while the window's thread runs can
+    crash PySide6's import hook (seen: demo data filled in the background aborted in
+    pypinyin's import). So the window calls this on its own thread right after the first
+    paint and again before starting any background job (``ui.workers``); the command line
+    simply imports on first use.
+    """
+    import pypinyin  # noqa: F401
+
+
 def pinyin_initials(name: str) -> str:
     """Initials of every reading of a name, space-separated ("单雄" → "sx dx").
 
     Surnames are often heteronyms (单 shan/dan, 曾 zeng/ceng); keeping every reading (capped)
     means a mediator finds the party whichever one she types.
     """
+    from pypinyin import Style, pinyin
+
     readings: list[list[str]] = pinyin(
         name, style=Style.FIRST_LETTER, heteronym=True, errors="ignore", strict=False
     )

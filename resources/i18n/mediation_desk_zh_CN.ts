@@ -313,6 +313,7 @@
     <name>App</name>
     <message>
         <source>Register unavailable</source>
+        <extracomment>Milliseconds after the window appears before the pinyin dictionary is loaded.</extracomment>
         <translation>数据库无法使用</translation>
     </message>
     <message>
@@ -1100,6 +1101,102 @@
     <message>
         <source>The daily backup failed: %1. Check the backup folder under Settings → Backups.</source>
         <translation>每日备份失败：%1。请在“设置 → 备份”中检查备份文件夹。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentSettingsPanel</name>
+    <message>
+        <source>%1 (the room&apos;s font)</source>
+        <extracomment>The service&apos;s field labels (Problem.field) back to the panel&apos;s field names.</extracomment>
+        <translation>%1（本室设置的字体）</translation>
+    </message>
+    <message>
+        <source>%1 (bundled)</source>
+        <translation>%1（程序自带）</translation>
+    </message>
+    <message>
+        <source>%1 (system font)</source>
+        <translation>%1（系统字体）</translation>
+    </message>
+    <message>
+        <source>Document &amp;header</source>
+        <translation>文书抬头(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Place name above every title, e.g. Hutou Town, Anxi County</source>
+        <translation>印在文书标题上方的地名，如：安溪县湖头镇</translation>
+    </message>
+    <message>
+        <source>Room addr&amp;ess</source>
+        <translation>调解室地址(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Default place of mediation and of performance</source>
+        <translation>默认的调解地点和履行地点</translation>
+    </message>
+    <message>
+        <source>Room pho&amp;ne</source>
+        <translation>调解室电话(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Landline or mobile</source>
+        <translation>固定电话或手机号码</translation>
+    </message>
+    <message>
+        <source>Confirming co&amp;urt</source>
+        <translation>司法确认法院(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Basic court named in agreements, e.g. Anxi County People&apos;s Court</source>
+        <translation>协议书中写明的基层人民法院，如：安溪县人民法院</translation>
+    </message>
+    <message>
+        <source>Printing font</source>
+        <translation>打印字体</translation>
+    </message>
+    <message>
+        <source>Empty: a system font or the bundled font</source>
+        <translation>留空则使用系统字体或程序自带字体</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;ile…</source>
+        <translation>选择(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Choose a TrueType font file (.ttf or .ttc)</source>
+        <translation>选择 TrueType 字体文件（.ttf 或 .ttc）</translation>
+    </message>
+    <message>
+        <source>Printing &amp;font</source>
+        <translation>打印字体(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Save docu&amp;ment settings</source>
+        <translation>保存文书设置(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Only the director or administrator can change these.</source>
+        <translation>只有调委会主任或管理员可以修改文书设置。</translation>
+    </message>
+    <message>
+        <source>Printed on every form from now on; forms already printed do not change.</source>
+        <translation>此后打印的每份文书都使用这些设置；已打印的文书不受影响。</translation>
+    </message>
+    <message>
+        <source>Choose the printing font</source>
+        <translation>选择打印字体</translation>
+    </message>
+    <message>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <source>Printing will use: %1</source>
+        <translation>将使用：%1</translation>
+    </message>
+    <message>
+        <source>Document settings saved.</source>
+        <translation>文书设置已保存。</translation>
     </message>
 </context>
 <context>
@@ -3360,12 +3457,20 @@ This cannot be undone.</source>
         <translation>调解期限</translation>
     </message>
     <message>
-        <source>Mediation &amp;deadline</source>
-        <translation>调解期限(&amp;D)</translation>
+        <source>Mediation dead&amp;line</source>
+        <translation>调解期限(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt size</source>
+        <translation>字体大小(&amp;X)</translation>
     </message>
     <message>
         <source>Room and case numbers</source>
         <translation>调解室与案件编号</translation>
+    </message>
+    <message>
+        <source>Printed documents</source>
+        <translation>文书设置</translation>
     </message>
     <message>
         <source>Text size</source>
@@ -3374,10 +3479,6 @@ This cannot be undone.</source>
     <message>
         <source>Display</source>
         <translation>显示</translation>
-    </message>
-    <message>
-        <source>&amp;Text size</source>
-        <translation>字体大小(&amp;T)</translation>
     </message>
     <message>
         <source>Larger text for this computer&apos;s user; applied at once.</source>

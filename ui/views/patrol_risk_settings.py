@@ -32,6 +32,7 @@ from ui.widgets.field_error import (
     STATUS_DONE,
     STATUS_ERROR,
     STATUS_NOTE,
+    place_problems,
     set_text_colour,
     show_error,
     status_label,
@@ -139,16 +140,11 @@ class PatrolRiskSettings(QWidget):
         try:
             self.ctx.patrol_settings.update_risk_levels(self.edited())
         except ValidationError as exc:
-            rest = []
             by_label = {f"{level.label}色": level.code for level in self.levels}
-            for problem in exc.problems:
-                code = by_label.get(problem.record)
-                if code is None:
-                    rest.append(str(problem))
-                else:
-                    show_error(self.errors[code], problem.reason)
+            rest = place_problems(exc.problems, self.errors,
+                                  lambda problem: by_label.get(problem.record))
             if rest:
-                self._say(STATUS_ERROR, "；".join(rest))
+                self._say(STATUS_ERROR, rest)
             return False
         except (PermissionDenied, StoreUnavailable) as exc:
             self._say(STATUS_ERROR, str(exc))

@@ -39,12 +39,14 @@ from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.document_settings_view import DocumentSettingsPanel
 from ui.views.patrol_risk_settings import PatrolRiskSettings
 from ui.widgets.field_error import (
     STATUS_DONE,
     STATUS_ERROR,
     STATUS_NOTE,
     add_field_row,
+    place_problems,
     set_text_colour,
     show_error,
     status_label,
@@ -213,7 +215,7 @@ class SettingsView(QWidget):
             "{prefix}; {year} and {seq} exactly once. Numbers already issued do not change.")))
         self.days_spin.setAccessibleName(translate("SettingsView", "Mediation deadline"))
         self.errors["days"] = status_label(STATUS_ERROR)
-        add_field_row(form, translate("SettingsView", "Mediation &deadline"), self.days_spin,
+        add_field_row(form, translate("SettingsView", "Mediation dead&line"), self.days_spin,
                    self.errors["days"])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -225,6 +227,11 @@ class SettingsView(QWidget):
         room_layout.addLayout(form)
         room_layout.addLayout(buttons)
 
+        # -- printed documents --------------------------------------------------------------
+        self.documents = DocumentSettingsPanel(ctx)
+        documents_box = QGroupBox(translate("SettingsView", "Printed documents"))
+        QVBoxLayout(documents_box).addWidget(self.documents)
+
         # -- display ------------------------------------------------------------------------
         self.scale_box = QComboBox()
         self.scale_box.setAccessibleName(translate("SettingsView", "Text size"))
@@ -234,7 +241,7 @@ class SettingsView(QWidget):
         self.scale_box.setCurrentIndex(max(found, 0))
         display_box = QGroupBox(translate("SettingsView", "Display"))
         display_form = QFormLayout(display_box)
-        display_form.addRow(translate("SettingsView", "&Text size"), self.scale_box)
+        display_form.addRow(translate("SettingsView", "Te&xt size"), self.scale_box)
         display_form.addRow("", status_label(STATUS_NOTE, translate(
             "SettingsView", "Larger text for this computer's user; applied at once.")))
 
@@ -275,7 +282,10 @@ class SettingsView(QWidget):
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
-        columns.addWidget(dict_box, 1)
+        right = QVBoxLayout()
+        right.addWidget(documents_box)  # beside the room settings, above the pick lists
+        right.addWidget(dict_box, 1)
+        columns.addLayout(right, 1)
         content = QWidget()
         content.setLayout(columns)
         scroll = QScrollArea()
@@ -336,15 +346,10 @@ class SettingsView(QWidget):
         except ValidationError as exc:
             fields = {"调解室名称": "room", "调委会名称": "committee", "编号前缀": "prefix",
                       "编号格式": "pattern", "调解期限": "days"}
-            rest = []
-            for problem in exc.problems:
-                key = fields.get(problem.field)
-                if key is None:
-                    rest.append(str(problem))
-                else:
-                    show_error(self.errors[key], problem.reason)
+            rest = place_problems(exc.problems, self.errors,
+                                  lambda problem: fields.get(problem.field))
             if rest:
-                self._message(STATUS_ERROR, "；".join(rest))
+                self._message(STATUS_ERROR, rest)
             return False
         except PermissionDenied as exc:
             self._message(STATUS_ERROR, str(exc))

@@ -8,9 +8,13 @@ Any dialog may use this: put the field and its :class:`FieldError` in one cell w
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from mediation_desk.errors import Problem
 
 ERROR_COLOR = "#c62828"
 NOTE_COLOR = "#2e7d32"
@@ -86,6 +90,21 @@ def error_label() -> QLabel:
 def show_error(label: QLabel, text: str) -> None:
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def place_problems(problems: Iterable[Problem], labels: Mapping[str, QLabel],
+                   key_of: Callable[[Problem], str | None]) -> str:
+    """Show each refused value beside its field (``key_of`` names the field's label in
+    ``labels``); the problems that belong to no field come back as one line for the page's
+    message."""
+    rest = []
+    for problem in problems:
+        key = key_of(problem)
+        if key is None or key not in labels:
+            rest.append(str(problem))
+        else:
+            show_error(labels[key], problem.reason)
+    return "；".join(rest)
 
 
 def add_field_row(form: QFormLayout, caption: str, field: QWidget, error: QLabel) -> None:
