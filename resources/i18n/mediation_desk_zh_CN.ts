@@ -1505,28 +1505,28 @@
         <translation>上报记录</translation>
     </message>
     <message>
-        <source>Re&amp;port</source>
-        <translation>登记上报(&amp;P)</translation>
-    </message>
-    <message>
-        <source>Record re&amp;ceipt</source>
-        <translation>登记回执(&amp;C)</translation>
-    </message>
-    <message>
         <source>Escalation</source>
         <translation>上报与回执</translation>
-    </message>
-    <message>
-        <source>&amp;To</source>
-        <translation>上报单位(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;When</source>
         <translation>上报时间(&amp;W)</translation>
     </message>
     <message>
-        <source>Ho&amp;w</source>
-        <translation>方式(&amp;W)</translation>
+        <source>Esca&amp;late</source>
+        <translation>登记上报(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Record rece&amp;ipt</source>
+        <translation>登记回执(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Tar&amp;get</source>
+        <translation>上报单位(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Wa&amp;y</source>
+        <translation>方式(&amp;Y)</translation>
     </message>
     <message>
         <source>What was reported</source>
@@ -2581,8 +2581,8 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>记录一次计划外的排查</translation>
     </message>
     <message>
-        <source>Cancel/&amp;move…</source>
-        <translation>取消/改期(&amp;M)…</translation>
+        <source>Cancel/mo&amp;ve…</source>
+        <translation>取消/改期(&amp;V)…</translation>
     </message>
     <message>
         <source>Cancel or move the selected patrol, or add an extra one</source>
@@ -2808,16 +2808,16 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>计划名称(&amp;T)</translation>
     </message>
     <message>
-        <source>&amp;Starts on</source>
-        <translation>开始日期(&amp;S)</translation>
+        <source>Starts o&amp;n</source>
+        <translation>开始日期(&amp;N)</translation>
+    </message>
+    <message>
+        <source>T&amp;ime</source>
+        <translation>时间(&amp;I)</translation>
     </message>
     <message>
         <source>Until</source>
         <translation>结束日期</translation>
-    </message>
-    <message>
-        <source>Ti&amp;me</source>
-        <translation>时间(&amp;M)</translation>
     </message>
     <message>
         <source>&amp;Cadence</source>
@@ -3413,8 +3413,8 @@ This cannot be undone.</source>
         <translation>停用(&amp;D)</translation>
     </message>
     <message>
-        <source>&amp;Reactivate</source>
-        <translation>重新启用(&amp;R)</translation>
+        <source>Reacti&amp;vate</source>
+        <translation>重新启用(&amp;V)</translation>
     </message>
     <message>
         <source> days</source>

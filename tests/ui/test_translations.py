@@ -62,3 +62,29 @@ def test_the_window_speaks_chinese(qapp: object) -> None:
 
     assert translate("Actions", "&New case…") != "&New case…"
     assert translate("MainWindow", "Register") != "Register"
+
+
+#: Contexts whose strings sit on different pages or dialogs, where a letter may repeat.
+MULTI_PAGE_CONTEXTS = {"SetupWizard"}
+
+
+def test_no_two_chinese_shortcuts_share_a_letter_in_one_window() -> None:
+    """Alt+letter must reach one field: a mediator working by keyboard otherwise lands in
+    the wrong box. One context is (nearly always) one window or page."""
+    import re
+    from collections import defaultdict
+
+    clashes = []
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        if name in MULTI_PAGE_CONTEXTS:
+            continue
+        by_letter: dict[str, list[str]] = defaultdict(list)
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            assert translation is not None
+            text = "".join(translation.itertext())
+            for letter in re.findall(r"\(&(\w)\)", text):
+                by_letter[letter.upper()].append(text)
+        clashes += [f"{name} Alt+{k}: {v}" for k, v in by_letter.items() if len(set(v)) > 1]
+    assert not clashes, "\n".join(clashes)

@@ -200,22 +200,22 @@ class FindingDialog(QDialog):
         self.method_box.addItems(list(METHODS))
         self.escalate_summary = QLineEdit(self)
         self.escalate_button = QPushButton(icon("escalate"),
-                                           translate("FindingDialog", "Re&port"), self)
+                                           translate("FindingDialog", "Esca&late"), self)
         self.receiver_edit = QLineEdit(self)
         self.received_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self.receipt_result = QLineEdit(self)
         self.receipt_button = QPushButton(icon("receipt"),
-                                          translate("FindingDialog", "Record re&ceipt"), self)
+                                          translate("FindingDialog", "Record rece&ipt"), self)
         self.escalation_message = FieldError(self)
         report = QGroupBox(translate("FindingDialog", "Escalation"), self)
         grid = QGridLayout(report)
         grid.addWidget(self.escalations, 0, 0, 1, 4)
         for row, items in enumerate((
-                ((translate("FindingDialog", "&To"), self.target_box),
+                ((translate("FindingDialog", "Tar&get"), self.target_box),
                  (translate("FindingDialog", "&When"), self.at_edit)),
-                ((translate("FindingDialog", "Ho&w"), self.method_box),
+                ((translate("FindingDialog", "Wa&y"), self.method_box),
                  (translate("FindingDialog", "What was reported"), self.escalate_summary)),
                 ((translate("FindingDialog", "Received &by"), self.receiver_edit),
                  (translate("FindingDialog", "Received at"), self.received_edit)),

@@ -175,10 +175,10 @@ class PlanDialog(QDialog):
         cadence_column.addWidget(self.preview_label)
         for key, text, field, shown in (
                 ("title", translate("PlanDialog", "&Title"), self.title_edit, self.title_edit),
-                ("starts", translate("PlanDialog", "&Starts on"), self.starts_edit,
+                ("starts", translate("PlanDialog", "Starts o&n"), self.starts_edit,
                  self.starts_edit),
                 ("until", translate("PlanDialog", "Until"), self.until_edit, until_row),
-                ("time", translate("PlanDialog", "Ti&me"), self.time_edit, when_row),
+                ("time", translate("PlanDialog", "T&ime"), self.time_edit, when_row),
                 ("rule", translate("PlanDialog", "&Cadence"), self.preset_box, cadence_cell),
                 ("focus", translate("PlanDialog", "&Focus topics"), self.focus_edit,
                  self.focus_edit),

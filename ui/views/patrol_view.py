@@ -124,7 +124,7 @@ class PatrolView(QWidget):
         self.ad_hoc_button = button("ad_hoc_visit", translate("PatrolView", "&Ad-hoc patrol…"),
                                     translate("PatrolView", "Record a patrol that was not "
                                                             "planned"))
-        self.change_button = button("reschedule", translate("PatrolView", "Cancel/&move…"),
+        self.change_button = button("reschedule", translate("PatrolView", "Cancel/mo&ve…"),
                                     translate("PatrolView", "Cancel or move the selected "
                                                             "patrol, or add an extra one"))
         self.print_button = button("print", translate("PatrolView", "Print &timetable…"),

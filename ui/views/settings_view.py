@@ -136,7 +136,7 @@ class DictionaryPanel(QWidget):
         self.toggle_button.setEnabled(item is not None and self.set_active is not None)
         active = item is None or bool(item.data(ACTIVE_ROLE))
         self.toggle_button.setText(translate("SettingsView", "&Deactivate") if active
-                                   else translate("SettingsView", "&Reactivate"))
+                                   else translate("SettingsView", "Reacti&vate"))
         self.toggle_button.setIcon(icon("remove") if active else icon("add"))
 
     def add_entry(self) -> None:
