@@ -102,12 +102,21 @@ def items(case: CaseFile) -> list[Item]:
     visits = done_followups(case)
     if visits:
         out.append(Item("人民调解回访记录", "followup", _count(len(visits))))
-    if a is not None and a.form == "written":
+    if a is not None and a.form == "written" and _confirmation_ready(case):
         out.append(Item("司法确认申请书及调解证明", "confirmation"))
     if is_terminated(case):
         out.append(Item("终止人民调解告知书", "termination"))
     out.append(Item(f"封底（{BACK_TITLE}）", BACK))
     return out
+
+
+def _confirmation_ready(case: CaseFile) -> bool:
+    """Judicial confirmation is "as needed" (domain.md): the file holds the application when
+    the case carries what it needs (every party's identity and contacts), and a party's
+    missing phone never blocks printing the rest of the file."""
+    from mediation_desk.documents import form
+
+    return not form("confirmation").problems(case)
 
 
 def problems(case: CaseFile) -> list[Problem]:

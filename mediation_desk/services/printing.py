@@ -78,11 +78,16 @@ ALWAYS = ("intake", "cover", "contents", "dossier")
 def applicable_kinds(case: CaseFile) -> set[str]:
     """The kinds of document ``case`` has at all (the window greys out the others): the
     forms its dossier holds — the same list the dossier builder prints — plus the intake
-    register, which every case has even when its file holds the application instead."""
+    register, which every case has even when its file holds the application instead, and
+    the confirmation application of any written agreement (the dossier leaves it out while
+    it lacks data; the 文书 tab names what)."""
     from mediation_desk.documents.dossier import items
 
-    return set(ALWAYS) | {item.kind for item in items(case)
-                          if item.kind is not None and item.kind in documents.KINDS}
+    kinds = set(ALWAYS) | {item.kind for item in items(case)
+                           if item.kind is not None and item.kind in documents.KINDS}
+    if case.agreement is not None and case.agreement.form == "written":
+        kinds.add("confirmation")  # applies; the 文书 tab says what it still lacks
+    return kinds
 
 
 def agreement_warnings(case: CaseFile) -> tuple[str, ...]:

@@ -81,6 +81,19 @@ def test_items_follow_the_domain_order():
     assert "oral-agreement" in oral and "confirmation" not in oral
 
 
+def test_a_confirmation_lacking_data_is_left_out_not_blocking_the_file():
+    """司法确认 is "as needed": a respondent without a phone leaves the application out of
+    the file (the 文书 tab names what it lacks) instead of refusing the whole dossier."""
+    base = cases.agreed_case()
+    parties = tuple(replace(p, phone="") if p.side == "respondent" else p
+                    for p in base.parties)
+    case = replace(base, parties=parties)
+    assert documents.problems("confirmation", case)
+    assert "confirmation" not in _kinds(case)
+    assert documents.problems("dossier", case) == []
+    assert documents.page_count(documents.build("dossier", case)) > 10
+
+
 def test_contents_page_numbers_are_where_each_document_starts(agreed):
     rows = agreed.contents_rows()
     items = dossier.items(cases.agreed_case())
