@@ -18,7 +18,7 @@ from mediation_desk.store.database import Store
 from mediation_desk.store.models import Draft
 
 DRAFT_KINDS = {"intake": "受理登记", "record": "记录", "agreement": "调解协议",
-               "patrol_visit": "排查记录"}
+               "patrol_visit": "排查记录", "agreement_edit": "协议修改"}
 
 
 @dataclass(frozen=True)

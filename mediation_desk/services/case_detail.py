@@ -163,6 +163,7 @@ class CaseDetail:
 
 AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
                "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
+               "delete": "删除",
                **{step.value: label for step, label in STEP_LABELS.items()}}
 ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
                 "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",

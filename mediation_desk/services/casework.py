@@ -19,10 +19,12 @@ from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABEL
 from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
 from mediation_desk.domain.terms import TermFacts, initial_performance, vague_term_warnings
 from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
-from mediation_desk.services import audit, dossier, indexing
+from mediation_desk.services import agreement_edit, audit, dossier, indexing, party_edit
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.case_detail import CaseDetailService
 from mediation_desk.services.drafts import AgreementDraft, PartyDraft, RecordDraft
 from mediation_desk.services.validation import (
+    AGREEMENT_FORMS,
     PERFORMANCE,
     RECORD_KINDS,
     _Collector,
@@ -60,6 +62,34 @@ def _now() -> datetime:
 
 def _refuse(field: str, reason: str) -> ValidationError:
     return ValidationError(Problem("", field, reason))
+
+
+def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
+    """Why ``draft`` cannot be the case's agreement ([] when it can). One list for recording
+    and for correcting, so that a correction can never make an agreement that recording
+    would have refused."""
+    names = {p.name for p in Party.live().where(Party.case == case)}
+    problems: list[Problem] = []
+    if draft.form not in AGREEMENT_FORMS:
+        problems.append(Problem("", "协议 形式", "应为 " + " / ".join(AGREEMENT_FORMS) + " 之一"))
+    if draft.reached_on is None or draft.reached_on > date.today():
+        problems.append(Problem("", "协议 达成日期", "不能为空，也不能晚于今天"))
+    elif draft.reached_on < case.received_on:
+        problems.append(Problem("", "协议 达成日期", "早于受理日期"))
+    if draft.form == "written" and not draft.terms:
+        problems.append(Problem("", "协议 条款", "书面协议至少需要一条协议条款"))
+    for i, term in enumerate(draft.terms, start=1):
+        if not term.text.strip():
+            problems.append(Problem("", f"协议条款[{i}] 内容", "不能为空"))
+        if not term.obligor.strip():
+            problems.append(Problem("", f"协议条款[{i}] 义务人", "不能为空，应为本案当事人之一"))
+        elif term.obligor not in names:
+            problems.append(Problem("", f"协议条款[{i}] 义务人",
+                                    f"“{term.obligor}”不是本案当事人"))
+        if term.obligee and term.obligee not in names:
+            problems.append(Problem("", f"协议条款[{i}] 权利人",
+                                    f"“{term.obligee}”不是本案当事人"))
+    return problems
 
 
 class CaseworkService:
@@ -207,23 +237,53 @@ class CaseworkService:
             self._finish(case, changes, "party")
         return StepResult(CaseStatus(case.status), changes, [])
 
+    def _editable_party(self, party_id: str) -> tuple[Party, Case]:
+        party = Party.get_live(party_id)
+        if party is None:
+            raise NotFound(f"找不到当事人 {party_id}")
+        case = self.case(party.case_id)
+        if case.anonymised_on is not None:
+            raise _refuse("", party_edit.ANONYMISED)
+        return party, case
+
+    def party_draft(self, party_id: str) -> PartyDraft:
+        """A party's details in full, to correct them; showing the full ID number and phone
+        is audited exactly as 显示完整信息 is (CaseDetailService.reveal_party)."""
+        party, _ = self._editable_party(party_id)
+        if party.id_number or party.phone:
+            CaseDetailService(self.store, self.actor).reveal_party(party_id)
+        return party_edit.draft_of(party)
+
+    def update_party(self, party_id: str, draft: PartyDraft) -> StepResult:
+        """Correct or complete a party (the address a form needs, the ID number archiving
+        needs); validated as add_party is, audited by field name only (never the values)."""
+        with self.store.write() as changes:
+            party, case = self._editable_party(party_id)
+            out = _Collector("")
+            validate_party(draft, "当事人", out, date.today())
+            out.problems += party_edit.side_problems(case, party, draft.side)
+            if out.problems:
+                raise ValidationError(out.problems)
+            changed = party_edit.changed_fields(party, draft)
+            if not changed:
+                return StepResult(CaseStatus(case.status), changes, [])
+            party_edit.follow_title(self.actor, case, party, draft)
+            warnings = party_edit.follow_rename(self.actor, case, party.name, draft.name)
+            for name in party_edit.DRAFT_FIELDS:
+                setattr(party, name, getattr(draft, name))
+            party.name_initials = pinyin_initials(draft.name)
+            party.save()
+            audit.record(self.actor, "update", party, detail=party_edit.describe(changed))
+            indexing.reindex_case(self.store, case.id)
+            self._finish(case, changes, "party")
+        return StepResult(CaseStatus(case.status), changes, warnings)
+
     # -- agreement --------------------------------------------------------------------------
     def record_agreement(self, case_id: str, draft: AgreementDraft) -> StepResult:
         """Record the agreement and move the case to 已达成协议; returns vague-term warnings."""
         with self.store.write() as changes:
             case = self.case(case_id)
-            names = {p.name for p in Party.live().where(Party.case == case)}
-            problems: list[Problem] = []
-            if draft.reached_on is None or draft.reached_on > date.today():
-                problems.append(Problem("", "协议 达成日期", "不能为空，也不能晚于今天"))
-            if draft.form == "written" and not draft.terms:
-                problems.append(Problem("", "协议 条款", "书面协议至少需要一条协议条款"))
-            for i, term in enumerate(draft.terms, start=1):
-                if not term.text.strip():
-                    problems.append(Problem("", f"协议条款[{i}] 内容", "不能为空"))
-                if term.obligor not in names:
-                    problems.append(Problem("", f"协议条款[{i}] 义务人",
-                                            f"“{term.obligor}”不是本案当事人"))
+            problems = _agreement_problems(case, draft)
             if problems:
                 raise ValidationError(problems)
             if Agreement.live().where(Agreement.case == case).exists():
@@ -247,6 +307,45 @@ class CaseworkService:
         warnings = vague_term_warnings(
             [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
         return StepResult(status, changes, warnings)
+
+    def update_agreement(self, case_id: str, draft: AgreementDraft) -> StepResult:
+        """Correct the recorded agreement (facts, issues, responsibilities, form, reached date,
+        terms) before the parties sign, or after; validated as recording is. What a follow-up
+        found about a term is kept while its text is unchanged (services/agreement_edit.py).
+        Warns, beside vague terms, when the agreement was already printed: the signed paper
+        no longer matches. Nothing is written when nothing changed."""
+        with self.store.write() as changes:
+            case = self.case(case_id)
+            if (case.status == CaseStatus.ARCHIVED or case.archived_on is not None
+                    or case.anonymised_on is not None):
+                raise _refuse("协议", agreement_edit.ARCHIVED)
+            agreement = Agreement.live().where(Agreement.case == case).first()
+            if agreement is None:
+                raise _refuse("协议", agreement_edit.NO_AGREEMENT)
+            problems = _agreement_problems(case, draft)
+            if problems:
+                raise ValidationError(problems)
+            parts = agreement_edit.changed_header(agreement, draft)
+            terms_changed, warnings = agreement_edit.correct_terms(
+                self.actor, agreement, draft, dates_moved=draft.reached_on != agreement.reached_on)
+            if terms_changed:
+                parts.append(agreement_edit.TERMS_LABEL)
+            if parts:
+                printed = agreement_edit.times_printed(case)
+                if printed:
+                    warnings.insert(0, agreement_edit.printed_warning(printed))
+                agreement.form, agreement.reached_on = draft.form, draft.reached_on
+                agreement.effective_on = draft.reached_on
+                agreement.facts, agreement.issues = draft.facts, draft.issues
+                agreement.responsibilities = draft.responsibilities
+                agreement.save()
+                audit.record(self.actor, "update", agreement, detail="、".join(parts) + (
+                    f"（修改前已打印{printed}次）" if printed else ""))
+                indexing.reindex_case(self.store, case.id)
+                self._finish(case, changes, "agreement")
+        warnings += vague_term_warnings(
+            [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
+        return StepResult(CaseStatus(case.status), changes, warnings)
 
     # -- follow-ups -------------------------------------------------------------------------
     def schedule_followup(self, case_id: str, due_on: date, visitor: str = "") -> StepResult:

@@ -159,7 +159,8 @@ class RetentionService:
             agreement.facts = agreement.issues = agreement.responsibilities = REMOVED
             agreement.save()
             audit.record(self.actor, "anonymise", agreement)
-            for term in AgreementTerm.live().where(AgreementTerm.agreement == agreement):
+            # Every term, also those a correction replaced (soft-deleted, still holding text).
+            for term in AgreementTerm.select().where(AgreementTerm.agreement == agreement):
                 term.text = REMOVED
                 term.obligor = names.get(term.obligor, "")
                 term.obligee = names.get(term.obligee, "")

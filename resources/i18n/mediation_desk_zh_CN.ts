@@ -193,6 +193,10 @@
 <context>
     <name>AgreementDialog</name>
     <message>
+        <source>Edit agreement — %1</source>
+        <translation>修改调解协议 — %1</translation>
+    </message>
+    <message>
         <source>Record agreement — %1</source>
         <translation>录入调解协议 — %1</translation>
     </message>
@@ -238,7 +242,16 @@
     </message>
     <message>
         <source>A court may refuse to confirm unclear terms. Please check:</source>
+        <extracomment>What &quot;nothing changed&quot; looks like: a correction cancelled unchanged leaves no draft.</extracomment>
         <translation>条款内容不明确的，法院可能不予司法确认。请核对：</translation>
+    </message>
+    <message>
+        <source>This agreement has been printed %1 time(s). After correcting it, print it again and have every party sign again.</source>
+        <translation>本协议已打印过%1次。修改后请重新打印，并由各方当事人重新签名。</translation>
+    </message>
+    <message>
+        <source>A term whose wording is kept keeps the performance recorded at follow-up visits; a reworded term starts again as a new term.</source>
+        <translation>内容未改动的条款保留回访时记录的履行情况；内容改动过的条款按新条款重新记录履行情况。</translation>
     </message>
     <message>
         <source>Term %1:</source>
@@ -589,6 +602,14 @@
         <translation>录入调解协议…</translation>
     </message>
     <message>
+        <source>Edit a&amp;greement…</source>
+        <translation>修改协议(&amp;G)…</translation>
+    </message>
+    <message>
+        <source>Correct the facts, matters in dispute, responsibilities or terms before the parties sign</source>
+        <translation>在当事人签名前更正纠纷事实、争议事项、各方责任或协议条款</translation>
+    </message>
+    <message>
         <source>Facts, matters and responsibilities</source>
         <translation>事实、争议事项和各方责任</translation>
     </message>
@@ -731,12 +752,28 @@
         <translation>已添加记录</translation>
     </message>
     <message>
+        <source>The agreement was not changed.</source>
+        <translation>协议没有改动。</translation>
+    </message>
+    <message>
+        <source>Agreement corrected</source>
+        <translation>已修改调解协议</translation>
+    </message>
+    <message>
         <source>Session planned</source>
         <translation>已安排日程</translation>
     </message>
     <message>
         <source>Party added</source>
         <translation>已添加当事人</translation>
+    </message>
+    <message>
+        <source>No details were changed.</source>
+        <translation>当事人信息没有改动。</translation>
+    </message>
+    <message>
+        <source>Party details saved</source>
+        <translation>当事人信息已保存</translation>
     </message>
     <message>
         <source>%1 yuan (%2)</source>
@@ -968,6 +1005,14 @@
     <message>
         <source>Add party…</source>
         <translation>添加当事人…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Correct or complete the selected party&apos;s details</source>
+        <translation>更正或补全所选当事人的信息</translation>
     </message>
     <message>
         <source>ID numbers and phones are masked. Showing them in full is recorded in the case history.</source>
@@ -2012,6 +2057,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
 <context>
     <name>PartyDialog</name>
     <message>
+        <source>Edit party</source>
+        <translation>修改当事人</translation>
+    </message>
+    <message>
         <source>Add party</source>
         <translation>添加当事人</translation>
     </message>
@@ -2058,6 +2107,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Gender</source>
         <translation>性别</translation>
+    </message>
+    <message>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
     </message>
     <message>
         <source>Document</source>

@@ -3,6 +3,11 @@
 Vague terms are warned about while the parties are still in the room (a court refuses to
 confirm unclear content), never refused: only the mediator can judge. The form is autosaved
 as a draft (kind "agreement", tied to the case).
+
+The same dialog corrects a recorded agreement (opened with ``initial``): the agreement is
+typed, printed, read to the parties and corrected before they sign. A correction is
+autosaved as kind "agreement_edit", so a half-typed correction is never offered as a new
+agreement, nor a new agreement as a correction.
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.domain.money import format_yuan
 from mediation_desk.domain.terms import confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import DomainError
-from mediation_desk.services.case_detail import CaseDetail
+from mediation_desk.services.agreement_edit import SIGNED_KINDS
+from mediation_desk.services.case_detail import AgreementView, CaseDetail
 from mediation_desk.services.casework import StepResult
 from mediation_desk.services.drafts import AgreementDraft, TermDraft
 from ui.context import AppContext
@@ -38,6 +45,17 @@ from ui.widgets.draft_keeper import DraftKeeper
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
                  "padding:6px;color:#bf360c;}")
+NEW_DRAFT, EDIT_DRAFT = "agreement", "agreement_edit"
+FOUND_PERFORMANCE = ("done", "not_done")
+
+
+def draft_of(agreement: AgreementView) -> AgreementDraft:
+    """The recorded agreement as a draft to correct."""
+    return AgreementDraft(
+        form=agreement.form, reached_on=agreement.reached_on, facts=agreement.facts,
+        issues=agreement.issues, responsibilities=agreement.responsibilities,
+        terms=[TermDraft(t.text, t.obligor, t.obligee, t.amount_fen, t.due_on, t.place,
+                         t.method) for t in agreement.terms])
 
 
 def _text_box(lines: int = 3) -> QPlainTextEdit:
@@ -49,11 +67,14 @@ def _text_box(lines: int = 3) -> QPlainTextEdit:
 
 class AgreementDialog(CaseDialog):
     def __init__(self, ctx: AppContext, detail: CaseDetail, parent: QWidget | None = None,
-                 draft_id: str | None = None) -> None:
+                 draft_id: str | None = None, initial: AgreementDraft | None = None) -> None:
+        """``initial``: the recorded agreement, to correct it (OK then updates it)."""
         super().__init__(ctx, parent)
         self.detail = detail
-        self.setWindowTitle(translate("AgreementDialog", "Record agreement — %1").replace(
-            "%1", detail.number or detail.title))
+        self.editing = initial is not None
+        title = translate("AgreementDialog", "Edit agreement — %1") if self.editing else \
+            translate("AgreementDialog", "Record agreement — %1")
+        self.setWindowTitle(title.replace("%1", detail.number or detail.title))
         self.form_box = QComboBox()
         self.form_box.addItem(translate("AgreementDialog", "Written agreement"), "written")
         self.form_box.addItem(translate("AgreementDialog", "Oral agreement"), "oral")
@@ -94,12 +115,19 @@ class AgreementDialog(CaseDialog):
         self.warning_label = QLabel()
         self.warning_label.setWordWrap(True)
         self.warning_label.setStyleSheet(WARNING_STYLE)
-        self.drafts = DraftKeeper(ctx, "agreement", self, payload=self.payload,
+        self.notice_label = QLabel()  # correcting: what a correction means for paper, visits
+        self.notice_label.setObjectName("agreement_edit_notice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setStyleSheet(WARNING_STYLE)
+        self.notice_label.setVisible(False)
+        self.drafts = DraftKeeper(ctx, EDIT_DRAFT if self.editing else NEW_DRAFT, self,
+                                  payload=self.payload,
                                   title=lambda: detail.title, case_ref=detail.id,
                                   draft_id=draft_id)
         self.error_map = [("达成日期", self.reached_error), ("条款", self.terms_error)]
 
         layout = QVBoxLayout(self)
+        layout.addWidget(self.notice_label)
         layout.addLayout(top)
         layout.addLayout(buttons)
         layout.addWidget(terms_cell, 1)
@@ -109,9 +137,18 @@ class AgreementDialog(CaseDialog):
         self.resize(1180, 680)
 
         restored = self.drafts.load()
+        #: What "nothing changed" looks like: a correction cancelled unchanged leaves no draft.
+        self._unchanged: dict[str, Any] | None = None
+        if initial is not None:
+            self._fill(initial)
+            self._unchanged = self.payload()
+            self._show_notice()
+            if restored:
+                while self.terms.rows:
+                    self.terms.remove_term(0)
         if restored:
             self._restore(restored)
-        else:
+        elif initial is None:
             self.facts_edit.setPlainText(detail.summary)
             self.terms.add_term()
         self.terms.edited.connect(self._edited)
@@ -182,7 +219,40 @@ class AgreementDialog(CaseDialog):
                                 date.fromisoformat(due) if due else None,
                                 term.get("place", ""), term.get("method", ""))
 
+    def _fill(self, draft: AgreementDraft) -> None:
+        self.form_box.setCurrentIndex(max(self.form_box.findData(draft.form), 0))
+        if draft.reached_on is not None:
+            self.reached_edit.setDate(QDate(draft.reached_on))
+        self.facts_edit.setPlainText(draft.facts)
+        self.issues_edit.setPlainText(draft.issues)
+        self.responsibilities_edit.setPlainText(draft.responsibilities)
+        for t in draft.terms:
+            self.terms.add_term(t.text, t.obligor, t.obligee,
+                                format_yuan(t.amount_fen) if t.amount_fen is not None else "",
+                                t.due_on, t.place, t.method)
+
+    def _show_notice(self) -> None:
+        """Before OK, say what a correction means: the signed paper no longer matches, and a
+        reworded term loses what a follow-up found about it."""
+        lines = []
+        printed = sum(1 for p in self.ctx.printing.printed(self.detail.id)
+                      if p.kind in SIGNED_KINDS)
+        if printed:
+            lines.append(translate(
+                "AgreementDialog", "This agreement has been printed %1 time(s). After "
+                "correcting it, print it again and have every party sign again.")
+                .replace("%1", str(printed)))
+        agreement = self.detail.agreement
+        if agreement and any(t.performance in FOUND_PERFORMANCE for t in agreement.terms):
+            lines.append(translate(
+                "AgreementDialog", "A term whose wording is kept keeps the performance "
+                "recorded at follow-up visits; a reworded term starts again as a new term."))
+        self.notice_label.setText("\n".join(lines))
+        self.notice_label.setVisible(bool(lines))
+
     def _has_content(self) -> bool:
+        if self._unchanged is not None:  # correcting: worth keeping only if changed
+            return self.payload() != self._unchanged
         return any(row.text.text().strip() for row in self.terms.rows) or bool(
             self.issues_edit.toPlainText().strip()
             or self.responsibilities_edit.toPlainText().strip())
@@ -228,15 +298,17 @@ class AgreementDialog(CaseDialog):
         if terms is None:
             return
         draft = self.agreement_draft(terms)
+        work = self.ctx.casework
         result = self.call_service(
-            lambda: self.ctx.casework.record_agreement(self.detail.id, draft))
+            (lambda: work.update_agreement(self.detail.id, draft)) if self.editing
+            else (lambda: work.record_agreement(self.detail.id, draft)))
         if result is not None:
             self.drafts.discard()
             self.done_with(result)
 
     def reject(self) -> None:
         if self._has_content():
-            self.drafts.save_now()  # offered again the next time the agreement is recorded
+            self.drafts.save_now()  # offered again the next time it is recorded / corrected
         else:
             self.drafts.discard()
         super().reject()
@@ -244,6 +316,17 @@ class AgreementDialog(CaseDialog):
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext,
             detail: CaseDetail) -> StepResult | None:
-        pending = ctx.autosave.pending("agreement", case_ref=detail.id)
+        pending = ctx.autosave.pending(NEW_DRAFT, case_ref=detail.id)
         dialog = cls(ctx, detail, parent, draft_id=pending[0].id if pending else None)
+        return dialog.run_for_result()
+
+    @classmethod
+    def ask_edit(cls, parent: QWidget | None, ctx: AppContext,
+                 detail: CaseDetail) -> StepResult | None:
+        """Correct the case's recorded agreement; None if it has none or the user cancels."""
+        if detail.agreement is None:
+            return None
+        pending = ctx.autosave.pending(EDIT_DRAFT, case_ref=detail.id)
+        dialog = cls(ctx, detail, parent, draft_id=pending[0].id if pending else None,
+                     initial=draft_of(detail.agreement))
         return dialog.run_for_result()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import PERFORMANCE
-from mediation_desk.domain.lifecycle import Step
+from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.domain.money import chinese_capital, format_yuan
 from mediation_desk.domain.terms import MONEY_WORDS
 from mediation_desk.services.case_detail import AgreementView, CaseDetail
@@ -44,6 +44,7 @@ def form_label(form: str) -> str:
 
 class AgreementTab(QWidget):
     record_requested = Signal()
+    edit_requested = Signal()  # correct the recorded agreement (before or after signing)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +76,15 @@ class AgreementTab(QWidget):
         self.summary_label.setWordWrap(True)
         self.confirmation_label = QLabel()
         self.confirmation_label.setWordWrap(True)
+        self.edit_button = QPushButton(icon("edit"), translate("CaseView", "Edit a&greement…"))
+        self.edit_button.setObjectName("edit_agreement")
+        self.edit_button.setToolTip(translate(
+            "CaseView", "Correct the facts, matters in dispute, responsibilities or terms "
+            "before the parties sign"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        summary_row = QHBoxLayout()
+        summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.edit_button)
         self.texts = QTextBrowser()
         self.texts.setAccessibleName(translate("CaseView", "Facts, matters and responsibilities"))
         self.texts.setMaximumHeight(130)
@@ -91,7 +101,7 @@ class AgreementTab(QWidget):
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)
-        shown_layout.addWidget(self.summary_label)
+        shown_layout.addLayout(summary_row)
         shown_layout.addWidget(self.confirmation_label)
         shown_layout.addWidget(self.texts)
         shown_layout.addWidget(self.terms, 1)
@@ -114,6 +124,9 @@ class AgreementTab(QWidget):
             self.stack.setCurrentIndex(0)
             return
         self.stack.setCurrentIndex(1)
+        # An archived file is closed for good (services refuse); correcting stays possible
+        # after closing, as records do.
+        self.edit_button.setVisible(detail.status is not CaseStatus.ARCHIVED)
         self._show_agreement(agreement, today or date.today())
 
     def _show_agreement(self, agreement: AgreementView, today: date) -> None:

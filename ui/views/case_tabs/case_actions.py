@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from mediation_desk.domain.lifecycle import STATUS_LABELS, Step
 from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
 from mediation_desk.services.casework import StepResult
+from mediation_desk.services.drafts import PartyDraft
 from ui.context import AppContext
 from ui.dialogs.agreement_dialog import AgreementDialog
 from ui.dialogs.extend_dialog import ExtendDialog
@@ -126,6 +127,18 @@ class CaseActions(QObject):
     def record_agreement(self) -> None:
         self.take_step(Step.AGREE)
 
+    def edit_agreement(self) -> None:
+        """Correct the recorded agreement; its warnings (printed before, vague terms) go to
+        the message line as the record flow's do."""
+        detail = self.view.detail
+        if detail is None:
+            return
+        result = AgreementDialog.ask_edit(self.view, self.ctx, detail)
+        if result is not None and not result.changes:
+            self.message.emit(translate("CaseView", "The agreement was not changed."), INFO)
+        else:
+            self._done(result, translate("CaseView", "Agreement corrected"))
+
     # -- sessions and parties ---------------------------------------------------------------
     def plan_session(self) -> None:
         self._done(SessionDialog.ask(self.view, self.ctx, self.view.case_id),
@@ -137,6 +150,18 @@ class CaseActions(QObject):
     def add_party(self) -> None:
         self._done(PartyDialog.ask(self.view, self.ctx, self.view.case_id),
                    translate("CaseView", "Party added"))
+
+    def edit_party(self, party_id: str) -> None:
+        """Correct a party: the form opens with the full details (an audited reveal)."""
+        initial = self._call(lambda: self.ctx.casework.party_draft(party_id))
+        if not isinstance(initial, PartyDraft):
+            return
+        result = PartyDialog.ask(self.view, self.ctx, self.view.case_id, party_id=party_id,
+                                 initial=initial)
+        if result is not None and not result.changes:
+            self.message.emit(translate("CaseView", "No details were changed."), INFO)
+        else:
+            self._done(result, translate("CaseView", "Party details saved"))
 
     def reveal_party(self, party_id: str) -> None:
         """Full ID and phone, audited by the service; the history tab shows the event."""

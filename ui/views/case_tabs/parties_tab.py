@@ -1,4 +1,7 @@
-"""当事人: the parties with ID numbers and phones masked; showing them in full is audited."""
+"""当事人: the parties with ID numbers and phones masked; showing them in full is audited.
+
+A party's details can be corrected or completed here (修改…, or a double-click on the row):
+forms refuse to print without an address and archiving needs every ID number."""
 
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ def _gender(code: str) -> str:
 
 class PartiesTab(QWidget):
     add_requested = Signal()
+    edit_requested = Signal(str)  # party id
     reveal_requested = Signal(str)  # party id
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -43,12 +47,20 @@ class PartiesTab(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(36)
         self.add_button = QPushButton(icon("add"), translate("CaseView", "Add party…"))
         self.add_button.clicked.connect(self.add_requested)
+        self.edit_button = QPushButton(icon("edit"), translate("CaseView", "&Edit…"))
+        self.edit_button.setToolTip(translate(
+            "CaseView", "Correct or complete the selected party's details"))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.edit_button.setEnabled(False)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.table.cellDoubleClicked.connect(lambda row, _column: self._edit_row(row))
         note = QLabel(translate("CaseView", "ID numbers and phones are masked. Showing them "
                                 "in full is recorded in the case history."))
         note.setWordWrap(True)
         note.setStyleSheet("color:#607d8b;")
         bar = QHBoxLayout()
         bar.addWidget(note, 1)
+        bar.addWidget(self.edit_button)
         bar.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -88,6 +100,31 @@ class PartiesTab(QWidget):
             button.clicked.connect(lambda _=False, pid=party.id: self._toggle(pid))
             self.table.setCellWidget(row, COL_REVEAL, button)
             self.reveal_buttons[party.id] = button
+        self._selection_changed()
+
+    # -- editing ----------------------------------------------------------------------------
+    def selected_party_id(self) -> str | None:
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        if len(rows) == 1 and rows[0] < len(self.parties):
+            return self.parties[rows[0]].id
+        return None
+
+    def select_party(self, party_id: str) -> None:
+        for row, party in enumerate(self.parties):
+            if party.id == party_id:
+                self.table.selectRow(row)
+
+    def _selection_changed(self) -> None:
+        self.edit_button.setEnabled(self.selected_party_id() is not None)
+
+    def _edit_row(self, row: int) -> None:
+        if 0 <= row < len(self.parties):
+            self.edit_requested.emit(self.parties[row].id)
+
+    def _edit_selected(self) -> None:
+        party_id = self.selected_party_id()
+        if party_id is not None:
+            self.edit_requested.emit(party_id)
 
     def _toggle(self, party_id: str) -> None:
         if party_id in self.revealed:
