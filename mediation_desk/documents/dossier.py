@@ -314,47 +314,32 @@ def _probe(key: str, sink: dict[str, int]) -> Any:
 
 def _render(kit: Kit, kits: list[Kit], story: list[Any],
             probes: dict[str, int]) -> tuple[bytes, int]:
-    """Kit.render plus the file page number stamped top right from the first document on."""
-    import io
-
+    """Kit.render plus the file page number stamped top right from the first document on;
+    also returns the number of pages."""
     from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-    from mediation_desk.documents import flowables as fl
-    from mediation_desk.documents.fonts import UnprintableCharacters
-
-    missing: dict[str, str] = {}
-    for k in kits:
-        missing.update(k.missing)
-    if missing:
-        raise UnprintableCharacters(list(missing), TITLE, missing)
-    top, bottom, left, right = kit.margins
     width, height = kit.pagesize
-    base = fl.numbered_canvas(kit.chain, 12, max(bottom - 7 * mm - 12, 8 * mm))
+    right = kit.margins[3]
     seen = {"last": 0}
 
-    class StampedCanvas(base):  # type: ignore[misc, valid-type]
-        def showPage(self) -> None:
-            page = self.getPageNumber()
-            seen["last"] = page
-            first = probes.get("item-0")
-            if first is not None and page >= first:
-                self.saveState()
-                self.setFont(kit.chain.primary, 14)
-                self.drawRightString(width - right, height - 20 * mm, str(page - first + 1))
-                self.restoreState()
-            super().showPage()
+    def stamp(base: type) -> type:
+        class StampedCanvas(base):  # type: ignore[misc, valid-type]
+            def showPage(self) -> None:
+                page = self.getPageNumber()
+                seen["last"] = page
+                first = probes.get("item-0")
+                if first is not None and page >= first:
+                    self.saveState()
+                    self.setFont(kit.chain.primary, 14)
+                    self.drawRightString(width - right, height - 20 * mm,
+                                         str(page - first + 1))
+                    self.restoreState()
+                super().showPage()
 
-    buffer = io.BytesIO()
-    doc = BaseDocTemplate(
-        buffer, pagesize=kit.pagesize, leftMargin=left, rightMargin=right, topMargin=top,
-        bottomMargin=bottom, title=TITLE, author=kit.room.committee_name,
-        creator="Mediation Desk", invariant=1, initialFontName=kit.chain.primary)
-    frame = Frame(left, bottom, kit.width, height - top - bottom, leftPadding=0,
-                  rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate("page", [frame])])
-    doc.build(story, canvasmaker=StampedCanvas)
-    return buffer.getvalue(), seen["last"]
+        return StampedCanvas
+
+    pdf = kit.render(story, TITLE, other_kits=kits, stamp=stamp)
+    return pdf, seen["last"]
 
 
 def _mm(n: float) -> float:

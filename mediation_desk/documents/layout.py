@@ -15,7 +15,7 @@ Rule for form authors: user text goes through ``kit.para``/``kit.markup`` (never
 from __future__ import annotations
 
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from reportlab.lib import textsplit as _textsplit
@@ -411,15 +411,24 @@ class Kit:
         return table
 
     # -- output ---------------------------------------------------------------------------------
-    def render(self, story: Sequence[Flowable], title: str = "") -> bytes:
+    def render(self, story: Sequence[Flowable], title: str = "", *,
+               other_kits: Sequence[Kit] = (),
+               stamp: Callable[[type], type] | None = None) -> bytes:
         """Lay out the story on A4 with page numbers and return the PDF bytes.
 
         Raises UnprintableCharacters (naming every character no font has) instead of printing
         a document with holes in it. Output is deterministic for the same input (invariant
         mode), so the hash filed with a printed document means something.
+
+        A story built with more than one kit (the dossier mixes normal and compact sections)
+        names them in ``other_kits`` so their missing characters count too; ``stamp`` wraps
+        the page-numbering canvas class (the dossier stamps file page numbers with it).
         """
-        if self.missing:
-            raise UnprintableCharacters(list(self.missing), title or self.record, self.missing)
+        missing = dict(self.missing)
+        for other in other_kits:
+            missing.update(other.missing)
+        if missing:
+            raise UnprintableCharacters(list(missing), title or self.record, missing)
         top, bottom, left, right = self.margins
         buffer = io.BytesIO()
         doc = BaseDocTemplate(
@@ -431,6 +440,8 @@ class Kit:
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame])])
         canvas = fl.numbered_canvas(self.chain, 12, max(bottom - 7 * mm - 12, 8 * mm))
+        if stamp is not None:
+            canvas = stamp(canvas)
         end = fl.EndMark()
         doc.build([*story, end], canvasmaker=canvas)
         if end.y is not None:
