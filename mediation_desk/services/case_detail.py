@@ -159,6 +159,8 @@ class CaseDetail:
     #: The patrol finding this case was registered from (the link back), e.g.
     #: "2026-12-01 湖二村排查发现：两户因宅基地界址争执"; "" when it was not.
     from_finding: str = ""
+    #: Personal data removed after retention (PIPL): parties can no longer be edited.
+    anonymised: bool = False
 
 
 AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
@@ -194,6 +196,7 @@ class CaseDetailService:
             extension_days=case.extension_days, refusal_reason=case.refusal_reason,
             termination_reason=case.termination_reason,
             closed=status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
+            anonymised=case.anonymised_on is not None,
             next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)

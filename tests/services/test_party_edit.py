@@ -134,6 +134,8 @@ def test_an_anonymised_case_refuses_edits(register: Register) -> None:
     with pytest.raises(ValidationError, match="已匿名化"):
         work.party_draft(li.id)
     assert Party.get_by_id(li.id).address == ""
+    # The window knows it too: the parties tab's Edit stays off (tests/ui).
+    assert CaseDetailService(register.store, register.actor).load(case_id).anonymised
 
 
 def test_completing_the_address_makes_the_agreement_printable(register: Register) -> None:

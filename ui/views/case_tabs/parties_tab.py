@@ -34,6 +34,7 @@ class PartiesTab(QWidget):
         self.revealed: dict[str, tuple[str, str]] = {}
         self.reveal_buttons: dict[str, QPushButton] = {}
         self.parties: list[PartyView] = []
+        self.anonymised = False
         self.table = read_only_table(
             [translate("CaseView", "Side"), translate("CaseView", "Name"),
              translate("CaseView", "Gender"), translate("CaseView", "Born"),
@@ -67,6 +68,7 @@ class PartiesTab(QWidget):
         layout.addWidget(self.table, 1)
 
     def show_detail(self, detail: CaseDetail) -> None:
+        self.anonymised = detail.anonymised
         self.show_parties(detail.parties)
 
     def show_parties(self, parties: list[PartyView]) -> None:
@@ -115,10 +117,11 @@ class PartiesTab(QWidget):
                 self.table.selectRow(row)
 
     def _selection_changed(self) -> None:
-        self.edit_button.setEnabled(self.selected_party_id() is not None)
+        self.edit_button.setEnabled(self.selected_party_id() is not None
+                                    and not self.anonymised)
 
     def _edit_row(self, row: int) -> None:
-        if 0 <= row < len(self.parties):
+        if 0 <= row < len(self.parties) and not self.anonymised:
             self.edit_requested.emit(self.parties[row].id)
 
     def _edit_selected(self) -> None:
