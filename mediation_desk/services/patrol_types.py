@@ -136,6 +136,7 @@ class FindingDraft:
     escalated_to: str = ""  # when given, an escalation (上报) is recorded with the finding
     escalated_on: date | None = None  # default: the visit's date
     result: str = ""
+    id: str = ""  # correcting a visit: the recorded finding this is; "" = a new finding
 
 
 @dataclass

@@ -7,7 +7,8 @@ shows up instead of quietly splitting one village in two. Plain data types live 
 :mod:`mediation_desk.services.patrol_types` and are re-exported here; the calendar, findings
 and output each have a helper module (``patrol_plans``, ``patrol_findings``,
 ``patrol_output``, ``patrol_exchange``); the exceptions of a plan and the actions on a
-finding are mixins (``patrol_exceptions``, ``patrol_finding_actions``).
+finding and the correction of a visit are mixins (``patrol_exceptions``,
+``patrol_finding_actions``, ``patrol_visit_edit``).
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ from mediation_desk.services.patrol_types import (
     VisitDraft,
     VisitView,
 )
+from mediation_desk.services.patrol_visit_edit import VisitEdits
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -85,8 +87,9 @@ def _villages_added(names: list[str], actor: Actor, changes: ChangeSet) -> list[
     return []
 
 
-class PatrolService(PlanExceptions, FindingActions):
-    """The patrol use cases; exceptions and finding actions come from the two mixins."""
+class PatrolService(PlanExceptions, FindingActions, VisitEdits):
+    """The patrol use cases; exceptions, finding actions and corrections of a recorded visit
+    come from the mixins."""
 
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store

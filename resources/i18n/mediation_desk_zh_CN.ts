@@ -2586,7 +2586,7 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <name>PatrolView</name>
     <message>
         <source>This month: %1 patrols held · %2 findings · %3 resolved on the spot · %4 became cases · %5 zero reports</source>
-        <extracomment>How far the iCalendar export reaches: the month shown and the two after it.</extracomment>
+        <extracomment>How far the iCalendar export reaches: the month shown and the two after it. What :meth:`PatrolView.recorded_choice` answers when the record form is to be printed.</extracomment>
         <translation>本月：已排查 %1 次 · 发现 %2 件 · 当场化解 %3 件 · 转为案件 %4 件 · 零报告 %5 次</translation>
     </message>
     <message>
@@ -2658,6 +2658,14 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>所选排查的排查记录表</translation>
     </message>
     <message>
+        <source>Ed&amp;it record…</source>
+        <translation>修改排查记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Correct the record of the selected patrol (places, households, team, findings)</source>
+        <translation>修改所选排查的排查记录（走访地点、户数、人员、发现）</translation>
+    </message>
+    <message>
         <source>E&amp;xport calendar…</source>
         <translation>导出日历(&amp;X)…</translation>
     </message>
@@ -2688,6 +2696,18 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Plan ended.</source>
         <translation>排查计划已结束。</translation>
+    </message>
+    <message>
+        <source>Correct the record of %1…</source>
+        <translation>修改排查记录（%1）…</translation>
+    </message>
+    <message>
+        <source>Print the record form…</source>
+        <translation>打印排查记录表…</translation>
+    </message>
+    <message>
+        <source>Patrol record corrected.</source>
+        <translation>排查记录已修改。</translation>
     </message>
     <message>
         <source>This patrol is still to come; it can be recorded on or after its day.</source>
@@ -3784,9 +3804,17 @@ This cannot be undone.</source>
 <context>
     <name>VisitDialog</name>
     <message>
-        <source>Record a patrol</source>
+        <source>Correct a patrol record</source>
         <extracomment>Offered besides the targets configured per risk level (the usual three of Art 25).</extracomment>
+        <translation>修改排查记录</translation>
+    </message>
+    <message>
+        <source>Record a patrol</source>
         <translation>记录排查</translation>
+    </message>
+    <message>
+        <source>The date cannot be corrected: a patrol held on another day is recorded again.</source>
+        <translation>排查日期不能修改：在其他日期进行的排查请另行记录。</translation>
     </message>
     <message>
         <source>Lead first, e.g. 林春梅、陈志强</source>
@@ -3845,6 +3873,10 @@ This cannot be undone.</source>
         <translation>保存排查记录（Ctrl+Enter）</translation>
     </message>
     <message>
+        <source>Correcting the record of the patrol of %1. The date and the plan stay as recorded.</source>
+        <translation>修改%1的排查记录。排查日期和排查计划保持原记录不变。</translation>
+    </message>
+    <message>
         <source>Planned patrol: %1</source>
         <translation>计划排查：%1</translation>
     </message>
@@ -3871,6 +3903,18 @@ This cannot be undone.</source>
     <message>
         <source>Keep what you typed as a draft for later? It is listed on the Today page.</source>
         <translation>把已填写的内容保留为草稿以后再填吗？草稿会列在工作台上。</translation>
+    </message>
+    <message>
+        <source>Reports and results are recorded in the finding&apos;s own window (Findings tab).</source>
+        <translation>上报和处置结果请在该条发现的窗口中记录（“排查发现”页签）。</translation>
+    </message>
+    <message>
+        <source>Registered as case %1: it cannot be removed.</source>
+        <translation>已登记为案件 %1，不能删除。</translation>
+    </message>
+    <message>
+        <source>Already reported: it cannot be removed.</source>
+        <translation>已有上报记录，不能删除。</translation>
     </message>
 </context>
 <context>

@@ -75,6 +75,7 @@ class FindingEditor(QGroupBox):
         self.choices = choices
         self.found_on = found_on
         self._due_touched = False
+        self.finding_id = ""  # correcting a visit: the recorded finding this editor holds
         self._target_touched = False
         self._filling = False
 
@@ -241,7 +242,7 @@ class FindingEditor(QGroupBox):
             due_on=_pydate(self.due_edit.date()),
             escalated_to=self.target_box.currentText().strip(),
             escalated_on=self.found_on if self.target_box.currentText().strip() else None,
-            result=self.result_edit.text().strip())
+            result=self.result_edit.text().strip(), id=self.finding_id)
 
     def payload(self) -> dict[str, Any]:
         return {"summary": self.summary_edit.toPlainText(), "parties": self.parties_edit.text(),
@@ -254,10 +255,14 @@ class FindingEditor(QGroupBox):
                 "due_touched": self._due_touched,
                 "escalated_to": self.target_box.currentText(),
                 "target_touched": self._target_touched,
-                "result": self.result_edit.text()}
+                "result": self.result_edit.text(),
+                **({"finding_id": self.finding_id} if self.finding_id else {})}
 
     def restore(self, data: dict[str, Any]) -> None:
         self._filling = True
+        # Correcting a visit: which recorded finding this editor holds, so removing an
+        # earlier one never moves this text onto another finding's row.
+        self.finding_id = str(data.get("finding_id", "") or "")
         try:
             self.risk_box.setCurrentIndex(max(self.risk_box.findData(
                 data.get("risk_level", "")), 0))

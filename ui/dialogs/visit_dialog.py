@@ -9,6 +9,11 @@ loses nothing); 工作台 lists the draft until the visit is saved.
 A zero report (零报告) hides the findings area: "nothing found" is itself the record. Findings
 typed before ticking it stay in the draft, but are not saved with a zero report, and the form
 says so.
+
+The same form corrects a recorded visit (``visit_id``, :meth:`VisitDialog.ask_edit`): its date
+and plan stay as recorded, what was done about its findings stays (see
+:mod:`ui.dialogs.visit_edit`), and nothing is autosaved — the record itself is safe in the
+register, and a correction's draft must not turn up on 工作台 as a new visit.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from mediation_desk.services import patrol_settings
 from mediation_desk.services.patrols import Occurrence, PatrolResult, VisitDraft
 from ui.context import AppContext
 from ui.dialogs.finding_fields import FindingChoices, FindingEditor
+from ui.dialogs.visit_edit import lock_recorded, payload_of
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.month_calendar import describe
@@ -77,17 +83,21 @@ def finding_choices(ctx: AppContext, team: list[str]) -> FindingChoices:
 class VisitDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None,
                  occurrence: Occurrence | None = None, *, ad_hoc: bool = False,
-                 day: date | None = None, draft_id: str | None = None) -> None:
+                 day: date | None = None, draft_id: str | None = None,
+                 visit_id: str | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.occurrence = occurrence
+        self.visit_id = visit_id
+        recorded = ctx.patrols.visit_draft(visit_id) if visit_id else None
         self.plan_id: str | None = occurrence.plan_id if occurrence else None
         self.occurrence_on: date | None = occurrence.key if occurrence else None
         self.ad_hoc = ad_hoc or occurrence is None
         self.result_value: PatrolResult | None = None
         self._restoring = True
         self.editors: list[FindingEditor] = []
-        self.setWindowTitle(translate("VisitDialog", "Record a patrol"))
+        self.setWindowTitle(translate("VisitDialog", "Correct a patrol record") if visit_id
+                            else translate("VisitDialog", "Record a patrol"))
         self.setWindowIcon(icon("record_visit"))
         self.drafts = DraftKeeper(ctx, DRAFT_KIND, self, payload=self.payload,
                                   title=self._draft_title, draft_id=draft_id,
@@ -95,9 +105,11 @@ class VisitDialog(QDialog):
         on = day or (occurrence.on if occurrence else date.today())
         team = list(occurrence.team) if occurrence else (
             [ctx.actor.name] if ctx.actor.name in ctx.register.mediator_names() else [])
+        if recorded is not None:
+            on, team = recorded.on, recorded.team
         self.choices = finding_choices(ctx, team)
         self._build(on, team)
-        payload = self.drafts.load()
+        payload = payload_of(recorded) if recorded is not None else self.drafts.load()
         if payload:
             self.restore(payload)
         elif not self.editors:
@@ -105,7 +117,10 @@ class VisitDialog(QDialog):
         self._restoring = False
         self._zero_toggled()
         self._set_tab_order()
-        self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+        if visit_id is not None:
+            self._start_correcting(visit_id)
+        else:
+            self.date_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, occurrence: Occurrence | None = None,
@@ -120,6 +135,27 @@ class VisitDialog(QDialog):
             return None
         finally:
             dialog.deleteLater()
+
+    @classmethod
+    def ask_edit(cls, parent: QWidget | None, ctx: AppContext,
+                 visit_id: str) -> PatrolResult | None:
+        """Correct the recorded visit ``visit_id``; the service's result or None."""
+        dialog = cls(ctx, parent, visit_id=visit_id)
+        try:
+            if dialog.exec() == QDialog.DialogCode.Accepted:
+                return dialog.result_value
+            return None
+        finally:
+            dialog.deleteLater()
+
+    def _start_correcting(self, visit_id: str) -> None:
+        """The date and plan are what was recorded; kept parts of the findings are locked."""
+        self.date_edit.setEnabled(False)
+        self.date_edit.setToolTip(translate(
+            "VisitDialog", "The date cannot be corrected: a patrol held on another day is "
+                           "recorded again."))
+        lock_recorded(self.editors, self.ctx.patrols.visit(visit_id).findings)
+        self.village_box.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- building ---------------------------------------------------------------------------
     def _build(self, on: date, team: list[str]) -> None:
@@ -246,7 +282,12 @@ class VisitDialog(QDialog):
         self.resize(980, 680)  # fits a 1366×768 screen with its taskbar; the content scrolls
 
     def _update_about(self) -> None:
-        if self.occurrence is not None:
+        if self.visit_id is not None:
+            self.about_label.setText(translate(
+                "VisitDialog", "Correcting the record of the patrol of %1. The date and the "
+                               "plan stay as recorded.").replace(
+                "%1", long_day_text(self.visit_date())))
+        elif self.occurrence is not None:
             self.about_label.setText(translate("VisitDialog", "Planned patrol: %1").replace(
                 "%1", long_day_text(self.occurrence.on) + "　" + describe(self.occurrence)))
         elif self.plan_id and self.occurrence_on:
@@ -380,6 +421,8 @@ class VisitDialog(QDialog):
 
     # -- autosave ---------------------------------------------------------------------------
     def _worth_saving(self) -> bool:
+        if self.visit_id is not None:
+            return False  # corrections are not autosaved (see the module's docstring)
         return bool(self.places_edit.text().strip() or self.note_edit.text().strip()
                     or self.households_spin.value() or self.filled_editors()
                     or self.zero_check.isChecked())
@@ -444,7 +487,8 @@ class VisitDialog(QDialog):
         self.clear_problems()
         draft = self.build_draft()
         try:
-            result = self.ctx.patrols.record_visit(draft)
+            result = (self.ctx.patrols.update_visit(self.visit_id, draft) if self.visit_id
+                      else self.ctx.patrols.record_visit(draft))
         except ValidationError as exc:
             self.show_problems(exc.problems)
             return

@@ -16,11 +16,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtGui import QCursor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -54,6 +55,8 @@ WATCHED_KINDS = frozenset({"patrol", "village"})
 #: How far the iCalendar export reaches: the month shown and the two after it.
 ICS_MONTHS = 3
 SETTINGS_EXPORT_DIR = "patrols/export_dir"
+#: What :meth:`PatrolView.recorded_choice` answers when the record form is to be printed.
+PRINT_CHOICE = "print"
 
 
 def counts_text(counts: PatrolCounts) -> str:
@@ -132,13 +135,18 @@ class PatrolView(QWidget):
         self.record_print_button = button(
             "print", translate("PatrolView", "Print r&ecord…"),
             translate("PatrolView", "The patrol record form of the selected patrol"))
+        self.edit_record_button = button(
+            "record_visit", translate("PatrolView", "Ed&it record…"),
+            translate("PatrolView", "Correct the record of the selected patrol (places, "
+                                    "households, team, findings)"))
+        self.edit_record_button.setObjectName("edit-record")
         self.export_button = button("export_calendar", translate("PatrolView", "E&xport "
                                                                               "calendar…"),
                                     translate("PatrolView", "Save the schedule as an .ics file "
                                                             "for phones"))
         commands = QHBoxLayout()
-        for widget in (self.plan_button, self.record_button, self.ad_hoc_button,
-                       self.change_button):
+        for widget in (self.plan_button, self.record_button, self.edit_record_button,
+                       self.ad_hoc_button, self.change_button):
             commands.addWidget(widget)
         commands.addStretch(1)
         for widget in (self.print_button, self.record_print_button, self.export_button):
@@ -194,6 +202,7 @@ class PatrolView(QWidget):
         self.plans.show_ended_changed.connect(self.reload_plans)
         self.plan_button.clicked.connect(self.new_plan)
         self.record_button.clicked.connect(self.record_selected)
+        self.edit_record_button.clicked.connect(self.edit_selected)
         self.ad_hoc_button.clicked.connect(self.record_ad_hoc)
         self.change_button.clicked.connect(self.change_selected)
         self.print_button.clicked.connect(self.print_timetable)
@@ -287,6 +296,7 @@ class PatrolView(QWidget):
                                       and occurrence.on <= self.today)
         self.record_print_button.setEnabled(occurrence is not None
                                             and bool(occurrence.visit_ids))
+        self.edit_record_button.setEnabled(self.record_print_button.isEnabled())
 
     # -- commands ---------------------------------------------------------------------------
     def _said(self, result: PatrolResult | None, done: str) -> None:
@@ -334,16 +344,54 @@ class PatrolView(QWidget):
         self._said(result, done)
 
     def activate(self, occurrence: Occurrence) -> None:
-        """Enter or a double click on a patrol: record it, or print the record once it is
-        recorded for every village."""
+        """Enter or a double click on a patrol: record it; once it is recorded for every
+        village, offer to correct the record or print its record form."""
         if occurrence.mark == "cancelled":
             self.change_selected()
             return
         if occurrence.visit_ids and len(occurrence.visit_ids) >= len(occurrence.villages):
             self.week.select(occurrence)
-            self.print_record()
+            choice = self.recorded_choice(occurrence, with_print=True)
+            if choice == PRINT_CHOICE:
+                self.print_record()
+            elif choice:
+                self.edit_record(choice)
             return
         self.record(occurrence)
+
+    def recorded_choice(self, occurrence: Occurrence, *, with_print: bool) -> str | None:
+        """Ask, in a menu at the pointer, which record to correct (one line per village) or
+        whether to print the record form: a visit id, :data:`PRINT_CHOICE`, or None
+        (tests replace this)."""
+        menu = QMenu(self)
+        for visit_id in occurrence.visit_ids:
+            village = self.ctx.patrols.visit(visit_id).village
+            action = menu.addAction(icon("record_visit"), translate(
+                "PatrolView", "Correct the record of %1…").replace("%1", village))
+            action.setData(visit_id)
+        if with_print:
+            menu.addSeparator()
+            action = menu.addAction(icon("print"), translate("PatrolView",
+                                                             "Print the record form…"))
+            action.setData(PRINT_CHOICE)
+        chosen = menu.exec(QCursor.pos())
+        menu.deleteLater()
+        return str(chosen.data()) if chosen is not None else None
+
+    def edit_selected(self) -> None:
+        occurrence = self.selected()
+        if occurrence is None or not occurrence.visit_ids:
+            return
+        visit_id = occurrence.visit_ids[0] if len(occurrence.visit_ids) == 1 else \
+            self.recorded_choice(occurrence, with_print=False)
+        if visit_id:
+            self.edit_record(visit_id)
+
+    def edit_record(self, visit_id: str) -> PatrolResult | None:
+        """Correct a recorded visit (修改排查记录)."""
+        result = VisitDialog.ask_edit(self, self.ctx, visit_id)
+        self._said(result, translate("PatrolView", "Patrol record corrected."))
+        return result
 
     def record(self, occurrence: Occurrence) -> PatrolResult | None:
         self.week.select(occurrence)
