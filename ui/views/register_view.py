@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,20 +22,9 @@ from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.models.register_model import RegisterModel
+from ui.widgets.tables import RowTable
 
 FIRST_YEAR = 2010
-
-
-class RegisterTable(QTableView):
-    """The table; Enter on a row opens its case, as a double click does."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
 
 
 class RegisterView(QWidget):
@@ -72,7 +59,7 @@ class RegisterView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
 
-        self.table = RegisterTable()
+        self.table = RowTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("RegisterView", "Case register"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -12,13 +12,10 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -27,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -36,39 +32,29 @@ from mediation_desk.services.patrols import FINDING_STATUSES, FindingFilter, Fin
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_LABELS, RISK_ORDER, risk_chip
+from ui.widgets.tables import Index, RowsModel, RowTable
 
 COL_RISK, COL_DAY, COL_VILLAGE, COL_SUMMARY, COL_STATUS, COL_CASE = range(6)
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOR = QColor("#c62828")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class FindingsModel(QAbstractTableModel):
+class FindingsModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([translate("PatrolFindings", "Risk"),
+                          translate("PatrolFindings", "Found"),
+                          translate("PatrolFindings", "Village"),
+                          translate("PatrolFindings", "Summary"),
+                          translate("PatrolFindings", "Status"),
+                          translate("PatrolFindings", "Case")], parent)
         self.rows: list[FindingView] = []
-        self.headers = [translate("PatrolFindings", "Risk"), translate("PatrolFindings", "Found"),
-                        translate("PatrolFindings", "Village"),
-                        translate("PatrolFindings", "Summary"),
-                        translate("PatrolFindings", "Status"),
-                        translate("PatrolFindings", "Case")]
-
-    def set_rows(self, rows: list[FindingView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def finding(self, row: int) -> FindingView | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: FindingView | None = self.row_at(row)
+        return found
 
     def row_of(self, finding_id: str) -> int:
         return next((i for i, f in enumerate(self.rows) if f.id == finding_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -104,23 +90,6 @@ class FindingsModel(QAbstractTableModel):
                 and column in (COL_STATUS, COL_SUMMARY)):
             return QBrush(OVERDUE_COLOR)
         return None
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class FindingsTable(QTableView):
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
 
 class FindingsPanel(QWidget):
     """Filters, the list and its two buttons. ``filter_changed`` asks the page to reload;
@@ -160,7 +129,7 @@ class FindingsPanel(QWidget):
             filters.addWidget(box)
         filters.addWidget(self.text_edit, 1)
 
-        self.table = FindingsTable()
+        self.table = RowTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("PatrolFindings", "Findings"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

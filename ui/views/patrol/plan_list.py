@@ -9,20 +9,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QKeyEvent
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +27,10 @@ from mediation_desk.services.patrols import PlanView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
+from ui.widgets.tables import Index, RowsModel, RowTable
 
 COL_TITLE, COL_VILLAGES, COL_CADENCE, COL_TEAM, COL_PERIOD = range(5)
 ENDED_COLOR = QColor("#9e9e9e")
-Index = QModelIndex | QPersistentModelIndex
 
 
 def period_text(plan: PlanView) -> str:
@@ -57,27 +53,16 @@ def short_team(plan: PlanView) -> str:
         "%2", str(len(plan.team)))
 
 
-class PlansModel(QAbstractTableModel):
+class PlansModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([translate("PatrolPlans", "Plan"), translate("PatrolPlans", "Villages"),
+                          translate("PatrolPlans", "Cadence"), translate("PatrolPlans", "Team"),
+                          translate("PatrolPlans", "Period")], parent)
         self.rows: list[PlanView] = []
-        self.headers = [translate("PatrolPlans", "Plan"), translate("PatrolPlans", "Villages"),
-                        translate("PatrolPlans", "Cadence"), translate("PatrolPlans", "Team"),
-                        translate("PatrolPlans", "Period")]
-
-    def set_rows(self, rows: list[PlanView]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
 
     def plan(self, row: int) -> PlanView | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
+        found: PlanView | None = self.row_at(row)
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -99,23 +84,6 @@ class PlansModel(QAbstractTableModel):
             return QBrush(ENDED_COLOR)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class PlansTable(QTableView):
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-
 class PlanList(QWidget):
     """``edit_plan(id)`` and ``end_plan(id)`` are handled by the page; ``show_ended_changed``
     asks it to reload."""
@@ -127,7 +95,7 @@ class PlanList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = PlansModel(self)
-        self.table = PlansTable()
+        self.table = RowTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("PatrolPlans", "Patrol plans"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

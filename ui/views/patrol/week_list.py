@@ -7,22 +7,20 @@ Up/Down pick a patrol, Enter records it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QFont, QKeyEvent
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,10 +29,10 @@ from mediation_desk.services.patrols import OCCURRENCE_KINDS, Occurrence
 from ui.i18n import translate
 from ui.views.patrol.month_calendar import describe
 from ui.views.patrol.style import day_text, mark_color, mark_icon
+from ui.widgets.tables import Index, RowsModel, RowTable
 
 COL_DAY, COL_TIME, COL_VILLAGES, COL_TEAM, COL_MARK = range(5)
 OCCURRENCE_ROLE = Qt.ItemDataRole.UserRole
-Index = QModelIndex | QPersistentModelIndex
 
 
 def week_of(day: date) -> tuple[date, date]:
@@ -53,21 +51,19 @@ def mark_text(occurrence: Occurrence) -> str:
     return " ".join(parts)
 
 
-class WeekModel(QAbstractTableModel):
+class WeekModel(RowsModel):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+        super().__init__([translate("PatrolWeek", "Date"), translate("PatrolWeek", "Time"),
+                          translate("PatrolWeek", "Villages"), translate("PatrolWeek", "Team"),
+                          translate("PatrolWeek", "Mark")], parent)
         self.rows: list[Occurrence] = []
-        self.headers = [translate("PatrolWeek", "Date"), translate("PatrolWeek", "Time"),
-                        translate("PatrolWeek", "Villages"), translate("PatrolWeek", "Team"),
-                        translate("PatrolWeek", "Mark")]
 
-    def set_rows(self, occurrences: list[Occurrence]) -> None:
-        self.beginResetModel()
-        self.rows = sorted(occurrences, key=lambda o: (o.on, o.time, o.plan_title))
-        self.endResetModel()
+    def set_rows(self, rows: Iterable[Occurrence]) -> None:
+        super().set_rows(sorted(rows, key=lambda o: (o.on, o.time, o.plan_title)))
 
     def occurrence(self, row: int) -> Occurrence | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
+        found: Occurrence | None = self.row_at(row)
+        return found
 
     def row_of(self, occurrence: Occurrence) -> int:
         """The row of the same patrol (same plan and planned date), or -1."""
@@ -75,12 +71,6 @@ class WeekModel(QAbstractTableModel):
             if other.plan_id == occurrence.plan_id and other.key == occurrence.key:
                 return row
         return -1
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -107,25 +97,6 @@ class WeekModel(QAbstractTableModel):
             return font
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.headers[section]
-        return None
-
-
-class WeekTable(QTableView):
-    """Enter on a row activates it, as a double click does."""
-
-    activated_row = Signal(int)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex().row())
-            return
-        super().keyPressEvent(event)
-
-
 class WeekList(QWidget):
     """``occurrence_chosen(Occurrence | None)`` follows the selected row;
     ``occurrence_activated(Occurrence)`` on Enter or a double click."""
@@ -140,7 +111,7 @@ class WeekList(QWidget):
         font = QFont()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.table = WeekTable()
+        self.table = RowTable()
         self.table.setModel(self.model)
         self.table.setAccessibleName(translate("PatrolWeek", "Patrols of the week"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
