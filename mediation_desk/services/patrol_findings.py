@@ -27,6 +27,7 @@ from mediation_desk.services.patrol_types import (
     FindingDraft,
     FindingFilter,
     FindingView,
+    VisitDraft,
 )
 from mediation_desk.store.models import Case, Escalation, Finding, PatrolVisit, Village
 
@@ -72,6 +73,28 @@ def check_finding(f: FindingDraft, label: str, found_on: date) -> tuple[list[Pro
     f.parties, f.dispute_type = f.parties.strip(), f.dispute_type.strip()
     f.responsible, f.result = f.responsible.strip(), f.result.strip()
     return problems, amount
+
+
+def check_visit_contents(draft: VisitDraft, record: str, found_on: date
+                         ) -> tuple[list[Problem], list[int | None]]:
+    """What recording and correcting a visit check alike: a team, households not negative,
+    a zero report without findings, and each finding (with its amount in fen). The team is
+    trimmed in place; the caller fills a plan's team before, if it does."""
+    problems: list[Problem] = []
+    draft.team = [n.strip() for n in draft.team if n.strip()]
+    if not draft.team:
+        problems.append(Problem(record, "排查人员", "不能为空"))
+    if draft.households_visited < 0:
+        problems.append(Problem(record, "走访户数", "不能为负数"))
+    if draft.zero_report and draft.findings:
+        problems.append(Problem(record, "零报告",
+                                f"零报告不能同时填写排查发现（有{len(draft.findings)}条）"))
+    amounts: list[int | None] = []
+    for i, f in enumerate(draft.findings, start=1):
+        found, amount = check_finding(f, f"发现[{i}]", found_on)
+        problems += found
+        amounts.append(amount)
+    return problems, amounts
 
 
 def write_finding(actor: Actor, visit: PatrolVisit, position: int, f: FindingDraft,

@@ -144,19 +144,8 @@ class VisitEdits:
             problems.append(Problem(RECORD, "村（社区）", "不能为空"))
         elif visit.plan_id and _recorded_elsewhere(visit, village):
             problems.append(Problem(RECORD, "村（社区）", f"{village}在这次排查已有记录"))
-        draft.team = [n.strip() for n in draft.team if n.strip()]
-        if not draft.team:
-            problems.append(Problem(RECORD, "排查人员", "不能为空"))
-        if draft.households_visited < 0:
-            problems.append(Problem(RECORD, "走访户数", "不能为负数"))
-        if draft.zero_report and draft.findings:
-            problems.append(Problem(RECORD, "零报告",
-                                    f"零报告不能同时填写排查发现（有{len(draft.findings)}条）"))
-        amounts: list[int | None] = []
-        for i, f in enumerate(draft.findings, start=1):
-            found, amount = pf.check_finding(f, f"发现[{i}]", visit.on)
-            problems += found
-            amounts.append(amount)
+        found, amounts = pf.check_visit_contents(draft, RECORD, visit.on)
+        problems += found
         for row in removed:
             reason = _why_kept(row)
             if reason:

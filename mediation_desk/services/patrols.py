@@ -270,22 +270,10 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
                                             f"（{occ.on.isoformat()}）已有记录"))
         elif plan is None and not draft.ad_hoc:
             problems.append(Problem(record, "排查计划", "未指定；不属于任何计划的请标明临时排查"))
-        draft.team = [n.strip() for n in draft.team if n.strip()]
-        if not draft.team and plan is not None:
+        if not any(n.strip() for n in draft.team) and plan is not None:
             draft.team = list(pp.team_names(pp.team_of(plan)))
-        if not draft.team:
-            problems.append(Problem(record, "排查人员", "不能为空"))
-        if draft.households_visited < 0:
-            problems.append(Problem(record, "走访户数", "不能为负数"))
-        if draft.zero_report and draft.findings:
-            problems.append(Problem(record, "零报告",
-                                    f"零报告不能同时填写排查发现（有{len(draft.findings)}条）"))
-        amounts: list[int | None] = []
-        for i, f in enumerate(draft.findings, start=1):
-            found, amount = pf.check_finding(f, f"发现[{i}]", draft.on)
-            problems += found
-            amounts.append(amount)
-        return problems, plan, occurrence_on, amounts
+        found, amounts = pf.check_visit_contents(draft, record, draft.on)
+        return problems + found, plan, occurrence_on, amounts
 
     def _already_recorded(self, plan_id: str, key: date, village: str) -> bool:
         return bool(PatrolVisit.live().join(Village).where(

@@ -6,11 +6,9 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -59,19 +57,10 @@ class RegisterView(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.count_label)
 
-        self.table = RowTable()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(translate("RegisterView", "Case register"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        self.table = RowTable(self.model, translate("RegisterView", "Case register"), 28)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         for column, width in enumerate((190, 220, 130, 110, 110, 80, 122, 95, 80, 70)):
             self.table.setColumnWidth(column, width)

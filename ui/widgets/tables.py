@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QTableWidget, QWidget
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -40,9 +40,27 @@ def read_only_table(headers: list[str], stretch: int, name: str) -> QTableWidget
 
 class RowTable(QTableView):
     """A list view whose rows open: Enter on the current row does what a double click does
-    (``activated_row``), so every list works from the keyboard alone."""
+    (``activated_row``), so every list works from the keyboard alone. Set up as every list
+    in the window is: whole rows, one at a time, read-only, striped, one line per row,
+    headers on the left; the caller sizes its columns."""
 
     activated_row = Signal(int)
+
+    def __init__(self, model: QAbstractTableModel, name: str, row_height: int = 26,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName(name)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.verticalHeader().setVisible(False)
+        self.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():

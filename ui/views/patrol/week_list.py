@@ -18,7 +18,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QLabel,
     QVBoxLayout,
@@ -111,20 +110,9 @@ class WeekList(QWidget):
         font = QFont()
         font.setBold(True)
         self.title_label.setFont(font)
-        self.table = RowTable()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(translate("PatrolWeek", "Patrols of the week"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = RowTable(self.model, translate("PatrolWeek", "Patrols of the week"))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in ((COL_DAY, 84), (COL_TIME, 46), (COL_VILLAGES, 76),
                               (COL_MARK, 76)):
             self.table.setColumnWidth(column, width)
