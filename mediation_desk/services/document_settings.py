@@ -16,8 +16,8 @@ from typing import Any
 
 from mediation_desk.domain.phone import validate_phone
 from mediation_desk.errors import DomainError, PermissionDenied, Problem, ValidationError
-from mediation_desk.services import audit
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.setting_rows import write_setting
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Setting
 
@@ -103,14 +103,6 @@ class DocumentSettingsService:
         with self.store.write() as changes:
             for name, value in values.items():
                 key = KEYS[name]
-                text = json.dumps(value, ensure_ascii=False)
-                row = Setting.get_or_none(Setting.key == key)
-                if row is None:
-                    row = Setting.create(key=key, value=text)
-                elif row.value != text:
-                    row.value = text
-                    row.save()
-                else:
-                    continue
-                audit.record(self.actor, "update", row, detail=f"{key}={value}")
-                changes.touch("settings")
+                if write_setting(self.actor, key, json.dumps(value, ensure_ascii=False),
+                                 f"{key}={value}"):
+                    changes.touch("settings")

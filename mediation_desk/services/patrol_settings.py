@@ -16,10 +16,9 @@ from datetime import date, timedelta
 
 from mediation_desk.domain.dictionaries import RISK_LEVEL_DEFAULTS, RISK_LEVELS
 from mediation_desk.errors import PermissionDenied, Problem, ValidationError
-from mediation_desk.services import audit
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.setting_rows import write_setting
 from mediation_desk.store.database import Store
-from mediation_desk.store.models import Setting
 
 SETTING_KEY = "patrol_risk_levels"
 MAX_RESPONSE_HOURS = 24 * 365
@@ -95,16 +94,8 @@ class PatrolSettingsService:
                            "escalation_target": lv.escalation_target.strip()} for lv in levels}
         text = json.dumps(value, ensure_ascii=False, sort_keys=True)
         with self.store.write() as changes:
-            row = Setting.get_or_none(Setting.key == SETTING_KEY)
-            if row is None:
-                row = Setting.create(key=SETTING_KEY, value=text)
-            elif row.value == text:
-                return
-            else:
-                row.value = text
-                row.save()
-            audit.record(self.actor, "update", row, detail=f"{SETTING_KEY}={text}")
-            changes.touch("settings")
+            if write_setting(self.actor, SETTING_KEY, text, f"{SETTING_KEY}={text}"):
+                changes.touch("settings")
 
 
 def _level_reason(code: str) -> str:

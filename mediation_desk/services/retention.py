@@ -16,6 +16,7 @@ from datetime import date
 from mediation_desk.errors import PermissionDenied, Problem, ValidationError
 from mediation_desk.services import audit, indexing
 from mediation_desk.services.actor import Actor
+from mediation_desk.services.setting_rows import write_setting
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -26,7 +27,6 @@ from mediation_desk.store.models import (
     FollowUp,
     Party,
     Record,
-    Setting,
 )
 
 DEFAULT_YEARS = 10
@@ -87,15 +87,9 @@ class RetentionService:
         policy[dispute_type] = years
         text = json.dumps(policy, ensure_ascii=False)
         with self.store.write() as changes:
-            row = Setting.get_or_none(Setting.key == "retention_years")
-            if row is None:
-                row = Setting.create(key="retention_years", value=text)
-            else:
-                row.value = text
-                row.save()
-            audit.record(self.actor, "update", row,
-                         detail=f"{dispute_type or '默认'}保存{years}年")
-            changes.touch("settings")
+            if write_setting(self.actor, "retention_years", text,
+                             f"{dispute_type or '默认'}保存{years}年"):
+                changes.touch("settings")
 
     # -- review -----------------------------------------------------------------------------
     def due(self, today: date | None = None) -> list[DueFile]:

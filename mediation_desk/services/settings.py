@@ -17,8 +17,9 @@ from mediation_desk.errors import DomainError, PermissionDenied, Problem, Valida
 from mediation_desk.services import audit
 from mediation_desk.services.actor import Actor
 from mediation_desk.services.dictionaries import KIND_LABELS, dictionary_version
+from mediation_desk.services.setting_rows import write_setting
 from mediation_desk.store.database import Store
-from mediation_desk.store.models import DictEntry, Setting, Village
+from mediation_desk.store.models import DictEntry, Village
 
 
 @dataclass(frozen=True)
@@ -196,14 +197,6 @@ class SettingsService:
         """Write changed settings, each audited, in one transaction."""
         with self.store.write() as changes:
             for key, value in values.items():
-                text = json.dumps(value, ensure_ascii=False)
-                row = Setting.get_or_none(Setting.key == key)
-                if row is None:
-                    row = Setting.create(key=key, value=text)
-                elif row.value != text:
-                    row.value = text
-                    row.save()
-                else:
-                    continue
-                audit.record(self.actor, "update", row, detail=f"{key}={value}")
+                write_setting(self.actor, key, json.dumps(value, ensure_ascii=False),
+                              f"{key}={value}")
             changes.touch("settings")
