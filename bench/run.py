@@ -67,7 +67,7 @@ WINDOW_CHILD = """
 import sys
 sys.path.insert(0, {root!r})
 from ui.app import make_application
-from mediation_desk.services.accounts import open_register
+from mediation_desk.services.safety.accounts import open_register
 from ui.context import AppContext
 from ui.main_window import MainWindow
 app = make_application(sys.argv[:1])
@@ -128,8 +128,8 @@ def say(text: str) -> None:
 
 # -- seeding (parent process) ---------------------------------------------------------------
 def seed(db: Path, cases: int, seed_value: int) -> float:
-    from mediation_desk.services.accounts import RoomSettings, create_register
-    from mediation_desk.services.demo import fill_demo
+    from mediation_desk.services.demo.fill import fill_demo
+    from mediation_desk.services.safety.accounts import RoomSettings, create_register
 
     room = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")
     store, actor, _ = create_register(db, room, USER, PASSWORD, encrypted=True)
@@ -165,8 +165,8 @@ def kdf_metric(repeat: int) -> dict[str, Any]:
 COLD_AGREEMENT_CHILD = """
 import sys, time
 sys.path.insert(0, {root!r})
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.printing import PrintingService
+from mediation_desk.services.safety.accounts import open_register
+from mediation_desk.services.printing.service import PrintingService
 store, actor = open_register({db!r}, {user!r}, {password!r})
 service = PrintingService(store, actor)
 began = time.perf_counter()
@@ -179,7 +179,7 @@ store.close()
 # -- measuring (fresh child process) --------------------------------------------------------
 def two_page_agreement(store: Any, actor: Any) -> tuple[str, int]:
     """A demo case whose written agreement prints on two pages (else the longest found)."""
-    from mediation_desk.services.printing import PrintingService
+    from mediation_desk.services.printing.service import PrintingService
     from mediation_desk.store.models import Agreement, Case
 
     service = PrintingService(store, actor)
@@ -200,7 +200,7 @@ def two_page_agreement(store: Any, actor: Any) -> tuple[str, int]:
 
 def agreement_metric(db: Path, store: Any, actor: Any, repeat: int,
                      details: bool) -> dict[str, Any]:
-    from mediation_desk.services.printing import PrintingService
+    from mediation_desk.services.printing.service import PrintingService
 
     case_id, pages = two_page_agreement(store, actor)
     service = PrintingService(store, actor)
@@ -215,10 +215,10 @@ def agreement_metric(db: Path, store: Any, actor: Any, repeat: int,
 
 
 def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[str, Any]:
-    from mediation_desk.services.accounts import open_register
-    from mediation_desk.services.register import RegisterService
-    from mediation_desk.services.register_pages import RegisterPages
-    from mediation_desk.services.searching import SearchService, warm_up
+    from mediation_desk.services.cases.register import RegisterService
+    from mediation_desk.services.cases.register_pages import RegisterPages
+    from mediation_desk.services.cases.search import SearchService, warm_up
+    from mediation_desk.services.safety.accounts import open_register
 
     store, actor = open_register(db, USER, PASSWORD)  # the password's cost is kdf_ms
     try:

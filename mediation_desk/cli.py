@@ -165,7 +165,7 @@ class Cli:
         print(message, file=sys.stderr)
 
     def open(self) -> tuple[Any, Any]:
-        from mediation_desk.services.accounts import open_register
+        from mediation_desk.services.safety.accounts import open_register
 
         password = _read_secret(PASSWORD_ENV, f"{self.username} 的密码：")
         return open_register(self.db_path, self.username, password)

@@ -25,11 +25,11 @@ def _write_json(path: Path, data: Any) -> None:
 def cmd_init(cli: Cli) -> None:
     from mediation_desk.cli import PASSWORD_ENV, _read_secret
     from mediation_desk.domain.case_number import DEFAULT_PATTERN
-    from mediation_desk.services.accounts import RoomSettings, create_register
+    from mediation_desk.services.safety.accounts import RoomSettings, create_register
 
     a = cli.args
     if _document_changes(a):  # refuse bad options before anything is created
-        from mediation_desk.services.document_settings import (
+        from mediation_desk.services.printing.document_settings import (
             DocumentSettings,
             check_document_settings,
         )
@@ -65,7 +65,7 @@ def _document_changes(args: Any) -> dict[str, str]:
 def _update_documents(store: Any, actor: Any, args: Any) -> Any:
     import dataclasses
 
-    from mediation_desk.services.document_settings import DocumentSettingsService
+    from mediation_desk.services.printing.document_settings import DocumentSettingsService
 
     service = DocumentSettingsService(store, actor)
     config = dataclasses.replace(service.get(), **_document_changes(args))
@@ -77,7 +77,7 @@ def cmd_settings(cli: Cli) -> None:
     """``settings documents``: the room's address, phone, court and print font."""
     import dataclasses
 
-    from mediation_desk.services.document_settings import DocumentSettingsService
+    from mediation_desk.services.printing.document_settings import DocumentSettingsService
 
     store, actor = cli.open()
     try:
@@ -93,8 +93,8 @@ def cmd_settings(cli: Cli) -> None:
 
 
 def cmd_import(cli: Cli) -> None:
-    from mediation_desk.services.importer import import_cases
-    from mediation_desk.services.intake import IntakeService
+    from mediation_desk.services.cases.intake import IntakeService
+    from mediation_desk.services.exchange.importer import import_cases
 
     store, actor = cli.open()
     try:
@@ -109,7 +109,7 @@ def cmd_import(cli: Cli) -> None:
 
 
 def cmd_export(cli: Cli) -> None:
-    from mediation_desk.services.register import RegisterService
+    from mediation_desk.services.cases.register import RegisterService
 
     store, actor = cli.open()
     try:
@@ -122,7 +122,7 @@ def cmd_export(cli: Cli) -> None:
 
 
 def cmd_cases(cli: Cli) -> None:
-    from mediation_desk.services.register import CaseFilter, RegisterService
+    from mediation_desk.services.cases.register import CaseFilter, RegisterService
 
     a = cli.args
     if a.status and a.status not in {s.value for s in CaseStatus}:
@@ -144,7 +144,7 @@ def cmd_cases(cli: Cli) -> None:
 
 
 def cmd_show(cli: Cli) -> None:
-    from mediation_desk.services.register import RegisterService
+    from mediation_desk.services.cases.register import RegisterService
 
     store, actor = cli.open()
     try:
@@ -156,7 +156,7 @@ def cmd_show(cli: Cli) -> None:
 
 
 def cmd_search(cli: Cli) -> None:
-    from mediation_desk.services.searching import FIELD_LABELS, SearchService
+    from mediation_desk.services.cases.search import FIELD_LABELS, SearchService
 
     store, actor = cli.open()
     try:
@@ -171,8 +171,8 @@ def cmd_search(cli: Cli) -> None:
 
 def cmd_users(cli: Cli) -> None:
     from mediation_desk.cli import NEW_PASSWORD_ENV, _read_secret
-    from mediation_desk.services.accounts import AccountService
-    from mediation_desk.services.actor import ROLE_LABELS
+    from mediation_desk.services.safety.accounts import AccountService
+    from mediation_desk.services.shared.actor import ROLE_LABELS
 
     store, actor = cli.open()
     try:
@@ -193,7 +193,7 @@ def cmd_users(cli: Cli) -> None:
 
 
 def cmd_demo(cli: Cli) -> None:
-    from mediation_desk.services.demo import fill_demo
+    from mediation_desk.services.demo.fill import fill_demo
 
     if cli.args.cases < 0:
         raise ValidationError(Problem("", "--cases", "不能为负数"))
@@ -209,7 +209,7 @@ def cmd_demo(cli: Cli) -> None:
 
 
 def cmd_backup(cli: Cli) -> None:
-    from mediation_desk.services.safety import backup_to
+    from mediation_desk.services.safety.backups import backup_to
 
     store, actor = cli.open()
     try:
@@ -221,7 +221,7 @@ def cmd_backup(cli: Cli) -> None:
 
 def cmd_restore(cli: Cli) -> None:
     from mediation_desk.cli import PASSWORD_ENV, _read_secret
-    from mediation_desk.services.safety import restore_backup
+    from mediation_desk.services.safety.backups import restore_backup
 
     password = _read_secret(PASSWORD_ENV, f"{cli.username} 的密码：")
     restored = restore_backup(cli.args.file, cli.db_path, cli.username, password,
@@ -233,8 +233,8 @@ def cmd_restore(cli: Cli) -> None:
 
 
 def cmd_retention(cli: Cli) -> None:
-    from mediation_desk.services.register import RegisterService
-    from mediation_desk.services.retention import RetentionService
+    from mediation_desk.services.cases.register import RegisterService
+    from mediation_desk.services.safety.retention import RetentionService
 
     store, actor = cli.open()
     try:
@@ -257,7 +257,7 @@ def cmd_retention(cli: Cli) -> None:
 
 
 def _verify(cli: Cli, integrity: bool) -> None:
-    from mediation_desk.services.safety import verify_register
+    from mediation_desk.services.safety.backups import verify_register
 
     store, _actor = cli.open()
     try:

@@ -2,7 +2,7 @@
 
 Contract commands (contract.md): ``plan-add``, ``schedule``, ``visit-add``, ``to-case``,
 ``export-ics``, ``print``; extras: ``plans``, ``findings``, ``counts``. Each one calls
-:class:`mediation_desk.services.patrols.PatrolService` only; refused input exits 1 with the
+:class:`mediation_desk.services.patrols.service.PatrolService` only; refused input exits 1 with the
 reasons in Chinese and nothing written (the service's transaction guarantees it).
 """
 
@@ -18,7 +18,7 @@ from mediation_desk.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
     from mediation_desk.cli import Cli
-    from mediation_desk.services.patrols import FindingView, Occurrence, PatrolService
+    from mediation_desk.services.patrols.service import FindingView, Occurrence, PatrolService
 
 
 def add_parser(sub: Any, parser_class: type) -> None:
@@ -103,7 +103,7 @@ def _finding_row(f: FindingView) -> dict[str, Any]:
 
 
 def cmd_patrol(cli: Cli) -> None:
-    from mediation_desk.services.patrols import PatrolService
+    from mediation_desk.services.patrols.service import PatrolService
 
     command = cli.args.patrol_command
     # Check options and files before asking for the password or opening the database.
@@ -189,7 +189,7 @@ def _print(cli: Cli, service: PatrolService, _doc: Any, _span: Any,
 
 
 def _findings(cli: Cli, service: PatrolService, *_: Any) -> None:
-    from mediation_desk.services.patrols import FindingFilter
+    from mediation_desk.services.patrols.service import FindingFilter
 
     a = cli.args
     if a.risk and a.risk not in ("red", "orange", "yellow", "blue"):

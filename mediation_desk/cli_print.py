@@ -31,7 +31,7 @@ def add_parser(sub: Any) -> None:
 def cmd_print(cli: Cli) -> None:
     from mediation_desk.cli import UsageError
     from mediation_desk.documents import KINDS
-    from mediation_desk.services.printing import PrintingService
+    from mediation_desk.services.printing.service import PrintingService
 
     kind: str = cli.args.kind
     out: Path = cli.args.out

@@ -11,13 +11,13 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from mediation_desk.services.accounts import RoomSettings, create_register
-from mediation_desk.services.actor import Actor
-from mediation_desk.services.drafts import (
+from mediation_desk.services.cases.drafts import (
     CaseDraft,
     MediatorDraft,
     PartyDraft,
 )
+from mediation_desk.services.safety.accounts import RoomSettings, create_register
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 
 PASSWORD = "secret-pass-1"

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from mediation_desk import __version__
 from mediation_desk.errors import StoreUnavailable
 from mediation_desk.paths import data_dir, default_register, demo_register
-from mediation_desk.services.accounts import RoomSettings, create_register, open_register
-from mediation_desk.services.actor import Actor
-from mediation_desk.services.searching import warm_up as warm_up_search
+from mediation_desk.services.cases.search import warm_up as warm_up_search
+from mediation_desk.services.safety.accounts import RoomSettings, create_register, open_register
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store, environment_message
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
@@ -164,7 +164,7 @@ def open_demo(app: QApplication) -> tuple[Store, Actor]:
     store, actor, _ = create_register(
         path, RoomSettings("问房调解室（演示）", "湖头镇人民调解委员会", "湖头"),
         DEMO_USER, DEMO_PASSWORD, encrypted=False)
-    from mediation_desk.services.demo import fill_demo
+    from mediation_desk.services.demo.fill import fill_demo
     from ui.workers import on_worker, run_in_background
 
     failure: list[BaseException] = []
@@ -205,7 +205,7 @@ def self_test() -> int:
             Path(tmp) / "self-test.db", RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头"),
             "admin", "self-test-password")
         try:
-            from mediation_desk.services.demo import fill_demo
+            from mediation_desk.services.demo.fill import fill_demo
 
             fill_demo(store, actor, cases=5, seed=7)
             ctx = AppContext.build(store, actor)

@@ -20,7 +20,12 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
-from mediation_desk.services.safety import AUTO_PREFIX, BackupInfo, auto_backup, list_backups
+from mediation_desk.services.safety.backups import (
+    AUTO_PREFIX,
+    BackupInfo,
+    auto_backup,
+    list_backups,
+)
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.workers import Job, on_worker, run_in_background

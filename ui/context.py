@@ -11,22 +11,22 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 
-from mediation_desk.services.accounts import AccountService
-from mediation_desk.services.actor import Actor
-from mediation_desk.services.autosave import AutosaveService
-from mediation_desk.services.case_detail import CaseDetailService
-from mediation_desk.services.casework import CaseworkService
-from mediation_desk.services.document_settings import DocumentSettingsService
-from mediation_desk.services.dossier import DossierService
-from mediation_desk.services.intake import IntakeService
-from mediation_desk.services.patrol_settings import PatrolSettingsService
-from mediation_desk.services.patrols import PatrolService
-from mediation_desk.services.printing import PrintingService
-from mediation_desk.services.register import RegisterService
-from mediation_desk.services.register_pages import RegisterPages
-from mediation_desk.services.searching import SearchService
-from mediation_desk.services.settings import SettingsService
-from mediation_desk.services.today import TodayService
+from mediation_desk.services.agenda.today import TodayService
+from mediation_desk.services.cases.autosave import AutosaveService
+from mediation_desk.services.cases.casework import CaseworkService
+from mediation_desk.services.cases.detail import CaseDetailService
+from mediation_desk.services.cases.intake import IntakeService
+from mediation_desk.services.cases.register import RegisterService
+from mediation_desk.services.cases.register_pages import RegisterPages
+from mediation_desk.services.cases.search import SearchService
+from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
+from mediation_desk.services.patrols.service import PatrolService
+from mediation_desk.services.printing.document_settings import DocumentSettingsService
+from mediation_desk.services.printing.dossier import DossierService
+from mediation_desk.services.printing.service import PrintingService
+from mediation_desk.services.safety.accounts import AccountService
+from mediation_desk.services.settings.service import SettingsService
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 

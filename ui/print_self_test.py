@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtPrintSupport import QPrinter
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.drafts import (
+from mediation_desk.services.cases.drafts import (
     AgreementDraft,
     CaseDraft,
     MediatorDraft,

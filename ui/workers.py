@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from mediation_desk.services.searching import warm_up as warm_up_search
+from mediation_desk.services.cases.search import warm_up as warm_up_search
 from mediation_desk.store.database import Store
 from ui.gui_gc import pause_collection, resume_collection
 from ui.i18n import translate

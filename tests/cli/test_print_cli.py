@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from mediation_desk.documents import KINDS
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.document_settings import DocumentSettingsService
+from mediation_desk.services.printing.document_settings import DocumentSettingsService
+from mediation_desk.services.safety.accounts import open_register
 from tests.cli.test_cli import CASES, PASSWORD, run, run_json, write_cases
 
 AGREED = "（2026）湖头人调字第1号"

@@ -25,8 +25,8 @@ from typing import Any
 
 import pytest
 
-from mediation_desk.services import audit
-from mediation_desk.services.accounts import create_register, open_register
+from mediation_desk.services.safety.accounts import create_register, open_register
+from mediation_desk.services.shared import audit
 from mediation_desk.store.models import Case, Party
 from tests.conftest import PASSWORD, ROOM
 
@@ -40,8 +40,8 @@ import os
 import random
 import sys
 
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.intake import IntakeService
+from mediation_desk.services.safety.accounts import open_register
+from mediation_desk.services.cases.intake import IntakeService
 from tests.conftest import neighbour_draft
 
 

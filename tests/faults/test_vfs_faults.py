@@ -21,10 +21,10 @@ import pytest
 from playhouse.apsw_ext import APSWDatabase
 
 from mediation_desk.errors import StoreUnavailable
-from mediation_desk.services import audit
-from mediation_desk.services.accounts import create_register, open_register
-from mediation_desk.services.actor import Actor
-from mediation_desk.services.intake import IntakeService
+from mediation_desk.services.cases.intake import IntakeService
+from mediation_desk.services.safety.accounts import create_register, open_register
+from mediation_desk.services.shared import audit
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store import database
 from mediation_desk.store.database import Store, describe_environment_error
 from mediation_desk.store.keys import keyfile_path

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mediation_desk.errors import StoreUnavailable, WrongPassword
-from mediation_desk.services.accounts import create_register, open_register
-from mediation_desk.services.intake import IntakeService
+from mediation_desk.services.cases.intake import IntakeService
+from mediation_desk.services.safety.accounts import create_register, open_register
 from mediation_desk.store import migrations
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import KeyFile, keyfile_path

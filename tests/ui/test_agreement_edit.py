@@ -16,7 +16,7 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.drafts import AgreementDraft, RecordDraft, TermDraft
+from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext

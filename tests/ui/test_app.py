@@ -36,7 +36,7 @@ def test_demo_register_is_filled_and_separate(tmp_path: Path, qapp: QApplication
     monkeypatch.setattr("ui.app.DEMO_CASES", 40)
     store, actor = open_demo(qapp)
     try:
-        from mediation_desk.services.register_pages import RegisterPages
+        from mediation_desk.services.cases.register_pages import RegisterPages
 
         assert RegisterPages(store, actor).count() == 40
         assert store.path == tmp_path / "demo" / "register.db"

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.actor import Actor
+from mediation_desk.services.shared.actor import Actor
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext

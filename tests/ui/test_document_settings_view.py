@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.paths import resources_dir
-from mediation_desk.services.actor import Actor
-from mediation_desk.services.document_settings import DocumentSettings
+from mediation_desk.services.printing.document_settings import DocumentSettings
+from mediation_desk.services.shared.actor import Actor
 from tests.documents.conftest import pdf_text
 from tests.ui.conftest import save_shot, type_text
 from tests.ui.test_printing import agreed_case

@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 
 from mediation_desk.documents import KINDS
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.dossier import gaps
+from mediation_desk.services.printing.dossier import gaps
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot
 from tests.ui.test_printing import agreed_case, identify

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.intake import Registered
+from mediation_desk.services.cases.intake import Registered
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
@@ -95,7 +95,7 @@ def test_register_enter_opens_case_and_overdue_shows_today(ctx: AppContext, qtbo
 
 def test_screens_at_1366x768(ctx: AppContext, qtbot: QtBot) -> None:
     """Render each main screen with realistic data for a person to look at."""
-    from mediation_desk.services.demo import fill_demo
+    from mediation_desk.services.demo.fill import fill_demo
 
     fill_demo(ctx.store, ctx.actor, cases=80, seed=3)
     win = MainWindow(ctx)

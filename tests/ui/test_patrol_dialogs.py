@@ -11,7 +11,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.patrols import (
+from mediation_desk.services.patrols.service import (
     FindingDraft,
     Occurrence,
     PlanDraft,

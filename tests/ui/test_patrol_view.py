@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mediation_desk import documents
-from mediation_desk.services.intake import Registered
-from mediation_desk.services.patrols import (
+from mediation_desk.services.cases.intake import Registered
+from mediation_desk.services.patrols.service import (
     FindingDraft,
     Occurrence,
     PatrolResult,
@@ -26,7 +26,7 @@ from mediation_desk.services.patrols import (
     TeamMember,
     VisitDraft,
 )
-from mediation_desk.services.printing import RenderedDocument
+from mediation_desk.services.printing.service import RenderedDocument
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.intake_dialog import IntakeDialog, RegisterHook

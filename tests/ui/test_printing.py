@@ -22,8 +22,11 @@ from reportlab.pdfgen import canvas
 
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.paths import resources_dir
-from mediation_desk.services.document_settings import DocumentSettings, DocumentSettingsService
-from mediation_desk.services.drafts import AgreementDraft, PartyDraft, RecordDraft, TermDraft
+from mediation_desk.services.cases.drafts import AgreementDraft, PartyDraft, RecordDraft, TermDraft
+from mediation_desk.services.printing.document_settings import (
+    DocumentSettings,
+    DocumentSettingsService,
+)
 from tests.conftest import neighbour_draft
 from tests.ui.conftest_cups import CupsQueue, cups_pdf_queue  # noqa: F401 (fixture)
 from ui.context import AppContext

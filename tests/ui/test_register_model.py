@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.drafts import PartyDraft
-from mediation_desk.services.register import CaseFilter
-from mediation_desk.services.register_pages import PAGE_SIZE
+from mediation_desk.services.cases.drafts import PartyDraft
+from mediation_desk.services.cases.register import CaseFilter
+from mediation_desk.services.cases.register_pages import PAGE_SIZE
 from tests.conftest import neighbour_draft
 from ui.context import AppContext
 from ui.models.register_model import RegisterModel

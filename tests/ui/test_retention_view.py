@@ -8,8 +8,8 @@ from datetime import date
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.retention import RetentionService
+from mediation_desk.services.safety.accounts import open_register
+from mediation_desk.services.safety.retention import RetentionService
 from tests.conftest import Register, neighbour_draft
 from tests.ui.conftest import save_shot
 from ui.context import AppContext

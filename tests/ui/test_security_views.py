@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QVBoxLayout
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.errors import WrongPassword
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.safety import auto_backup, backup_to
+from mediation_desk.services.safety.accounts import open_register
+from mediation_desk.services.safety.backups import auto_backup, backup_to
 from tests.conftest import PASSWORD, Register, neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.backup_jobs import DailyBackup, backups_in

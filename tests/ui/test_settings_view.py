@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings, QStandardPaths
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.actor import Actor
+from mediation_desk.services.shared.actor import Actor
 from tests.ui.conftest import save_shot, type_text
 from ui.app import SETTINGS_SCALE
 from ui.context import AppContext

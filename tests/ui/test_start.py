@@ -12,7 +12,7 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QWizard
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.settings import SettingsService
+from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.store.keys import KeyFile, keyfile_path
 from tests.ui.conftest import save_shot, type_text
 from ui.dialogs.login_dialog import SETTINGS_LAST_USER, LoginDialog

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem
 from pytestqt.qtbot import QtBot
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.drafts import AgreementDraft, RecordDraft, TermDraft
+from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.store.changes import ChangeSet
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot

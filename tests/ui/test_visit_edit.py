@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from mediation_desk.services.patrols import (
+from mediation_desk.services.patrols.service import (
     FindingDraft,
     Occurrence,
     PatrolResult,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
-from mediation_desk.services.accounts import MIN_PASSWORD
-from mediation_desk.services.actor import ROLE_LABELS, ROLES
+from mediation_desk.services.safety.accounts import MIN_PASSWORD
+from mediation_desk.services.shared.actor import ROLE_LABELS, ROLES
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.domain.terms import confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import DomainError
-from mediation_desk.services.agreement_edit import SIGNED_KINDS
-from mediation_desk.services.case_detail import AgreementView, CaseDetail
-from mediation_desk.services.casework import StepResult
-from mediation_desk.services.drafts import AgreementDraft, TermDraft
+from mediation_desk.services.cases.agreement_edit import SIGNED_KINDS
+from mediation_desk.services.cases.casework import StepResult
+from mediation_desk.services.cases.detail import AgreementView, CaseDetail
+from mediation_desk.services.cases.drafts import AgreementDraft, TermDraft
 from ui.context import AppContext
 from ui.dialogs.agreement_terms import TermsTable
 from ui.dialogs.case_form import CaseDialog, ErrorLabel, add_row, field_with_error

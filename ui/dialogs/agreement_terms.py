@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.domain.money import chinese_capital, format_yuan, parse_yuan
 from mediation_desk.domain.terms import TermFacts
 from mediation_desk.errors import DomainError
-from mediation_desk.services.drafts import TermDraft
+from mediation_desk.services.cases.drafts import TermDraft
 from ui.dialogs.case_form import INVALID_STYLE
 from ui.i18n import translate
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.casework import StepResult
+from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.i18n import translate
 

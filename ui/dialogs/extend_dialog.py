@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget
 
-from mediation_desk.services.casework import StepResult
+from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row
 from ui.i18n import translate

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import NotFound, Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.drafts import CaseDraft
-from mediation_desk.services.intake import Registered
-from mediation_desk.services.patrols import (
+from mediation_desk.services.cases.drafts import CaseDraft
+from mediation_desk.services.cases.intake import Registered
+from mediation_desk.services.patrols.service import (
     FINDING_STATUSES,
     MEASURES,
     EscalationView,

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrol_settings import due_date
-from mediation_desk.services.patrols import MEASURES, FindingDraft
+from mediation_desk.services.patrols.risk_levels import due_date
+from mediation_desk.services.patrols.service import MEASURES, FindingDraft
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_LABELS, RISK_ORDER, risk_chip

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import PERFORMANCE
-from mediation_desk.services.case_detail import CaseDetail
-from mediation_desk.services.casework import StepResult
+from mediation_desk.services.cases.casework import StepResult
+from mediation_desk.services.cases.detail import CaseDetail
 from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row, field_with_error
 from ui.i18n import translate

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.drafts import CaseDraft, PartyDraft, derive_title
-from mediation_desk.services.intake import Registered
+from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
+from mediation_desk.services.cases.intake import Registered
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon

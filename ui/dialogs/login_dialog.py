@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import StoreUnavailable, WrongPassword
-from mediation_desk.services.accounts import open_register
-from mediation_desk.services.actor import Actor
+from mediation_desk.services.safety.accounts import open_register
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from ui.i18n import translate
 from ui.icons import icon

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.patrols import Occurrence, PatrolResult
+from mediation_desk.services.patrols.service import Occurrence, PatrolResult
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon

@@ -13,8 +13,8 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from mediation_desk.domain.dictionaries import PARTY_SIDES
-from mediation_desk.services.casework import StepResult
-from mediation_desk.services.drafts import PartyDraft
+from mediation_desk.services.cases.casework import StepResult
+from mediation_desk.services.cases.drafts import PartyDraft
 from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row
 from ui.i18n import translate

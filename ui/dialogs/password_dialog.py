@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError, WrongPassword
-from mediation_desk.services.accounts import MIN_PASSWORD, check_password
+from mediation_desk.services.safety.accounts import MIN_PASSWORD, check_password
 from ui.context import AppContext
 from ui.dialogs.account_dialog import NOTE_STYLE, add_row, password_edit
 from ui.i18n import translate

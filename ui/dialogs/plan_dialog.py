@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.patrols import PatrolResult, PlanDraft, PlanView, TeamMember
+from mediation_desk.services.patrols.service import PatrolResult, PlanDraft, PlanView, TeamMember
 from ui.context import AppContext
 from ui.dialogs.patrol_pickers import NamePicker, TeamPicker
 from ui.i18n import translate

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
-from mediation_desk.services.printing import RenderedDocument
+from mediation_desk.services.printing.service import RenderedDocument
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.icons import icon

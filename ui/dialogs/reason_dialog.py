@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget
 
 from mediation_desk.domain.lifecycle import Step
-from mediation_desk.services.casework import StepResult
+from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row
 from ui.i18n import translate

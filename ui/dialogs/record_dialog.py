@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import RECORD_KINDS
-from mediation_desk.services.case_detail import CaseDetail
-from mediation_desk.services.casework import StepResult
-from mediation_desk.services.drafts import RecordDraft
+from mediation_desk.services.cases.casework import StepResult
+from mediation_desk.services.cases.detail import CaseDetail
+from mediation_desk.services.cases.drafts import RecordDraft
 from ui.context import AppContext
 from ui.dialogs.case_form import CaseDialog, add_row
 from ui.i18n import translate

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.safety import BackupInfo
+from mediation_desk.services.safety.backups import BackupInfo
 from ui.context import AppContext
 from ui.dialogs.account_dialog import add_row, password_edit
 from ui.i18n import translate

@@ -32,14 +32,14 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.case_number import DEFAULT_PATTERN, format_case_number
 from mediation_desk.errors import DomainError, StoreUnavailable, ValidationError
-from mediation_desk.services.accounts import (
+from mediation_desk.services.safety.accounts import (
     MIN_PASSWORD,
     RoomSettings,
     check_password,
     check_username,
     create_register,
 )
-from mediation_desk.services.actor import Actor
+from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from ui.dialogs.login_dialog import SETTINGS_LAST_USER
 from ui.i18n import translate

@@ -45,8 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
-from mediation_desk.services import patrol_settings
-from mediation_desk.services.patrols import Occurrence, PatrolResult, VisitDraft
+from mediation_desk.services.patrols import risk_levels as patrol_settings
+from mediation_desk.services.patrols.service import Occurrence, PatrolResult, VisitDraft
 from ui.context import AppContext
 from ui.dialogs.finding_fields import FindingChoices, FindingEditor
 from ui.dialogs.visit_edit import lock_recorded, payload_of

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mediation_desk.services.patrols import FindingView, VisitDraft
+from mediation_desk.services.patrols.service import FindingView, VisitDraft
 from ui.dialogs.finding_fields import FindingEditor
 from ui.i18n import translate
 

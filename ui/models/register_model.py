@@ -13,8 +13,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
-from mediation_desk.services.register import CaseFilter
-from mediation_desk.services.register_pages import PAGE_SIZE, RegisterPages, RegisterRow
+from mediation_desk.services.cases.register import CaseFilter
+from mediation_desk.services.cases.register_pages import PAGE_SIZE, RegisterPages, RegisterRow
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
-from mediation_desk.services.accounts import AccountView
-from mediation_desk.services.actor import ROLE_LABELS
+from mediation_desk.services.safety.accounts import AccountView
+from mediation_desk.services.shared.actor import ROLE_LABELS
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.account_dialog import AccountDialog

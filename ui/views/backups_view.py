@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, ValidationError, WrongPassword
-from mediation_desk.services.safety import BackupInfo, Restored, backup_to, restore_backup
-from mediation_desk.services.settings import SafetyConfig
+from mediation_desk.services.safety.backups import BackupInfo, Restored, backup_to, restore_backup
+from mediation_desk.services.settings.service import SafetyConfig
 from mediation_desk.store.changes import ChangeSet
 from ui.backup_jobs import backups_in, is_automatic, manual_backup_path
 from ui.context import AppContext

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWid
 
 from mediation_desk.domain.dictionaries import RISK_LEVELS
 from mediation_desk.errors import NotFound, StoreUnavailable
-from mediation_desk.services.case_detail import CaseDetail
+from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate

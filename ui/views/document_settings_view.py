@@ -37,7 +37,7 @@ from mediation_desk.errors import (
     StoreUnavailable,
     ValidationError,
 )
-from mediation_desk.services.document_settings import LABELS, DocumentSettings
+from mediation_desk.services.printing.document_settings import LABELS, DocumentSettings
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate

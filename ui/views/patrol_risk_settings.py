@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
-from mediation_desk.services.patrol_settings import MAX_RESPONSE_HOURS, RiskLevelSetting
+from mediation_desk.services.patrols.risk_levels import MAX_RESPONSE_HOURS, RiskLevelSetting
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.visit_dialog import DEFAULT_TARGETS

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from mediation_desk import documents
 from mediation_desk.errors import StoreUnavailable, ValidationError
-from mediation_desk.services.patrols import Occurrence, PatrolCounts, PatrolResult
-from mediation_desk.services.printing import RenderedDocument
+from mediation_desk.services.patrols.service import Occurrence, PatrolCounts, PatrolResult
+from mediation_desk.services.printing.service import RenderedDocument
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.finding_dialog import FindingDialog, finding_to_case

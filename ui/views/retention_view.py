@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
-from mediation_desk.services.retention import DueFile, RetentionService
+from mediation_desk.services.safety.retention import DueFile, RetentionService
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.services.settings import EntryView, RoomConfig
+from mediation_desk.services.settings.service import EntryView, RoomConfig
 from mediation_desk.store.changes import ChangeSet
 from ui.app import SETTINGS_SCALE
 from ui.context import AppContext

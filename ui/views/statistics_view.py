@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
-from mediation_desk.services.register import CaseFilter
+from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrols import FindingView, Occurrence
-from mediation_desk.services.today import Agenda, AgendaItem
+from mediation_desk.services.agenda.today import Agenda, AgendaItem
+from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.finding_dialog import FindingDialog

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.domain.dictionaries import MEDIATOR_ROLES
 from mediation_desk.domain.money import parse_yuan
 from mediation_desk.errors import DomainError, Problem
-from mediation_desk.services.drafts import CaseDraft, MediatorDraft
+from mediation_desk.services.cases.drafts import CaseDraft, MediatorDraft
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.widgets.field_error import FieldError, with_message

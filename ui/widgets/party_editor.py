@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.domain.dictionaries import PARTY_SIDES
 from mediation_desk.domain.resident_id import normalize_id_number, parse_resident_id
 from mediation_desk.errors import DomainError
-from mediation_desk.services.drafts import PartyDraft
+from mediation_desk.services.cases.drafts import PartyDraft
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.field_error import FieldError, with_message

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.dictionaries import PARTY_SIDES
 from mediation_desk.domain.resident_id import mask_id_number
-from mediation_desk.services.drafts import PartyDraft
+from mediation_desk.services.cases.drafts import PartyDraft
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.field_error import with_message

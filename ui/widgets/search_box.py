@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QFrame, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from mediation_desk.services.searching import FIELD_LABELS, SearchResult
+from mediation_desk.services.cases.search import FIELD_LABELS, SearchResult
 from ui.context import AppContext
 from ui.i18n import translate
 

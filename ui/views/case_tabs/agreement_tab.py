@@ -25,7 +25,7 @@ from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.domain.money import chinese_capital, format_yuan
 from mediation_desk.domain.terms import MONEY_WORDS
-from mediation_desk.services.case_detail import AgreementView, CaseDetail
+from mediation_desk.services.cases.detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import COLON, MUTED, OVERDUE, cell, show_date

@@ -18,7 +18,7 @@ from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog
 
 from mediation_desk.errors import NotFound, Problem, StoreUnavailable, ValidationError
-from mediation_desk.services.printing import RenderedDocument
+from mediation_desk.services.printing.service import RenderedDocument
 from ui.dialogs.preview_dialog import problems_text
 from ui.i18n import translate
 from ui.printing import PrintJob, PrintOutcome, make_printer, print_pdfs

@@ -11,8 +11,8 @@ from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.domain.lifecycle import STATUS_LABELS, Step
 from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
-from mediation_desk.services.casework import StepResult
-from mediation_desk.services.drafts import PartyDraft
+from mediation_desk.services.cases.casework import StepResult
+from mediation_desk.services.cases.drafts import PartyDraft
 from ui.context import AppContext
 from ui.dialogs.agreement_dialog import AgreementDialog
 from ui.dialogs.extend_dialog import ExtendDialog

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
-from mediation_desk.services.case_detail import CaseDetail
-from mediation_desk.services.dossier import DossierItem, gaps
-from mediation_desk.services.printing import FormChoice, PrintedView, RenderedDocument
+from mediation_desk.services.cases.detail import CaseDetail
+from mediation_desk.services.printing.dossier import DossierItem, gaps
+from mediation_desk.services.printing.service import FormChoice, PrintedView, RenderedDocument
 from ui.context import AppContext
 from ui.dialogs.preview_dialog import PreviewDialog, problems_text
 from ui.i18n import translate

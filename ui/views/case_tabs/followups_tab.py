@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from mediation_desk.domain.dictionaries import PERFORMANCE
-from mediation_desk.services.case_detail import CaseDetail, FollowUpView
+from mediation_desk.services.cases.detail import CaseDetail, FollowUpView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import MUTED, OVERDUE, cell, show_date

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from mediation_desk.services.case_detail import CaseDetail, HistoryLine
+from mediation_desk.services.cases.detail import CaseDetail, HistoryLine
 from ui.i18n import translate
 from ui.views.case_tabs.common import cell
 from ui.widgets.tables import read_only_table

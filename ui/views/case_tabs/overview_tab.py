@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.dictionaries import MEDIATOR_ROLES
 from mediation_desk.domain.lifecycle import STEP_LABELS, Step
-from mediation_desk.services.case_detail import CaseDetail
+from mediation_desk.services.cases.detail import CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import show_amount, show_date, show_time

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from mediation_desk.domain.dictionaries import PARTY_SIDES
-from mediation_desk.services.case_detail import CaseDetail, PartyView
+from mediation_desk.services.cases.detail import CaseDetail, PartyView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import cell, show_date

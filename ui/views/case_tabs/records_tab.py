@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import RECORD_KINDS
-from mediation_desk.services.case_detail import CaseDetail, RecordView
+from mediation_desk.services.cases.detail import CaseDetail, RecordView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import COLON, cell, show_time

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrols import FINDING_STATUSES, FindingFilter, FindingView
+from mediation_desk.services.patrols.service import FINDING_STATUSES, FindingFilter, FindingView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_LABELS, RISK_ORDER, risk_chip

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrols import Occurrence
+from mediation_desk.services.patrols.service import Occurrence
 from ui.i18n import translate
 from ui.views.patrol.style import (
     OTHER_MONTH_TEXT,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrols import PlanView
+from mediation_desk.services.patrols.service import PlanView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.services.patrols import OCCURRENCE_KINDS, Occurrence
+from mediation_desk.services.patrols.service import OCCURRENCE_KINDS, Occurrence
 from ui.i18n import translate
 from ui.views.patrol.month_calendar import describe
 from ui.views.patrol.style import day_text, mark_color, mark_icon

@@ -1,0 +1,289 @@
+"""Everything the case view shows about one case, read in one place.
+
+ID numbers and phones come masked; showing them in full is an explicit, audited act
+(:meth:`CaseDetailService.reveal_party`), because a screen in a busy room is seen by many.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from mediation_desk.domain.deadlines import confirmation_deadline, days_left
+from mediation_desk.domain.lifecycle import (
+    STATUS_LABELS,
+    STEP_LABELS,
+    CaseStatus,
+    Step,
+    allowed_steps,
+    is_open,
+)
+from mediation_desk.domain.phone import mask_phone
+from mediation_desk.domain.resident_id import mask_id_number
+from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
+from mediation_desk.errors import NotFound
+from mediation_desk.services.shared import audit
+from mediation_desk.services.shared.actor import Actor
+from mediation_desk.store.base import to_local
+from mediation_desk.store.database import Store
+from mediation_desk.store.models import (
+    Agreement,
+    AgreementTerm,
+    Appointment,
+    AuditEvent,
+    Case,
+    CaseEvent,
+    CaseMediator,
+    Finding,
+    FollowUp,
+    Mediator,
+    Party,
+    PatrolVisit,
+    Record,
+    Village,
+)
+
+
+@dataclass(frozen=True)
+class PartyView:
+    id: str
+    side: str
+    kind: str
+    name: str
+    gender: str
+    ethnicity: str
+    birth_date: date | None
+    id_type: str
+    id_masked: str
+    phone_masked: str
+    address: str
+    occupation: str
+    legal_representative: str
+    agent: str
+
+
+@dataclass(frozen=True)
+class RecordView:
+    id: str
+    kind: str
+    at: datetime
+    place: str
+    participants: list[str]
+    author: str
+    body: str
+    private: bool
+    addendum: bool
+
+
+@dataclass(frozen=True)
+class TermView:
+    id: str
+    text: str
+    obligor: str
+    obligee: str
+    amount_fen: int | None
+    due_on: date | None
+    place: str
+    method: str
+    performance: str
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: str
+    form: str
+    reached_on: date
+    effective_on: date | None
+    facts: str
+    issues: str
+    responsibilities: str
+    terms: list[TermView]
+    warnings: list[str]
+    confirmation_until: date | None
+
+
+@dataclass(frozen=True)
+class FollowUpView:
+    id: str
+    due_on: date
+    done_on: date | None
+    visited: str
+    performance: str
+    satisfaction: str
+    visitor: str
+    sued: bool = False
+    renewed_conflict: str = ""
+    measures: str = ""
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: datetime
+    who: str
+    what: str
+    order: int = 0  # ties at the same second: lifecycle steps first, then audit sequence
+
+
+@dataclass
+class CaseDetail:
+    id: str
+    number: str
+    title: str
+    status: CaseStatus
+    status_label: str
+    received_on: date
+    source: str
+    dispute_type: str
+    village: str
+    summary: str
+    requests: list[str]
+    risk_level: str
+    procedure: str
+    amount_fen: int | None
+    people_involved: int | None
+    deadline_on: date
+    days_left: int | None  # None once mediation has ended
+    extension_days: int
+    refusal_reason: str
+    termination_reason: str
+    closed: bool
+    next_steps: list[tuple[Step, str]]
+    mediators: list[tuple[str, str]]
+    parties: list[PartyView] = field(default_factory=list)
+    records: list[RecordView] = field(default_factory=list)
+    agreement: AgreementView | None = None
+    followups: list[FollowUpView] = field(default_factory=list)
+    appointments: list[tuple[str, datetime, str, str]] = field(default_factory=list)
+    history: list[HistoryLine] = field(default_factory=list)
+    #: The patrol finding this case was registered from (the link back), e.g.
+    #: "2026-12-01 湖二村排查发现：两户因宅基地界址争执"; "" when it was not.
+    from_finding: str = ""
+    #: Personal data removed after retention (PIPL): parties can no longer be edited.
+    anonymised: bool = False
+
+
+AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
+               "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
+               "delete": "删除",
+               **{step.value: label for step, label in STEP_LABELS.items()}}
+ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
+                "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",
+                "case_mediator": "调解员"}
+
+
+class CaseDetailService:
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    def load(self, case_id: str, today: date | None = None) -> CaseDetail:
+        today = today or date.today()
+        case: Case | None = Case.live().where(Case.id == case_id).first()
+        if case is None:
+            raise NotFound(f"找不到案件 {case_id}")
+        status = CaseStatus(case.status)
+        village = Village.get_by_id(case.village_id).name if case.village_id else ""
+        simple = case.procedure == "simple"
+        detail = CaseDetail(
+            id=case.id, number=case.number or "", title=case.title, status=status,
+            status_label=STATUS_LABELS[status], received_on=case.received_on,
+            source=case.source, dispute_type=case.dispute_type, village=village,
+            summary=case.summary, requests=json.loads(case.requests or "[]"),
+            risk_level=case.risk_level, procedure=case.procedure, amount_fen=case.amount_fen,
+            people_involved=case.people_involved, deadline_on=case.deadline_on,
+            days_left=days_left(case.deadline_on, today) if is_open(status) else None,
+            extension_days=case.extension_days, refusal_reason=case.refusal_reason,
+            termination_reason=case.termination_reason,
+            closed=status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
+            anonymised=case.anonymised_on is not None,
+            next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
+            mediators=[(cm.mediator.name, cm.role) for cm in
+                       CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
+                       .order_by(CaseMediator.position)],
+        )
+        detail.parties = [PartyView(
+            p.id, p.side, p.kind, p.name, p.gender, p.ethnicity, p.birth_date, p.id_type,
+            mask_id_number(p.id_number) if p.id_number else "",
+            mask_phone(p.phone) if p.phone else "", p.address, p.occupation,
+            p.legal_representative, p.agent)
+            for p in Party.live().where(Party.case == case).order_by(Party.position)]
+        for r in Record.live().where(Record.case == case).order_by(Record.at):
+            if r.private and not (self.actor.sees_private_notes
+                                  or r.author_account_id == self.actor.account_id):
+                continue
+            detail.records.append(RecordView(r.id, r.kind, r.at, r.place,
+                                             json.loads(r.participants or "[]"), r.author,
+                                             r.body, r.private, r.addendum))
+        agreement = Agreement.live().where(Agreement.case == case).first()
+        if agreement is not None:
+            terms = [TermView(t.id, t.text, t.obligor, t.obligee, t.amount_fen, t.due_on,
+                              t.place, t.method, t.performance)
+                     for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
+                     .order_by(AgreementTerm.position)]
+            warnings = vague_term_warnings(
+                [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms])
+            warnings += confirmation_warnings(
+                case.dispute_type, " ".join([case.summary, agreement.facts,
+                                             *(t.text for t in terms)]))
+            detail.agreement = AgreementView(
+                agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
+                agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
+                confirmation_deadline(agreement.effective_on) if agreement.effective_on
+                else None)
+        detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
+                                         f.satisfaction, f.visitor, f.sued,
+                                         f.renewed_conflict, f.measures)
+                            for f in FollowUp.live().where(FollowUp.case == case)
+                            .order_by(FollowUp.due_on)]
+        detail.appointments = [(a.id, a.at, a.place, a.note) for a in
+                               Appointment.live().where(Appointment.case == case,
+                                                        Appointment.done == False)  # noqa: E712
+                               .order_by(Appointment.at)]
+        detail.history = self._history(case)
+        detail.from_finding = self._from_finding(case)
+        return detail
+
+    def _from_finding(self, case: Case) -> str:
+        finding = (Finding.live().join(PatrolVisit).where(Finding.case == case)
+                   .order_by(PatrolVisit.on).first())
+        if finding is None:
+            return ""
+        visit = finding.visit
+        village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
+        return f"{visit.on.isoformat()} {village}排查发现：{finding.summary}"
+
+    def _history(self, case: Case) -> list[HistoryLine]:
+        """操作记录: the lifecycle steps plus the audit events of the case and its parts."""
+        lines = []
+        for e in CaseEvent.live().where(CaseEvent.case == case):
+            step = "受理登记" if e.step == "register" else AUDIT_WORDS.get(e.step, e.step)
+            who = e.account.display_name if e.account is not None else ""
+            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step, -1))
+        ids = {case.id}
+        for model in (Party, Record, FollowUp, Appointment, CaseMediator):
+            ids |= {row.id for row in model.select(model.id).where(model.case == case)}
+        agreement_ids = {a.id for a in Agreement.select(Agreement.id)
+                         .where(Agreement.case == case)}
+        ids |= agreement_ids
+        ids |= {t.id for t in AgreementTerm.select(AgreementTerm.id)
+                .where(AgreementTerm.agreement.in_(list(agreement_ids)))}
+        # The case's own steps are already listed from its events; keep its other actions.
+        for ev in AuditEvent.select().where(
+                AuditEvent.entity_id.in_(list(ids)),
+                (AuditEvent.entity != "case")
+                | AuditEvent.action.in_(["read", "reveal", "print", "export", "update"])):
+            what = f"{AUDIT_WORDS.get(ev.action, ev.action)}{ENTITY_WORDS.get(ev.entity, ev.entity)}"
+            if ev.detail:
+                what += f"（{ev.detail}）"
+            lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0), ev.account, what,
+                                     ev.seq))
+        return sorted(lines, key=lambda line: (line.at, line.order))
+
+    def reveal_party(self, party_id: str) -> tuple[str, str]:
+        """The full ID number and phone of a party; the act itself is audited."""
+        party = Party.get_by_id(party_id)
+        with self.store.write() as changes:
+            audit.record(self.actor, "reveal", party, detail="显示完整身份证号码和电话")
+            changes.touch("audit", party.case_id)
+        return party.id_number, party.phone

@@ -1,0 +1,256 @@
+"""Creating a register, logging in, and managing accounts.
+
+Why the password is checked by unlocking a key slot: for an encrypted register the only proof
+that matters is that the password opens the database key; for an unencrypted one (demo, tests
+of old files) the account's argon2 hash is checked instead. Either way a wrong password gives
+the same message, which never says whether the account exists.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from mediation_desk.domain.case_number import DEFAULT_PATTERN, validate_pattern
+from mediation_desk.errors import (
+    DomainError,
+    PermissionDenied,
+    Problem,
+    StoreUnavailable,
+    ValidationError,
+    WrongPassword,
+)
+from mediation_desk.services.settings.dictionaries import seed_defaults
+from mediation_desk.services.shared import audit
+from mediation_desk.services.shared.actor import ROLE_LABELS, ROLES, Actor
+from mediation_desk.store.database import Store
+from mediation_desk.store.keys import KeyFile, keyfile_path, new_database_key, new_recovery_key
+from mediation_desk.store.models import Account, Setting
+
+MIN_PASSWORD = 8
+#: Screen-lock events on the audit trail, with the words the trail shows.
+LOCK_ACTIONS = {"lock": "空闲锁定屏幕", "unlock": "解锁屏幕", "unlock_failed": "解锁失败：密码错误"}
+_hasher = PasswordHasher()
+
+
+@dataclass(frozen=True)
+class RoomSettings:
+    room: str
+    committee: str
+    number_prefix: str
+    number_pattern: str = DEFAULT_PATTERN
+
+
+def check_password(password: str, field: str = "密码") -> None:
+    if len(password) < MIN_PASSWORD:
+        raise ValidationError(Problem("", field, f"至少{MIN_PASSWORD}个字符"))
+
+
+def check_username(username: str) -> None:
+    if not username.strip() or any(c.isspace() for c in username) or len(username) > 40:
+        raise ValidationError(Problem("", "用户名", "不能为空、不能含空格，最多40个字符"))
+
+
+def _actor(account: Account) -> Actor:
+    return Actor(account.id, account.username, account.role, account.display_name)
+
+
+def create_register(path: Path | str, settings: RoomSettings, admin: str, password: str, *,
+                    encrypted: bool = True) -> tuple[Store, Actor, str | None]:
+    """A new register with room settings and its administrator; returns the recovery key."""
+    path = Path(path)
+    problems = []
+    for value, label in ((settings.room, "调解室名称"), (settings.committee, "调委会名称"),
+                         (settings.number_prefix, "编号前缀")):
+        if not value.strip():
+            problems.append(Problem("", label, "不能为空"))
+    try:
+        validate_pattern(settings.number_pattern)
+    except DomainError as exc:
+        problems.append(Problem("", "编号格式", exc.reason))
+    if problems:
+        raise ValidationError(problems)
+    check_username(admin)
+    check_password(password)
+    if path.exists():
+        raise StoreUnavailable(f"数据库文件已存在，不会覆盖：{path}")
+    path.parent.mkdir(parents=True, exist_ok=True)
+
+    db_key = new_database_key() if encrypted else None
+    recovery = new_recovery_key() if encrypted else None
+    keyfile = None
+    if db_key is not None and recovery is not None:
+        keyfile = KeyFile.create(keyfile_path(path), db_key, recovery)
+        keyfile.set_password(admin, password, db_key)
+    store = Store.open(path, db_key, create=True)
+    try:
+        with store.write() as changes:
+            account = Account.create(username=admin, display_name=admin, role="admin",
+                                     password_hash=_hasher.hash(password))
+            actor = _actor(account)
+            room_settings: tuple[tuple[str, object], ...] = (
+                ("room_name", settings.room),
+                ("committee_name", settings.committee),
+                ("number_prefix", settings.number_prefix),
+                ("number_pattern", settings.number_pattern),
+                ("mediation_days", 30),
+            )
+            for key, setting_value in room_settings:
+                row = Setting.create(key=key,
+                                     value=json.dumps(setting_value, ensure_ascii=False))
+                audit.record(actor, "create", row, detail=key)
+            audit.record(actor, "create", account, detail="管理员")
+            seed_defaults(actor)
+            changes.touch("settings")
+        if keyfile is not None:
+            keyfile.save()
+    except BaseException:
+        store.close()
+        for leftover in (path, Path(str(path) + "-wal"), Path(str(path) + "-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return store, actor, recovery
+
+
+def is_encrypted(path: Path | str) -> bool:
+    return keyfile_path(Path(path)).exists()
+
+
+def open_register(path: Path | str, username: str, password: str) -> tuple[Store, Actor]:
+    """Open the register as ``username``; :class:`WrongPassword` if the password is wrong."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreUnavailable(f"数据库文件不存在：{path}")
+    db_key = None
+    if is_encrypted(path):
+        db_key = KeyFile.load(keyfile_path(path)).unlock(username, password)
+    store = Store.open(path, db_key)
+    try:
+        account = Account.live().where(Account.username == username).first()
+        if account is None or not account.active:
+            raise WrongPassword("用户名或密码不正确")
+        if db_key is None:
+            try:
+                _hasher.verify(account.password_hash, password)
+            except (VerificationError, InvalidHashError) as exc:
+                raise WrongPassword("用户名或密码不正确") from exc
+        actor = _actor(account)
+        with store.write():
+            audit.record(actor, "login", account)
+    except BaseException:
+        store.close()
+        raise
+    return store, actor
+
+
+class AccountService:
+    """Accounts of one register; only an administrator may change them."""
+
+    def __init__(self, store: Store, actor: Actor) -> None:
+        self.store = store
+        self.actor = actor
+
+    def _require_admin(self) -> None:
+        if not self.actor.is_admin:
+            raise PermissionDenied("只有管理员可以管理账户")
+
+    def add(self, username: str, role: str, password: str, display_name: str = "") -> Account:
+        self._require_admin()
+        check_username(username)
+        if role not in ROLES:
+            raise ValidationError(Problem("", "角色", "应为 " + " / ".join(ROLES) + " 之一"))
+        check_password(password)
+        if Account.select().where(Account.username == username).exists():
+            raise ValidationError(Problem("", "用户名", f"“{username}”已存在"))
+        with self.store.write() as changes:
+            account = Account.create(username=username, display_name=display_name or username,
+                                     role=role, password_hash=_hasher.hash(password))
+            audit.record(self.actor, "create", account, detail=ROLE_LABELS[role])
+            if self.store.db_key is not None:
+                keyfile = KeyFile.load(keyfile_path(self.store.path))
+                keyfile.set_password(username, password, self.store.db_key)
+                keyfile.save()
+            changes.touch("account")
+        return account
+
+    def accounts(self) -> list[AccountView]:
+        """Every account as a plain row (for `users list` and the window's user list)."""
+        self._require_admin()
+        return [AccountView(a.username, a.display_name, a.role, a.active)
+                for a in Account.live().order_by(Account.username)]
+
+    def change_password(self, username: str, new_password: str,
+                        old_password: str | None = None) -> None:
+        """A user changes their own password (old one required), or an administrator resets
+        another's. Only that account's key slot is rewrapped; nothing else changes."""
+        own = username == self.actor.username
+        if not own:
+            self._require_admin()
+        elif old_password is None or not self.verify_password(old_password):
+            raise WrongPassword("原密码不正确")
+        check_password(new_password, "新密码")
+        account = Account.live().where(Account.username == username).first()
+        if account is None:
+            raise ValidationError(Problem("", "用户名", f"没有账户“{username}”"))
+        with self.store.write() as changes:
+            account.password_hash = _hasher.hash(new_password)
+            account.save()
+            audit.record(self.actor, "update", account, detail="修改密码")
+            if self.store.db_key is not None:
+                keyfile = KeyFile.load(keyfile_path(self.store.path))
+                keyfile.set_password(username, new_password, self.store.db_key)
+                keyfile.save()
+            changes.touch("account")
+
+    def set_active(self, username: str, active: bool) -> None:
+        """Disable an account (its key slot is removed, so its password no longer opens the
+        file) or enable it again (it then needs a new password, see change_password)."""
+        self._require_admin()
+        if username == self.actor.username:
+            raise ValidationError(Problem("", "用户名", "不能停用自己的账户"))
+        account = Account.live().where(Account.username == username).first()
+        if account is None:
+            raise ValidationError(Problem("", "用户名", f"没有账户“{username}”"))
+        if not active and account.role == "admin" and Account.live().where(
+                Account.role == "admin", Account.active == True).count() <= 1:  # noqa: E712
+            raise ValidationError(Problem("", "用户名", "至少要保留一个管理员账户"))
+        with self.store.write() as changes:
+            account.active = active
+            account.save()
+            audit.record(self.actor, "update", account, detail="启用" if active else "停用")
+            if not active and self.store.db_key is not None:
+                keyfile = KeyFile.load(keyfile_path(self.store.path))
+                keyfile.remove(username)
+                keyfile.save()
+            changes.touch("account")
+
+    def note_lock(self, action: str) -> None:
+        """Put a screen lock, an unlock or a failed unlock on the audit trail: who left the
+        register open, when, and whether someone tried passwords at the locked screen."""
+        if action not in LOCK_ACTIONS:
+            raise ValueError(action)
+        with self.store.write():
+            audit.record(self.actor, action, entity="account", entity_id=self.actor.account_id,
+                         detail=LOCK_ACTIONS[action])
+
+    def verify_password(self, password: str) -> bool:
+        """Whether ``password`` is the current user's (unlocking after an idle lock)."""
+        account = Account.get_or_none(Account.id == self.actor.account_id)
+        if account is None:
+            return False
+        try:
+            return bool(_hasher.verify(account.password_hash, password))
+        except (VerificationError, InvalidHashError):
+            return False
+
+
+@dataclass(frozen=True)
+class AccountView:
+    username: str
+    display_name: str
+    role: str
+    active: bool
