@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from mediation_desk.domain.errors import DomainError
 
-class DomainError(ValueError):
-    """A pure rule refused a value; ``reason`` is a short Chinese phrase such as "校验位错误".
-
-    Domain functions know nothing about which record or form field a value came from, so they
-    raise this and the service that called them attaches the record and field label.
-    """
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
+__all__ = [
+    "CheckFailed",
+    "DomainError",
+    "NotFound",
+    "PermissionDenied",
+    "Problem",
+    "StoreUnavailable",
+    "ValidationError",
+    "WrongPassword",
+]
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from string import Formatter
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 DEFAULT_PATTERN = "（{year}）{prefix}人调字第{seq}号"
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 DEFAULT_MEDIATION_DAYS = 30
 CONFIRMATION_WINDOW_DAYS = 30

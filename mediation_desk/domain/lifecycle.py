@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 
 class CaseStatus(StrEnum):

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 MAX_YUAN = 10**12
 MAX_FEN = MAX_YUAN * 100

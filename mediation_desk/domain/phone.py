@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 _MOBILE = re.compile(r"1[3-9][0-9]{9}")
 # Area code, subscriber number (never starting with 0), optional extension; the "joined" form

@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 
 from dateutil.rrule import rrule, rruleset, rrulestr
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 ALLOWED_PARTS = ("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY", "BYMONTH",

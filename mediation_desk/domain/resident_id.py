@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from mediation_desk.errors import DomainError
+from mediation_desk.domain.errors import DomainError
 
 Gender = Literal["male", "female"]
 

@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import apsw
 
+from mediation_desk.errors import StoreUnavailable
 from mediation_desk.store.keys import key_pragma
-
-if TYPE_CHECKING:
-    from mediation_desk.store.database import Store
+from mediation_desk.store.sqlite_errors import describe_environment_error
 
 
-def online_backup(store: Store, target: Path, pages_per_step: int = 1024) -> Path:
-    """Copy the open database into ``target`` (which must not exist)."""
+def online_backup(source: apsw.Connection, db_key: bytes | None, target: Path,
+                  pages_per_step: int = 1024) -> Path:
+    """Copy the open database on ``source`` into ``target`` (which must not exist), keyed
+    with ``db_key``; a consistent copy while others keep writing."""
     if target.exists():
         raise FileExistsError(str(target))
     dest = apsw.Connection(str(target))
     try:
-        if store.db_key is not None:
-            dest.execute(f"PRAGMA key = {key_pragma(store.db_key)}")
-        with dest.backup("main", store.connection(), "main") as job:
+        if db_key is not None:
+            dest.execute(f"PRAGMA key = {key_pragma(db_key)}")
+        with dest.backup("main", source, "main") as job:
             while not job.done:
                 job.step(pages_per_step)
         dest.execute("PRAGMA journal_mode = delete")
@@ -40,15 +40,12 @@ def online_backup(store: Store, target: Path, pages_per_step: int = 1024) -> Pat
     return target
 
 
-def inspect_backup(path: Path, db_key: bytes | None) -> int:
-    """Check that ``path`` is a whole register this program can read; its schema version.
+def inspect_backup(path: Path, db_key: bytes | None, latest_schema: int) -> int:
+    """Check that ``path`` is a whole register this program can read (schema version at
+    most ``latest_schema``); returns its schema version.
 
     Opened read-only so that a check never changes the file it checks.
     """
-    from mediation_desk.errors import StoreUnavailable
-    from mediation_desk.store import migrations
-    from mediation_desk.store.database import describe_environment_error
-
     try:
         conn = apsw.Connection(f"file:{path}?mode=ro", flags=apsw.SQLITE_OPEN_READONLY
                                | apsw.SQLITE_OPEN_URI)
@@ -71,7 +68,7 @@ def inspect_backup(path: Path, db_key: bytes | None) -> int:
         if check != ["ok"]:
             raise StoreUnavailable(f"备份文件 {path} 已损坏：{check[0]}")
         version = int(str(found[0][0])) if found else 0
-        if version > migrations.LATEST:
+        if version > latest_schema:
             raise StoreUnavailable(
                 f"备份由较新版本的调解工作台创建（结构版本 {version}），请先升级程序")
         return version

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediation_desk.errors import StoreUnavailable
+from mediation_desk.store.backup import online_backup
 
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
@@ -118,9 +119,7 @@ def _register_device(store: Store) -> None:
 
 
 def backup_before_migration(store: Store, version: int) -> Path:
-    from mediation_desk.store.backup import online_backup
-
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
-    online_backup(store, target)
+    online_backup(store.connection(), store.db_key, target)
     return target

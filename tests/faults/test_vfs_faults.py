@@ -25,10 +25,11 @@ from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.safety.accounts import create_register, open_register
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store import database
-from mediation_desk.store.database import Store, describe_environment_error
+from mediation_desk.store import database, sqlite_errors
+from mediation_desk.store.database import Store
 from mediation_desk.store.keys import keyfile_path
 from mediation_desk.store.models import Case, NumberSequence, Party
+from mediation_desk.store.sqlite_errors import describe_environment_error
 from tests.conftest import PASSWORD, ROOM, neighbour_draft
 from tests.faults.vfs import FaultVFS, fault_vfs
 
@@ -221,10 +222,10 @@ def test_read_error_outside_a_write_is_described_for_the_user(opened: Opened) ->
     opened.vfs.fail("xRead", times=1)
     with pytest.raises(peewee.OperationalError) as caught:
         list(Case.select())
-    original = database.original_sqlite_error(caught.value)
+    original = sqlite_errors.original_sqlite_error(caught.value)
     assert isinstance(original, apsw.IOError)
     assert (describe_environment_error(original) or "").startswith("读写数据库文件时出错")
-    assert (database.environment_message(caught.value) or "").startswith("读写数据库文件时出错")
+    assert (sqlite_errors.environment_message(caught.value) or "").startswith("读写数据库文件时出错")
 
 
 def test_close_with_a_full_disk_does_not_raise_and_loses_nothing(opened: Opened) -> None:

@@ -74,5 +74,5 @@ def import_cases(intake: IntakeService, path: Path, today: date | None = None,
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target_dir = backup_dir or store.path.parent / "backups"
     target_dir.mkdir(parents=True, exist_ok=True)
-    online_backup(store, target_dir / f"{store.path.name}.before-import-{stamp}.bak")
+    online_backup(store.connection(), store.db_key, target_dir / f"{store.path.name}.before-import-{stamp}.bak")
     return intake.register_many(drafts, today, labels)

@@ -16,6 +16,9 @@ from datetime import date, timedelta
 from mediation_desk.domain import recurrence
 from mediation_desk.errors import DomainError, NotFound, Problem
 from mediation_desk.services.patrols.types import Occurrence, PlanDraft, PlanView, TeamMember
+from mediation_desk.services.settings.dictionaries import ensure_village
+from mediation_desk.services.shared.actor import Actor
+from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.models import PatrolChange, PatrolPlan, PatrolVisit
 
 MAX_DURATION = 24 * 60
@@ -271,3 +274,17 @@ def all_clashes(occs: Sequence[Occurrence]) -> list[str]:
     """Double bookings among the given occurrences (each pair of plans reported once)."""
     bookings = bookings_of(occs)
     return clashes(bookings, bookings)
+
+
+def villages_added(names: list[str], actor: Actor, changes: ChangeSet) -> list[str]:
+    """Add villages not yet in the list; one warning naming them (a typo shows up here)."""
+    added: list[str] = []
+    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
+        notices: list[str] = []
+        ensure_village(name, actor, notices)
+        if notices:
+            added.append(name)
+    if added:
+        changes.touch("village")
+        return [f"新增村（社区）：{'、'.join(added)}，请核对是否笔误"]
+    return []

@@ -46,10 +46,8 @@ from mediation_desk.services.patrols.types import (
     VisitView,
 )
 from mediation_desk.services.patrols.visit_edit import VisitEdits
-from mediation_desk.services.settings.dictionaries import ensure_village
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Finding,
@@ -73,20 +71,6 @@ def _refuse(record: str, field: str, reason: str) -> ValidationError:
     return ValidationError(Problem(record, field, reason))
 
 
-def _villages_added(names: list[str], actor: Actor, changes: ChangeSet) -> list[str]:
-    """Add villages not yet in the list; one warning naming them (a typo shows up here)."""
-    added: list[str] = []
-    for name in dict.fromkeys(n.strip() for n in names if n.strip()):
-        notices: list[str] = []
-        ensure_village(name, actor, notices)
-        if notices:
-            added.append(name)
-    if added:
-        changes.touch("village")
-        return [f"新增村（社区）：{'、'.join(added)}，请核对是否笔误"]
-    return []
-
-
 class PatrolService(PlanExceptions, FindingActions, VisitEdits):
     """The patrol use cases; exceptions, finding actions and corrections of a recorded visit
     come from the mixins."""
@@ -108,7 +92,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
             raise ValidationError(problems)
         warnings = self._booking_warnings(draft, exclude_id=None)
         with self.store.write() as changes:
-            warnings += _villages_added(draft.villages, self.actor, changes)
+            warnings += pp.villages_added(draft.villages, self.actor, changes)
             plan = PatrolPlan.create(**self._plan_fields(draft))
             audit.record(self.actor, "create", plan,
                          detail=f"{plan.title}：{recurrence.describe(plan.rule, plan.starts_on)}")
@@ -123,7 +107,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
             raise ValidationError(problems)
         warnings = self._booking_warnings(draft, exclude_id=plan_id)
         with self.store.write() as changes:
-            warnings += _villages_added(draft.villages, self.actor, changes)
+            warnings += pp.villages_added(draft.villages, self.actor, changes)
             for key, value in self._plan_fields(draft).items():
                 setattr(plan, key, value)
             plan.save()
@@ -221,7 +205,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
             warnings.append(f"{draft.village.strip()}不在计划“{plan.title}”的排查范围内")
         levels = {lv.code: lv for lv in self.settings.risk_levels()}
         with self.store.write() as changes:
-            warnings += _villages_added([draft.village], self.actor, changes)
+            warnings += pp.villages_added([draft.village], self.actor, changes)
             village = Village.get(Village.name == draft.village.strip())
             visit = PatrolVisit.create(
                 plan=plan, occurrence_on=occurrence_on, on=draft.on, village=village,

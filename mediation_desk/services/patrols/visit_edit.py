@@ -17,6 +17,7 @@ import json
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import NotFound, Problem, ValidationError
 from mediation_desk.services.patrols import findings as pf
+from mediation_desk.services.patrols import plans as pp
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.types import FindingDraft, PatrolResult, VisitDraft
 from mediation_desk.services.shared import audit
@@ -90,9 +91,7 @@ class VisitEdits:
             warnings.append(f"{village_name}不在计划“{plan.title}”的排查范围内")
         levels = {lv.code: lv for lv in self.settings.risk_levels()}
         with self.store.write() as changes:
-            from mediation_desk.services.patrols.service import _villages_added  # the service's own
-
-            warnings += _villages_added([village_name], self.actor, changes)
+            warnings += pp.villages_added([village_name], self.actor, changes)
             village = Village.get(Village.name == village_name)
             said = self._correct_visit_row(visit, draft, village)
             for i, (f, row) in enumerate(zip(draft.findings, rows, strict=True)):

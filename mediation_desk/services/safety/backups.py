@@ -17,6 +17,7 @@ from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.audit_check import verify_audit
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.store import migrations
 from mediation_desk.store.backup import copy_database, inspect_backup, online_backup
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import KeyFile, keyfile_path
@@ -26,7 +27,7 @@ def backup_to(store: Store, actor: Actor, out: Path) -> Path:
     if out.exists():
         raise StoreUnavailable(f"备份文件已存在，不会覆盖：{out}")
     out.parent.mkdir(parents=True, exist_ok=True)
-    online_backup(store, out)
+    online_backup(store.connection(), store.db_key, out)
     if store.db_key is not None:
         shutil.copyfile(keyfile_path(store.path), keyfile_path(out))
     with store.write():
@@ -67,7 +68,7 @@ def restore_backup(backup: Path, target: Path, username: str, password: str, *,
     backup_keys = keyfile_path(backup)
     if backup_keys.exists():
         db_key = KeyFile.load(backup_keys).unlock(username, password)
-    inspect_backup(backup, db_key)
+    inspect_backup(backup, db_key, migrations.LATEST)
     if target.exists() and not force:
         raise ValidationError(Problem("", "--db", f"数据库文件已存在：{target}。确认要用备份替换它时请加 --force"))
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -9,15 +9,13 @@ looks like a printout. A saved PDF is filed back to the case like a printed one 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from mediation_desk.cli.context import Cli, UsageError
 from mediation_desk.errors import Problem, ValidationError
 
-if TYPE_CHECKING:
-    from mediation_desk.cli import Cli
 
-
-def add_parser(sub: Any) -> None:
+def register(sub: Any) -> None:
     # KIND is checked in cmd_print rather than by argparse ``choices``: the list lives in the
     # documents registry, and importing reportlab for every command would slow them all.
     s = sub.add_parser("print", help="把文书保存为 PDF（dossier = 整本卷宗）")
@@ -26,10 +24,10 @@ def add_parser(sub: Any) -> None:
                                 "contents dossier")
     s.add_argument("number", help="案件编号")
     s.add_argument("--out", type=Path, required=True, help="PDF 文件")
+    s.set_defaults(handler=cmd_print)
 
 
 def cmd_print(cli: Cli) -> None:
-    from mediation_desk.cli import UsageError
     from mediation_desk.documents import KINDS
     from mediation_desk.services.printing.service import PrintingService
 

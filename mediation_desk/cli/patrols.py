@@ -2,28 +2,33 @@
 
 Contract commands (contract.md): ``plan-add``, ``schedule``, ``visit-add``, ``to-case``,
 ``export-ics``, ``print``; extras: ``plans``, ``findings``, ``counts``. Each one calls
-:class:`mediation_desk.services.patrols.service.PatrolService` only; refused input exits 1 with the
-reasons in Chinese and nothing written (the service's transaction guarantees it).
+:class:`mediation_desk.services.patrols.service.PatrolService` only; refused input exits 1
+with the reasons in Chinese and nothing written (the service's transaction guarantees it).
 """
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mediation_desk.cli.context import (
+    Cli,
+    Parser,
+    parse_month,
+    parse_range,
+    read_json,
+    write_bytes,
+)
 from mediation_desk.errors import Problem, ValidationError
 
 if TYPE_CHECKING:
-    from mediation_desk.cli import Cli
     from mediation_desk.services.patrols.service import FindingView, Occurrence, PatrolService
 
 
-def add_parser(sub: Any, parser_class: type) -> None:
+def register(sub: Any) -> None:
     s = sub.add_parser("patrol", help="排查计划与排查记录")
-    ps = s.add_subparsers(dest="patrol_command", required=True, parser_class=parser_class)
+    ps = s.add_subparsers(dest="patrol_command", required=True, parser_class=Parser)
     p = ps.add_parser("plan-add", help="新增排查计划（patrol-plan@1 JSON 文件）")
     p.add_argument("file", type=Path)
     ps.add_parser("plans", help="列出排查计划")
@@ -48,42 +53,12 @@ def add_parser(sub: Any, parser_class: type) -> None:
     p.add_argument("--text", default="")
     p = ps.add_parser("counts", help="某月排查统计")
     p.add_argument("--month", required=True, help="YYYY-MM")
+    s.set_defaults(handler=cmd_patrol)
 
 
-def _day(text: str, option: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValidationError(Problem("", option, f"日期格式应为 YYYY-MM-DD，实际为“{text}”")) from None
 
 
-def _month(text: str) -> tuple[int, int]:
-    match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12:
-        raise ValidationError(Problem("", "--month", f"格式应为 YYYY-MM，实际为“{text}”"))
-    return int(match.group(1)), int(match.group(2))
 
-
-def _range(cli: Cli) -> tuple[date, date]:
-    start, end = _day(cli.args.start, "--from"), _day(cli.args.end, "--to")
-    if end < start:
-        raise ValidationError(Problem("", "--to", f"早于 --from（{start.isoformat()}）"))
-    return start, end
-
-
-def _read_doc(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ValidationError(Problem(str(path), "", "文件不存在")) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ValidationError(Problem(str(path), "", f"不是有效的 JSON 文件（{exc}）")) from None
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(data)
-    tmp.replace(path)
 
 
 def _occurrence_row(o: Occurrence) -> dict[str, Any]:
@@ -107,9 +82,9 @@ def cmd_patrol(cli: Cli) -> None:
 
     command = cli.args.patrol_command
     # Check options and files before asking for the password or opening the database.
-    doc = _read_doc(cli.args.file) if command in ("plan-add", "visit-add") else None
-    span = _range(cli) if command in ("schedule", "export-ics") else None
-    month = _month(cli.args.month) if command in ("print", "counts") else None
+    doc = read_json(cli.args.file) if command in ("plan-add", "visit-add") else None
+    span = parse_range(cli.args.start, cli.args.end) if command in ("schedule", "export-ics") else None
+    month = parse_month(cli.args.month) if command in ("print", "counts") else None
     store, actor = cli.open()
     try:
         service = PatrolService(store, actor)
@@ -172,7 +147,7 @@ def _to_case(cli: Cli, service: PatrolService, *_: Any) -> None:
 def _export_ics(cli: Cli, service: PatrolService, _doc: Any, span: tuple[date, date],
                 *_: Any) -> None:
     data = service.export_ics(*span)
-    _write_bytes(cli.args.out, data)
+    write_bytes(cli.args.out, data)
     count = data.count(b"BEGIN:VEVENT")
     cli.emit({"out": str(cli.args.out), "events": count},
              f"已导出 {count} 次排查到 {cli.args.out}")
@@ -183,7 +158,7 @@ def _print(cli: Cli, service: PatrolService, _doc: Any, _span: Any,
     from mediation_desk.documents import page_count, patrol_timetable
 
     pdf = patrol_timetable(service.month_sheet(*month))
-    _write_bytes(cli.args.out, pdf)
+    write_bytes(cli.args.out, pdf)
     cli.emit({"out": str(cli.args.out), "pages": page_count(pdf)},
              f"已生成 {month[0]}年{month[1]}月排查安排表：{cli.args.out}")
 

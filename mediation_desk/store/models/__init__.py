@@ -1,0 +1,99 @@
+"""The register's tables, one module per capability; import them from here.
+
+Names follow domain.md's glossary. Every synced table is a :class:`BaseModel` (UUID key,
+row version, soft deletion: architecture.md §2, §7). A new capability adds its module here
+and its tables to :data:`SYNCED_MODELS` (or :data:`LOCAL_MODELS`) and to a migration.
+"""
+
+from __future__ import annotations
+
+from mediation_desk.store.base import BaseModel
+from mediation_desk.store.models.audit import AuditEvent
+from mediation_desk.store.models.cases import (
+    Agreement,
+    AgreementTerm,
+    Appointment,
+    Case,
+    CaseEvent,
+    CaseMediator,
+    FollowUp,
+    Party,
+    Record,
+)
+from mediation_desk.store.models.drafts import Draft
+from mediation_desk.store.models.patrols import (
+    Escalation,
+    Finding,
+    PatrolChange,
+    PatrolPlan,
+    PatrolVisit,
+)
+from mediation_desk.store.models.printing import PrintedDocument
+from mediation_desk.store.models.room import (
+    Account,
+    Device,
+    DictEntry,
+    Mediator,
+    NumberSequence,
+    Setting,
+    Village,
+)
+
+__all__ = [
+    "LOCAL_MODELS",
+    "SYNCED_MODELS",
+    "Account",
+    "Agreement",
+    "AgreementTerm",
+    "Appointment",
+    "AuditEvent",
+    "BaseModel",
+    "Case",
+    "CaseEvent",
+    "CaseMediator",
+    "Device",
+    "DictEntry",
+    "Draft",
+    "Escalation",
+    "Finding",
+    "FollowUp",
+    "Mediator",
+    "NumberSequence",
+    "Party",
+    "PatrolChange",
+    "PatrolPlan",
+    "PatrolVisit",
+    "PrintedDocument",
+    "Record",
+    "Setting",
+    "Village",
+]
+
+SYNCED_MODELS: tuple[type[BaseModel], ...] = (
+    Device,
+    Setting,
+    Mediator,
+    Account,
+    Village,
+    DictEntry,
+    NumberSequence,
+    Case,
+    CaseMediator,
+    Party,
+    Record,
+    Agreement,
+    AgreementTerm,
+    FollowUp,
+    PatrolPlan,
+    PatrolChange,
+    PatrolVisit,
+    Finding,
+    Escalation,
+    CaseEvent,
+    Appointment,
+    PrintedDocument,
+    AuditEvent,
+)
+
+#: Tables that stay on this device (never synced): unfinished drafts.
+LOCAL_MODELS: tuple[type[BaseModel], ...] = (Draft,)
