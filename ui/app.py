@@ -28,9 +28,10 @@ from mediation_desk.paths import data_dir, default_register, demo_register
 from mediation_desk.services.cases.search import warm_up as warm_up_search
 from mediation_desk.services.safety.accounts import RoomSettings, create_register, open_register
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store.database import Store, environment_message
+from mediation_desk.store.database import Store
+from mediation_desk.store.sqlite_errors import environment_message
 from ui.context import AppContext
-from ui.fonts import apply_ui_font
+from ui.fonts import SETTINGS_SCALE, apply_ui_font
 from ui.i18n import install_translators, translate
 
 if TYPE_CHECKING:
@@ -42,7 +43,6 @@ log = logging.getLogger("mediation_desk.ui")
 DEMO_USER = "demo"
 DEMO_PASSWORD = "demo-register"
 DEMO_CASES = 400
-SETTINGS_SCALE = "ui/text_scale"
 #: Milliseconds after the window appears before the pinyin dictionary is loaded.
 WARM_UP_AFTER_MS = 1500
 
@@ -187,8 +187,8 @@ def open_demo(app: QApplication) -> tuple[Store, Actor]:
 
 
 def open_room(path: Path) -> tuple[Store, Actor] | None:
-    from ui.dialogs.login_dialog import LoginDialog
-    from ui.dialogs.setup_wizard import SetupWizard
+    from ui.dialogs.safety.login_dialog import LoginDialog
+    from ui.dialogs.safety.setup_wizard import SetupWizard
 
     if not path.exists():
         return SetupWizard.ask(None, path)

@@ -17,6 +17,8 @@ PREFERRED = ("Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC
              "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun", "宋体", "LXGW WenKai",
              "霞鹜文楷")
 BASE_POINT_SIZE = 10.5
+#: QSettings key of the larger-text setting (1.0, 1.25, 1.5), read at start and on 设置.
+SETTINGS_SCALE = "ui/text_scale"
 
 
 def _has_chinese(family: str) -> bool:

@@ -22,17 +22,17 @@ from PySide6.QtWidgets import (
 
 from ui.actions import Actions, build_actions
 from ui.context import AppContext
-from ui.dialogs.intake_dialog import IntakeDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.idle_lock import IdleLock
-from ui.views.accounts_view import AccountsView
-from ui.views.backups_view import BackupsView
-from ui.views.case_view import CaseView
-from ui.views.patrol_view import PatrolView
-from ui.views.register_view import RegisterView
-from ui.views.retention_view import RetentionView
-from ui.views.settings_view import SettingsView
+from ui.views.cases.case_view import CaseView
+from ui.views.cases.register_view import RegisterView
+from ui.views.patrol.patrol_view import PatrolView
+from ui.views.safety.accounts_view import AccountsView
+from ui.views.safety.backups_view import BackupsView
+from ui.views.safety.retention_view import RetentionView
+from ui.views.settings.settings_view import SettingsView
 from ui.views.statistics_view import StatisticsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox

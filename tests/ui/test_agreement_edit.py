@@ -20,8 +20,8 @@ from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, Te
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.agreement_dialog import AgreementDialog
-from ui.views.case_view import TAB_AGREEMENT, CaseView
+from ui.dialogs.cases.agreement_dialog import AgreementDialog
+from ui.views.cases.case_view import TAB_AGREEMENT, CaseView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -22,16 +22,14 @@ from mediation_desk.services.shared.actor import Actor
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.agreement_dialog import AgreementDialog
-from ui.dialogs.extend_dialog import ExtendDialog
-from ui.dialogs.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
-from ui.dialogs.party_dialog import PartyDialog
+from ui.dialogs.cases.agreement_dialog import AgreementDialog
+from ui.dialogs.cases.extend_dialog import ExtendDialog
+from ui.dialogs.cases.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
+from ui.dialogs.cases.party_dialog import PartyDialog
+from ui.dialogs.cases.record_dialog import RecordDialog
+from ui.dialogs.cases.session_dialog import SessionDialog
 from ui.dialogs.reason_dialog import ReasonDialog
-from ui.dialogs.record_dialog import RecordDialog
-from ui.dialogs.session_dialog import SessionDialog
-from ui.views.case_tabs.overview_tab import RECORD_FOLLOWUP
-from ui.views.case_tabs.records_tab import COL_MARKS
-from ui.views.case_view import (
+from ui.views.cases.case_view import (
     TAB_AGREEMENT,
     TAB_FOLLOWUPS,
     TAB_HISTORY,
@@ -40,6 +38,8 @@ from ui.views.case_view import (
     TAB_RECORDS,
     CaseView,
 )
+from ui.views.cases.tabs.overview_tab import RECORD_FOLLOWUP
+from ui.views.cases.tabs.records_tab import COL_MARKS
 
 # The offscreen platform cannot propagate size hints of shown dialogs; harmless there.
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")

@@ -19,7 +19,7 @@ from tests.ui.test_printing import agreed_case
 from tests.ui.test_settings_view import own_settings  # noqa: F401 (autouse: QSettings kept apart)
 from ui.context import AppContext
 from ui.main_window import PAGE_SETTINGS, MainWindow
-from ui.views.document_settings_view import DocumentSettingsPanel
+from ui.views.settings.document_settings_view import DocumentSettingsPanel
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

@@ -28,10 +28,10 @@ from ui.context import AppContext
 from ui.dialogs.preview_dialog import PreviewDialog
 from ui.main_window import MainWindow
 from ui.printing import make_printer, page_count
-from ui.views.case_tabs.batch_print import BatchOutcome, BatchPrint
-from ui.views.case_tabs.common import MUTED
-from ui.views.case_tabs.documents_tab import COL_FORM, COL_STATE, DocumentsTab
-from ui.views.case_view import TAB_DOCUMENTS, TAB_HISTORY, CaseView
+from ui.views.cases.case_view import TAB_DOCUMENTS, TAB_HISTORY, CaseView
+from ui.views.cases.tabs.batch_print import BatchOutcome, BatchPrint
+from ui.views.cases.tabs.common import MUTED
+from ui.views.cases.tabs.documents_tab import COL_FORM, COL_STATE, DocumentsTab
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

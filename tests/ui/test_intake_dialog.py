@@ -15,7 +15,7 @@ from mediation_desk.store.keys import key_pragma
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.intake_dialog import IntakeDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.widgets.draft_keeper import AUTOSAVE_MS
 
 # A dialog shown as its own window offscreen: the platform cannot apply size hints, raise a

@@ -13,9 +13,9 @@ from mediation_desk.services.cases.intake import Registered
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.intake_dialog import IntakeDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.main_window import PAGE_CASES, PAGE_SETTINGS, PAGE_TODAY, MainWindow
-from ui.views.case_view import CaseView
+from ui.views.cases.case_view import CaseView
 
 
 @pytest.fixture

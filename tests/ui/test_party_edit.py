@@ -15,9 +15,9 @@ from tests.ui.conftest import save_shot, type_text
 from tests.ui.test_case_view import drive
 from tests.ui.test_printing import agreed_case
 from ui.context import AppContext
-from ui.dialogs.party_dialog import PartyDialog
-from ui.views.case_tabs.parties_tab import COL_ADDRESS, COL_ID, COL_NAME
-from ui.views.case_view import TAB_HISTORY, TAB_PARTIES, CaseView
+from ui.dialogs.cases.party_dialog import PartyDialog
+from ui.views.cases.case_view import TAB_HISTORY, TAB_PARTIES, CaseView
+from ui.views.cases.tabs.parties_tab import COL_ADDRESS, COL_ID, COL_NAME
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 

@@ -20,11 +20,11 @@ from mediation_desk.services.patrols.service import (
 )
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.finding_dialog import FindingDialog, intake_payload
-from ui.dialogs.intake_dialog import IntakeDialog
-from ui.dialogs.occurrence_dialog import OccurrenceDialog
-from ui.dialogs.plan_dialog import PlanDialog
-from ui.dialogs.visit_dialog import VisitDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog
+from ui.dialogs.patrol.finding_dialog import FindingDialog, intake_payload
+from ui.dialogs.patrol.occurrence_dialog import OccurrenceDialog
+from ui.dialogs.patrol.plan_dialog import PlanDialog
+from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.views.patrol.cadence import WEEKDAY_CODES
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",

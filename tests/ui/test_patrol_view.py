@@ -29,16 +29,16 @@ from mediation_desk.services.patrols.service import (
 from mediation_desk.services.printing.service import RenderedDocument
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.intake_dialog import IntakeDialog, RegisterHook
-from ui.dialogs.patrol_preview import PatrolPreviewDialog
-from ui.dialogs.plan_dialog import PlanDialog
-from ui.dialogs.visit_dialog import VisitDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog, RegisterHook
+from ui.dialogs.patrol.plan_dialog import PlanDialog
+from ui.dialogs.patrol.print_preview import PatrolPreviewDialog
+from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.main_window import PAGE_PATROLS, MainWindow
-from ui.views.case_tabs.overview_tab import OverviewTab
+from ui.views.cases.tabs.overview_tab import OverviewTab
 from ui.views.patrol.findings_list import COL_CASE
+from ui.views.patrol.patrol_view import PatrolView, add_months, counts_text
 from ui.views.patrol.week_list import COL_MARK
-from ui.views.patrol_risk_settings import PatrolRiskSettings
-from ui.views.patrol_view import PatrolView, add_months, counts_text
+from ui.views.settings.risk_levels_view import PatrolRiskSettings
 from ui.views.today_view import TodayView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",

@@ -14,7 +14,7 @@ from tests.conftest import Register, neighbour_draft
 from tests.ui.conftest import save_shot
 from ui.context import AppContext
 from ui.main_window import PAGE_SETTINGS, MainWindow
-from ui.views.retention_view import RetentionView
+from ui.views.safety.retention_view import RetentionView
 
 FAR_FUTURE = date(2099, 1, 1)
 

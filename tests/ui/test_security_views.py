@@ -16,13 +16,13 @@ from tests.conftest import PASSWORD, Register, neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.backup_jobs import DailyBackup, backups_in
 from ui.context import AppContext
-from ui.dialogs.account_dialog import AccountDialog
-from ui.dialogs.password_dialog import CHANGE, ENABLE, PasswordDialog
-from ui.dialogs.restore_dialog import RestoreDialog
+from ui.dialogs.safety.account_dialog import AccountDialog
+from ui.dialogs.safety.password_dialog import CHANGE, ENABLE, PasswordDialog
+from ui.dialogs.safety.restore_dialog import RestoreDialog
 from ui.main_window import PAGE_CASES, PAGE_SETTINGS, MainWindow
-from ui.views.accounts_view import AccountsView
-from ui.views.backups_view import BackupsView
-from ui.views.case_view import CaseView
+from ui.views.cases.case_view import CaseView
+from ui.views.safety.accounts_view import AccountsView
+from ui.views.safety.backups_view import BackupsView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 MEDIATOR_PASSWORD = "lin-pass-2026"

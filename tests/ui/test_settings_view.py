@@ -12,10 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from mediation_desk.services.shared.actor import Actor
 from tests.ui.conftest import save_shot, type_text
-from ui.app import SETTINGS_SCALE
 from ui.context import AppContext
-from ui.fonts import BASE_POINT_SIZE, apply_ui_font
-from ui.views.settings_view import SettingsView
+from ui.fonts import BASE_POINT_SIZE, SETTINGS_SCALE, apply_ui_font
+from ui.views.settings.settings_view import SettingsView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

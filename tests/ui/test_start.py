@@ -15,8 +15,8 @@ from pytestqt.qtbot import QtBot
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.store.keys import KeyFile, keyfile_path
 from tests.ui.conftest import save_shot, type_text
-from ui.dialogs.login_dialog import SETTINGS_LAST_USER, LoginDialog
-from ui.dialogs.setup_wizard import SetupWizard
+from ui.dialogs.safety.login_dialog import SETTINGS_LAST_USER, LoginDialog
+from ui.dialogs.safety.setup_wizard import SetupWizard
 
 PASSWORD = "wenfang-2026"
 # The offscreen platform cannot resize a window to a new minimum size when an inline message

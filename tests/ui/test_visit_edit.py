@@ -20,10 +20,10 @@ from mediation_desk.services.patrols.service import (
 )
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
-from ui.dialogs.visit_dialog import VisitDialog
+from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.views.patrol.cadence import WEEKDAY_CODES
-from ui.views.patrol_view import PRINT_CHOICE, PatrolView
+from ui.views.patrol.patrol_view import PRINT_CHOICE, PatrolView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "does not support grabbing")

@@ -22,13 +22,13 @@ from tests.ui.conftest import save_shot, type_text
 from tests.ui.test_case_view import RECORD_FOLLOWUP, click_step, drive
 from tests.ui.test_start import PASSWORD, own_settings, run_wizard  # noqa: F401 (fixture)
 from ui.context import AppContext
-from ui.dialogs.agreement_dialog import AgreementDialog
-from ui.dialogs.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
-from ui.dialogs.intake_dialog import IntakeDialog
-from ui.dialogs.login_dialog import LoginDialog
-from ui.dialogs.record_dialog import RecordDialog
+from ui.dialogs.cases.agreement_dialog import AgreementDialog
+from ui.dialogs.cases.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
+from ui.dialogs.cases.intake_dialog import IntakeDialog
+from ui.dialogs.cases.record_dialog import RecordDialog
+from ui.dialogs.safety.login_dialog import LoginDialog
 from ui.main_window import MainWindow
-from ui.views.case_view import CaseView
+from ui.views.cases.case_view import CaseView
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 RARE_NAME = "王㛃喆"

@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QPlainTextEdit, QPushButton, 
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
-from ui.dialogs.case_form import CaseDialog, add_row
+from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
-from ui.views.case_tabs.record_templates import TERMINATION_ROUTES, fill
+from ui.views.cases.tabs.record_templates import TERMINATION_ROUTES, fill
 
 
 class ReasonDialog(CaseDialog):

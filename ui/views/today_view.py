@@ -29,9 +29,9 @@ from mediation_desk.services.agenda.today import Agenda, AgendaItem
 from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
-from ui.dialogs.finding_dialog import FindingDialog
-from ui.dialogs.visit_dialog import DRAFT_KIND as VISIT_DRAFT
-from ui.dialogs.visit_dialog import VisitDialog
+from ui.dialogs.patrol.finding_dialog import FindingDialog
+from ui.dialogs.patrol.visit_dialog import DRAFT_KIND as VISIT_DRAFT
+from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
