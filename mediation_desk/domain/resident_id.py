@@ -84,15 +84,14 @@ def _birth_date(year: int, month: int, day: int, today: date) -> date:
     return born
 
 
-def parse_resident_id(text: str, today: date | None = None) -> ResidentId:
+def parse_resident_id(text: str, *, today: date) -> ResidentId:
     """Check an 18-digit (or legacy 15-digit) ID number and read its birth date and gender.
 
     The checks run from the coarsest to the finest so that the reason shown is the one the
     mediator can act on: wrong characters, wrong length, impossible date, then check digit.
-    ``today`` is a parameter so tests (and a wrong system clock) do not make results drift.
+    ``today`` is required (a pure rule reads no clock): callers pass :func:`mediation_desk.clock.today`.
     """
     number = normalize_id_number(text)
-    today = today or date.today()
     if any(ch not in _DIGITS and ch != "X" for ch in number):
         raise DomainError("含有非法字符")
     if len(number) not in (15, 18):

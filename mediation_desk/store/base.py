@@ -16,6 +16,8 @@ from typing import Any, ClassVar, Self
 import peewee
 from playhouse import apsw_ext
 
+from mediation_desk import clock
+
 #: Every model is bound to this proxy; :class:`mediation_desk.store.database.Store` points it
 #: at the open database. One store is open per process (the window has one register).
 database_proxy = peewee.DatabaseProxy()
@@ -28,7 +30,7 @@ def new_id() -> str:
 
 def utc_now() -> datetime:
     """Bookkeeping time (created/updated) in UTC; user-facing times are local."""
-    return datetime.now(UTC).replace(tzinfo=None)
+    return clock.utc_now()
 
 
 def to_local(utc: datetime) -> datetime:

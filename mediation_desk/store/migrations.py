@@ -8,10 +8,10 @@ exists before creating it, so a crash between two steps never leaves a half-migr
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediation_desk import clock
 from mediation_desk.errors import StoreUnavailable
 from mediation_desk.store.backup import online_backup
 
@@ -119,7 +119,7 @@ def _register_device(store: Store) -> None:
 
 
 def backup_before_migration(store: Store, version: int) -> Path:
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
     online_backup(store.connection(), store.db_key, target)
     return target

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PARTY_SIDES
 from mediation_desk.domain.resident_id import normalize_id_number, parse_resident_id
 from mediation_desk.errors import DomainError
@@ -301,7 +302,7 @@ class PartyEditor(QGroupBox):
             message.clear()
             return
         try:
-            rid = parse_resident_id(text)
+            rid = parse_resident_id(text, today=clock.today())
         except DomainError as exc:
             message.show_error(exc.reason)
             return

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from mediation_desk import clock
 from mediation_desk.domain.deadlines import confirmation_deadline, days_left
 from mediation_desk.domain.lifecycle import OPEN_STATUSES
 from mediation_desk.services.cases.autosave import DRAFT_KINDS, AutosaveService
@@ -51,7 +52,7 @@ class TodayService:
         self.actor = actor
 
     def agenda(self, today: date | None = None) -> Agenda:
-        today = today or date.today()
+        today = today or clock.today()
         agenda = Agenda()
         open_codes = [s.value for s in OPEN_STATUSES]
         for case in (Case.live().where(Case.status.in_(open_codes),

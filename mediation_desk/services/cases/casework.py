@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from mediation_desk import clock
 from mediation_desk.domain.deadlines import extend_deadline
 from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABELS
 from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
@@ -59,7 +60,7 @@ class StepResult:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _refuse(field: str, reason: str) -> ValidationError:
@@ -74,7 +75,7 @@ def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
     problems: list[Problem] = []
     if draft.form not in AGREEMENT_FORMS:
         problems.append(Problem("", "协议 形式", "应为 " + " / ".join(AGREEMENT_FORMS) + " 之一"))
-    if draft.reached_on is None or draft.reached_on > date.today():
+    if draft.reached_on is None or draft.reached_on > clock.today():
         problems.append(Problem("", "协议 达成日期", "不能为空，也不能晚于今天"))
     elif draft.reached_on < case.received_on:
         problems.append(Problem("", "协议 达成日期", "早于受理日期"))
@@ -139,7 +140,7 @@ class CaseworkService:
         """
         if step in (Step.AGREE, Step.EXTEND):
             raise _refuse("操作", "请使用“记录协议”或“延长期限”")
-        today = date.today()
+        today = clock.today()
         if on is not None and on > today:
             raise _refuse("日期", "不能晚于今天")
         with self.store.write() as changes:
@@ -195,7 +196,7 @@ class CaseworkService:
             raise _refuse("记录类型", "应为 " + " / ".join(RECORD_KINDS) + " 之一")
         if not draft.body.strip():
             raise _refuse("记录内容", "不能为空")
-        if draft.at > datetime.now().replace(second=59) and draft.at.date() > date.today():
+        if draft.at > clock.now().replace(second=59) and draft.at.date() > clock.today():
             raise _refuse("记录时间", "不能晚于今天")
         with self.store.write() as changes:
             case = self.case(case_id)
@@ -226,7 +227,7 @@ class CaseworkService:
     # -- parties ----------------------------------------------------------------------------
     def add_party(self, case_id: str, draft: PartyDraft) -> StepResult:
         out = _Collector("")
-        validate_party(draft, "当事人", out, date.today())
+        validate_party(draft, "当事人", out, clock.today())
         if out.problems:
             raise ValidationError(out.problems)
         with self.store.write() as changes:
@@ -262,7 +263,7 @@ class CaseworkService:
         with self.store.write() as changes:
             party, case = self._editable_party(party_id)
             out = _Collector("")
-            validate_party(draft, "当事人", out, date.today())
+            validate_party(draft, "当事人", out, clock.today())
             out.problems += party_edit.side_problems(case, party, draft.side)
             if out.problems:
                 raise ValidationError(out.problems)
@@ -367,7 +368,7 @@ class CaseworkService:
         """The visit happened: its record, the performance found, and per-term status."""
         if performance not in PERFORMANCE:
             raise _refuse("履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
-        if done_on > date.today():
+        if done_on > clock.today():
             raise _refuse("回访日期", "不能晚于今天")
         if not body.strip():
             raise _refuse("回访记录", "不能为空")
@@ -379,7 +380,7 @@ class CaseworkService:
             status = CaseStatus(case.status)
             if status in (CaseStatus.AGREED, CaseStatus.FOLLOWING_UP):
                 status = self._move(case, Step.FOLLOW_UP)
-            visit_time = datetime.now().time() if done_on == date.today() else time(12)
+            visit_time = clock.now().time() if done_on == clock.today() else time(12)
             rec = Record.create(case=case, kind="followup",
                                 at=datetime.combine(done_on, visit_time).replace(microsecond=0),
                                 author=self.actor.name, body=body,

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mediation_desk import clock
 from mediation_desk.domain.deadlines import confirmation_deadline, days_left
 from mediation_desk.domain.lifecycle import (
     STATUS_LABELS,
@@ -178,7 +179,7 @@ class CaseDetailService:
         self.actor = actor
 
     def load(self, case_id: str, today: date | None = None) -> CaseDetail:
-        today = today or date.today()
+        today = today or clock.today()
         case: Case | None = Case.live().where(Case.id == case_id).first()
         if case is None:
             raise NotFound(f"找不到案件 {case_id}")

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from functools import partial
 from typing import Any, TypeVar
 
+from mediation_desk import clock
 from mediation_desk.domain.case_number import (
     DEFAULT_PATTERN,
     format_case_number,
@@ -190,7 +191,7 @@ class IntakeService:
     def register_many(self, drafts: Sequence[CaseDraft], today: date | None = None,
                       labels: Sequence[str] | None = None) -> IntakeResult:
         """Check every draft, then write them all in one transaction — or nothing."""
-        today = today or date.today()
+        today = today or clock.today()
         self._memo.clear()
         with self.store.write() as changes:
             problems = self.check(drafts, today, labels)
@@ -211,7 +212,7 @@ class IntakeService:
         ``store.write()`` does not nest cleanly — an inner one would tell listeners before
         the outer transaction commits — hence this entry point instead of :meth:`register`.
         """
-        today = today or date.today()
+        today = today or clock.today()
         self._memo.clear()
         try:
             problems = self.check([draft], today)
@@ -314,4 +315,4 @@ class IntakeService:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)

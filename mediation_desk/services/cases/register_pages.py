@@ -14,6 +14,7 @@ from typing import Any
 
 import peewee
 
+from mediation_desk import clock
 from mediation_desk.domain.deadlines import days_left
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus, is_open
 from mediation_desk.domain.phone import mask_phone
@@ -85,7 +86,7 @@ class RegisterPages:
     def page(self, f: CaseFilter = ALL_CASES, *, sort: str = "received_on",
              descending: bool = True, offset: int = 0, limit: int = PAGE_SIZE,
              today: date | None = None) -> list[RegisterRow]:
-        today = today or date.today()
+        today = today or clock.today()
         cases = list(self._ordered(f, sort, descending).offset(offset).limit(limit))
         ids = [c.id for c in cases]
         villages: dict[str, str] = {}

@@ -27,6 +27,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.intake import IntakeService
@@ -165,7 +166,7 @@ def fill_demo(store: Store, actor: Actor, *, cases: int = 200, seed: int = 1,
     not be later than the real date.
     """
     started = time.perf_counter()
-    today = today or date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     plans = plan_statuses(rng, cases, today)
     maker = CaseMaker(rng, today)

@@ -8,10 +8,11 @@ the register, so even a crash mid-import leaves the register as it was.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services.cases.drafts import CaseDraft
 from mediation_desk.services.cases.intake import IntakeResult, IntakeService
@@ -66,12 +67,12 @@ def import_cases(intake: IntakeService, path: Path, today: date | None = None,
         raise ValidationError(problems)
     if not drafts:
         raise ValidationError(Problem(path.name, "", "文件中没有案件"))
-    today = today or date.today()
+    today = today or clock.today()
     problems = intake.check(drafts, today, labels)
     if problems:
         raise ValidationError(problems)
     store = intake.store
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
     target_dir = backup_dir or store.path.parent / "backups"
     target_dir.mkdir(parents=True, exist_ok=True)
     online_backup(store.connection(), store.db_key, target_dir / f"{store.path.name}.before-import-{stamp}.bak")

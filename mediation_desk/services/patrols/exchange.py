@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from mediation_desk import clock
 from mediation_desk.errors import NotFound, Problem, ValidationError
 from mediation_desk.services.patrols.plans import plan_named
 from mediation_desk.services.patrols.types import FindingDraft, PlanDraft, TeamMember, VisitDraft
@@ -109,7 +110,7 @@ def plan_from_doc(doc: Any) -> tuple[PlanDraft, list[Problem]]:
     r.fatal |= starts_on is None
     draft = PlanDraft(
         title=title, villages=r.names("villages", "村（社区）（villages）"), team=team,
-        starts_on=starts_on or date.today(), until=until,
+        starts_on=starts_on or clock.today(), until=until,
         time=r.text("time", "时间（time）") or "09:00",
         duration_minutes=r.integer("duration_minutes", "时长（duration_minutes）", 120) or 0,
         rule=r.text("rule", "排查周期（rule）", required=True),
@@ -164,7 +165,7 @@ def visit_from_doc(doc: Any) -> tuple[VisitDraft, list[Problem]]:
             result=r.text("result", "处理结果", False, f, label)))
     draft = VisitDraft(
         plan_id=plan_id, occurrence_on=r.day("occurrence_on", "对应排查日期（occurrence_on）"),
-        on=on or date.today(), village=r.text("village", "村（社区）（village）", required=True),
+        on=on or clock.today(), village=r.text("village", "村（社区）（village）", required=True),
         team=r.names("team", "排查人员（team）"), places=r.text("places", "走访地点（places）"),
         households_visited=r.integer("households_visited", "走访户数", 0) or 0,
         zero_report=zero, note=r.text("note", "备注（note）"), findings=findings, ad_hoc=ad_hoc)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 
+from mediation_desk import clock
 from mediation_desk.errors import NotFound, Problem, ValidationError
 from mediation_desk.services.cases.drafts import CaseDraft
 from mediation_desk.services.patrols import findings as pf
@@ -42,10 +43,10 @@ class FindingActions:
         flt = flt or FindingFilter()
         if flt.status and flt.status not in FINDING_STATUSES:
             raise _refuse("", "状态", "应为 " + " / ".join(FINDING_STATUSES) + " 之一")
-        return pf.finding_views(pf.query_findings(flt), today or date.today())
+        return pf.finding_views(pf.query_findings(flt), today or clock.today())
 
     def finding(self, finding_id: str) -> FindingView:
-        return pf.finding_views([pf.get_finding(finding_id)], date.today())[0]
+        return pf.finding_views([pf.get_finding(finding_id)], clock.today())[0]
 
     def update_finding(self, finding_id: str, *, measure: str | None = None,
                        responsible: str | None = None, due_on: date | None = None,
@@ -77,7 +78,7 @@ class FindingActions:
                 if status == "open":
                     row.resolved_on = None
                 elif row.resolved_on is None or resolved_on is not None:
-                    row.resolved_on = resolved_on or date.today()
+                    row.resolved_on = resolved_on or clock.today()
                     said.append(f"resolved_on={row.resolved_on.isoformat()}")
             if said:
                 row.save()
@@ -131,7 +132,7 @@ class FindingActions:
         plan = PatrolPlan.get_live(visit.plan_id) if visit.plan_id else None
         lead = pp.lead_of(pp.team_of(plan)) if plan else \
             (json.loads(visit.team or "[]") or [""])[0]
-        return pf.case_draft(row, visit, village.name if village else "", lead, date.today())
+        return pf.case_draft(row, visit, village.name if village else "", lead, clock.today())
 
     def finding_to_case(self, finding_id: str, draft: CaseDraft | None = None) -> PatrolResult:
         """Register the finding as a case (``draft``, else :meth:`case_draft_for`) and link

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
+from mediation_desk import clock
 from mediation_desk.documents.data import (
     FindingInfo,
     PatrolMonth,
@@ -117,7 +118,7 @@ def to_ics(occs: Sequence[Occurrence], plans: Mapping[str, PlanView],
     standard.add("tzname", "CST")
     tz.add_component(standard)
     cal.add_component(tz)
-    stamp = stamp or datetime.now(UTC).replace(microsecond=0)
+    stamp = stamp or clock.utc_now().replace(microsecond=0, tzinfo=UTC)
     for occ in occs:
         plan = plans.get(occ.plan_id)
         hour, minute = (int(x) for x in occ.time.split(":"))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mediation_desk import clock
 from mediation_desk.domain import recurrence
 from mediation_desk.errors import DomainError, Problem, ValidationError
 from mediation_desk.services.patrols import plans as pp
@@ -29,7 +30,7 @@ class PlanExceptions:
 
     # -- exceptions -----------------------------------------------------------------------------
     def _occurrence(self, plan: PatrolPlan, on: date) -> Occurrence:
-        occ = pp.find_occurrence(plan, on, date.today())
+        occ = pp.find_occurrence(plan, on, clock.today())
         if occ is None or occ.on != on:
             raise _refuse(plan.title, "日期", f"{on.isoformat()} 没有安排排查")
         return occ
@@ -132,6 +133,6 @@ class PlanExceptions:
                   exclude: Occurrence | None) -> list[str]:
         mine = [pp.Booking(plan.title, on, time, plan.duration_minutes,
                            pp.team_names(pp.team_of(plan)))]
-        day = [o for o in pp.occurrences(list(PatrolPlan.live()), on, on, date.today())
+        day = [o for o in pp.occurrences(list(PatrolPlan.live()), on, on, clock.today())
                if exclude is None or (o.plan_id, o.key) != (exclude.plan_id, exclude.key)]
         return pp.clashes(mine, pp.bookings_of(day))

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from mediation_desk import clock
 from mediation_desk.domain import recurrence
 from mediation_desk.errors import DomainError, NotFound, Problem
 from mediation_desk.services.patrols.types import Occurrence, PlanDraft, PlanView, TeamMember
@@ -46,7 +47,7 @@ def lead_of(team: Sequence[TeamMember]) -> str:
 
 
 def plan_view(plan: PatrolPlan, today: date | None = None) -> PlanView:
-    today = today or date.today()
+    today = today or clock.today()
     team = team_of(plan)
     return PlanView(
         id=plan.id, title=plan.title, villages=tuple(json.loads(plan.villages or "[]")),

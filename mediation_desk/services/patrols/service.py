@@ -17,6 +17,7 @@ import json
 from datetime import date, timedelta
 from typing import Any
 
+from mediation_desk import clock
 from mediation_desk.documents.data import PatrolMonth, PatrolVisitSheet
 from mediation_desk.domain import recurrence
 from mediation_desk.errors import NotFound, Problem, ValidationError
@@ -164,12 +165,12 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         }
 
     def _booking_warnings(self, draft: PlanDraft, exclude_id: str | None) -> list[str]:
-        start = max(draft.starts_on, date.today() - timedelta(days=OVERDUE_DAYS))
+        start = max(draft.starts_on, clock.today() - timedelta(days=OVERDUE_DAYS))
         end = draft.until or start + timedelta(days=pp.BOOKING_HORIZON_DAYS)
         if end < start:
             return []
         others = [p for p in PatrolPlan.live() if p.id != exclude_id]
-        existing = pp.bookings_of(pp.occurrences(others, start, end, date.today()))
+        existing = pp.bookings_of(pp.occurrences(others, start, end, clock.today()))
         return pp.clashes(pp.draft_bookings(draft, start, end), existing)
 
     # -- the calendar ---------------------------------------------------------------------------
@@ -178,7 +179,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         time, cancelled ones included with mark "cancelled"."""
         if end < start:
             raise _refuse("", "结束日期", f"早于开始日期（{start.isoformat()}）")
-        return pp.occurrences(list(PatrolPlan.live()), start, end, today or date.today())
+        return pp.occurrences(list(PatrolPlan.live()), start, end, today or clock.today())
 
     def double_bookings(self, start: date, end: date) -> list[str]:
         """People booked on two overlapping patrols in ``start``…``end``."""
@@ -195,7 +196,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         return self._record_visit(draft, [])
 
     def _record_visit(self, draft: VisitDraft, prior: list[Problem]) -> PatrolResult:
-        today = date.today()
+        today = clock.today()
         problems, plan, occurrence_on, amounts = self._check_visit(draft, today)
         problems = _unique(prior + problems)
         if problems:
@@ -283,7 +284,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         findings = list(Finding.live().where(Finding.visit.in_(ids))
                         .order_by(Finding.position))
         by_visit: dict[str, list[FindingView]] = {i: [] for i in ids}
-        for view in pf.finding_views(findings, date.today()):
+        for view in pf.finding_views(findings, clock.today()):
             by_visit[view.visit_id].append(view)
         plan_ids = list({r.plan_id for r in rows if r.plan_id})
         titles = {p.id: p.title for p in PatrolPlan.select(PatrolPlan.id, PatrolPlan.title)
@@ -301,7 +302,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
     def agenda(self, today: date | None = None) -> PatrolAgenda:
         """Today's patrols, patrols of the last 30 days neither held nor cancelled, and open
         red/orange findings (overdue first)."""
-        today = today or date.today()
+        today = today or clock.today()
         recent = self.schedule(today - timedelta(days=OVERDUE_DAYS), today, today)
         urgent = [v for v in self.findings(FindingFilter(status="open"), today)
                   if v.risk_level in ("red", "orange")]

@@ -13,6 +13,7 @@ import json
 from datetime import date
 from typing import Any
 
+from mediation_desk import clock
 from mediation_desk.documents.data import (
     AgreementInfo,
     CaseFile,
@@ -174,4 +175,4 @@ def read_case_file(store: Store, case: Case, *, filer: str = "",
         retention=_retention(retention, case.dispute_type),
         filed_by=(archiver.display_name or archiver.username) if archiver is not None
         else filer,
-        printed=printed, printed_on=today or date.today())
+        printed=printed, printed_on=today or clock.today())

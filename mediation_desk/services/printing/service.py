@@ -14,7 +14,7 @@ import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 
-from mediation_desk import documents
+from mediation_desk import clock, documents
 from mediation_desk.documents.data import CaseFile
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound, Problem, ValidationError
@@ -68,7 +68,7 @@ class PrintedView:
 
 
 def _now() -> datetime:
-    return datetime.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 #: Forms every case has: it was registered, and its file has a cover and contents.

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.audit_check import verify_audit
@@ -72,7 +73,7 @@ def restore_backup(backup: Path, target: Path, username: str, password: str, *,
     if target.exists() and not force:
         raise ValidationError(Problem("", "--db", f"数据库文件已存在：{target}。确认要用备份替换它时请加 --force"))
     target.parent.mkdir(parents=True, exist_ok=True)
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     staging = target.with_name(f"{target.name}.restoring-{stamp}")
     copy_database(backup, staging, db_key)
     replaced = None
@@ -133,7 +134,7 @@ def auto_backup(store: Store, actor: Actor, now: datetime | None = None) -> Path
     Called at start-up and then once a day by the window. Returns the new file, or ``None``
     when today's backup already exists.
     """
-    now = now or datetime.now()
+    now = now or clock.now()
     folder, keep = backup_settings(store)
     target = folder / f"{AUTO_PREFIX}{now:%Y%m%d}.db"
     if target.exists():

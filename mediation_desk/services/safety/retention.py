@@ -13,6 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, Problem, ValidationError
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.shared import audit
@@ -99,7 +100,7 @@ class RetentionService:
         Only files archived at least the shortest period ago are read (an index range), so
         the review list stays quick on a register of many years.
         """
-        today = today or date.today()
+        today = today or clock.today()
         policy = self.policy()
         shortest = min(policy.values())
         latest_archive = _add_years(today, -shortest)
@@ -118,7 +119,7 @@ class RetentionService:
     def anonymise(self, case_ids: list[str], today: date | None = None) -> ChangeSet:
         """Remove the personal data of these (due) files, all in one transaction."""
         self._require_admin()
-        today = today or date.today()
+        today = today or clock.today()
         due = {f.case_id for f in self.due(today)}
         not_due = [cid for cid in case_ids if cid not in due]
         if not_due:
