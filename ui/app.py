@@ -9,8 +9,8 @@ build works without a screen.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
+import os
 import sys
 import tempfile
 import traceback
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mediation_desk import __version__
 from mediation_desk.errors import StoreUnavailable
+from mediation_desk.instance_lock import lock_path, server_name
 from mediation_desk.paths import data_dir, default_register, demo_register
 from mediation_desk.services.accounts import RoomSettings, create_register, open_register
 from mediation_desk.services.actor import Actor
@@ -69,16 +70,19 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 # -- one instance per register ------------------------------------------------------------
-def _server_name(path: Path) -> str:
-    return "mediation-desk-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-
-
 class SingleInstance:
-    """A lock file beside the register and a local socket the second start knocks on."""
+    """A lock file beside the register and a local socket the second start knocks on.
 
-    def __init__(self, path: Path) -> None:
+    QLockFile is the cross-platform part: an flock()ed file on Linux, a file held open without
+    delete sharing on Windows (no fcntl there); a lock left by a crashed window is stale and
+    taken over. The command line reads the same file (mediation_desk/instance_lock.py) before
+    it replaces a register. The socket's name folds case on Windows (one register, one name).
+    """
+
+    def __init__(self, path: Path, platform: str | None = None) -> None:
         self.path = path
-        self.lock = QLockFile(str(path) + ".lock")
+        self.name = server_name(path, platform)
+        self.lock = QLockFile(str(lock_path(path)))
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
 
@@ -94,7 +98,7 @@ class SingleInstance:
     def knock(self) -> bool:
         """Ask the running instance to show its window; True if it answered."""
         socket = QLocalSocket()
-        socket.connectToServer(_server_name(self.path))
+        socket.connectToServer(self.name)
         if not socket.waitForConnected(500):
             return False
         socket.write(b"show\n")
@@ -103,9 +107,9 @@ class SingleInstance:
         return True
 
     def listen(self, window: QWidget) -> None:
-        QLocalServer.removeServer(_server_name(self.path))
+        QLocalServer.removeServer(self.name)
         self.server = QLocalServer()
-        self.server.listen(_server_name(self.path))
+        self.server.listen(self.name)
 
         def bring_forward() -> None:
             assert self.server is not None
@@ -248,6 +252,10 @@ def start_daily_backup(window: MainWindow, ctx: AppContext) -> DailyBackup:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.self_test:
+        # The self-test needs no screen (a CI machine, `./run.sh --self-test` over ssh); a
+        # platform the caller chose still wins.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(sys.argv[:1])
     if args.self_test:
         return self_test()
