@@ -37,10 +37,10 @@ if [ "$mode" = stamp ]; then
   exit 0
 fi
 
-# The stamp counts only while the venv it describes still works: its interpreter (a dangling
-# symlink when the system Python was removed) and the window's entry point.
+# The stamp counts only while the venv's interpreter is there (a dangling symlink after the
+# system Python was removed is rebuilt). A venv broken by hand: delete the stamp or .venv.
 installed() {
-  [ -x .venv/bin/python ] && [ -x .venv/bin/mediation-desk ] && [ -f "$STAMP" ] || return 1
+  [ -x .venv/bin/python ] && [ -f "$STAMP" ] || return 1
   local h e
   read -r h e < "$STAMP" || return 1
   [ "$h" = "$hash" ] && { [ "$want" = app ] || [ "$e" = test ]; }
