@@ -18,7 +18,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLockFile, QSettings, QTimer
+from PySide6.QtCore import (
+    QEventLoop,
+    QLockFile,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -199,6 +207,17 @@ def open_room(path: Path) -> tuple[Store, Actor] | None:
     return LoginDialog.ask(None, path)
 
 
+#: What the offscreen platform says about window-manager requests it cannot honour: true of
+#: every window there, nothing a self-test should print.
+OFFSCREEN_NOISE = ("does not support propagateSizeHints", "does not support raise",
+                   "does not support grabbing the keyboard")
+
+
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if not any(noise in message for noise in OFFSCREEN_NOISE):
+        print(f"qt: {message}", file=sys.stderr)
+
+
 def self_test() -> int:
     """Open a temporary register, build the window offscreen, exercise it, print one
     agreement to a temporary PDF (ui/print_self_test.py), exit 0."""
@@ -258,6 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(sys.argv[:1])
     if args.self_test:
+        if app.platformName() == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen)
         return self_test()
     install_error_handler()
     from ui.main_window import MainWindow
