@@ -3,7 +3,7 @@
 # Extra arguments go to pytest, e.g. `./test.sh -m "not slow" -x`.
 set -euo pipefail
 cd "$(dirname "$0")"
-scripts/system-deps.sh
+scripts/system-deps.sh test
 scripts/venv.sh test
 .venv/bin/ruff check .
 .venv/bin/mypy

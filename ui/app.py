@@ -9,8 +9,8 @@ build works without a screen.
 from __future__ import annotations
 
 import argparse
-import hashlib
 import logging
+import os
 import sys
 import tempfile
 import traceback
@@ -18,12 +18,21 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QLockFile, QSettings, QTimer
+from PySide6.QtCore import (
+    QEventLoop,
+    QLockFile,
+    QMessageLogContext,
+    QSettings,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mediation_desk import __version__
 from mediation_desk.errors import StoreUnavailable
+from mediation_desk.instance_lock import lock_path, server_name
 from mediation_desk.paths import data_dir, default_register, demo_register
 from mediation_desk.services.cases.search import warm_up as warm_up_search
 from mediation_desk.services.safety.accounts import RoomSettings, create_register, open_register
@@ -69,16 +78,19 @@ def make_application(argv: list[str]) -> QApplication:
 
 
 # -- one instance per register ------------------------------------------------------------
-def _server_name(path: Path) -> str:
-    return "mediation-desk-" + hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:16]
-
-
 class SingleInstance:
-    """A lock file beside the register and a local socket the second start knocks on."""
+    """A lock file beside the register and a local socket the second start knocks on.
 
-    def __init__(self, path: Path) -> None:
+    QLockFile is the cross-platform part: an flock()ed file on Linux, a file held open without
+    delete sharing on Windows (no fcntl there); a lock left by a crashed window is stale and
+    taken over. The command line reads the same file (mediation_desk/instance_lock.py) before
+    it replaces a register. The socket's name folds case on Windows (one register, one name).
+    """
+
+    def __init__(self, path: Path, platform: str | None = None) -> None:
         self.path = path
-        self.lock = QLockFile(str(path) + ".lock")
+        self.name = server_name(path, platform)
+        self.lock = QLockFile(str(lock_path(path)))
         self.lock.setStaleLockTime(0)
         self.server: QLocalServer | None = None
 
@@ -94,7 +106,7 @@ class SingleInstance:
     def knock(self) -> bool:
         """Ask the running instance to show its window; True if it answered."""
         socket = QLocalSocket()
-        socket.connectToServer(_server_name(self.path))
+        socket.connectToServer(self.name)
         if not socket.waitForConnected(500):
             return False
         socket.write(b"show\n")
@@ -103,9 +115,9 @@ class SingleInstance:
         return True
 
     def listen(self, window: QWidget) -> None:
-        QLocalServer.removeServer(_server_name(self.path))
+        QLocalServer.removeServer(self.name)
         self.server = QLocalServer()
-        self.server.listen(_server_name(self.path))
+        self.server.listen(self.name)
 
         def bring_forward() -> None:
             assert self.server is not None
@@ -195,6 +207,17 @@ def open_room(path: Path) -> tuple[Store, Actor] | None:
     return LoginDialog.ask(None, path)
 
 
+#: What the offscreen platform says about window-manager requests it cannot honour: true of
+#: every window there, nothing a self-test should print.
+OFFSCREEN_NOISE = ("does not support propagateSizeHints", "does not support raise",
+                   "does not support grabbing the keyboard")
+
+
+def _quiet_offscreen(kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    if not any(noise in message for noise in OFFSCREEN_NOISE):
+        print(f"qt: {message}", file=sys.stderr)
+
+
 def self_test() -> int:
     """Open a temporary register, build the window offscreen, exercise it, print one
     agreement to a temporary PDF (ui/print_self_test.py), exit 0."""
@@ -248,8 +271,14 @@ def start_daily_backup(window: MainWindow, ctx: AppContext) -> DailyBackup:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    if args.self_test:
+        # The self-test needs no screen (a CI machine, `./run.sh --self-test` over ssh); a
+        # platform the caller chose still wins.
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application(sys.argv[:1])
     if args.self_test:
+        if app.platformName() == "offscreen":
+            qInstallMessageHandler(_quiet_offscreen)
         return self_test()
     install_error_handler()
     from ui.main_window import MainWindow

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
+from mediation_desk.instance_lock import window_holder
 from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.audit_check import verify_audit
 from mediation_desk.services.shared import audit
@@ -61,8 +62,13 @@ def restore_backup(backup: Path, target: Path, username: str, password: str, *,
     """Write ``backup`` to ``target``; the backup must open with this account's password.
 
     Refuses a file that is not a valid backup or comes from a newer version. An existing
-    database is replaced only with ``force``, and then kept beside it (nothing is lost).
+    database is replaced only with ``force``, and then kept beside it (nothing is lost) —
+    never while a window has it open: that window would go on writing into the replaced file.
     """
+    holder = window_holder(target)
+    if holder is not None:
+        raise StoreUnavailable(f"数据库 {target} 正在调解工作台窗口中打开（{holder.describe()}），"
+                               "请先关闭该窗口再恢复")
     if not backup.exists():
         raise StoreUnavailable(f"备份文件不存在：{backup}")
     db_key = None
