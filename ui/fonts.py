@@ -7,6 +7,8 @@ system has none, so a Windows office PC keeps its familiar Microsoft YaHei / Sim
 
 from __future__ import annotations
 
+from functools import cache
+
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +25,18 @@ def _has_chinese(family: str) -> bool:
     return QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family)
 
 
+@cache
+def bundled_ui_font() -> str:
+    """Register the bundled LXGW WenKai (once) and return its family.
+
+    Also what a test uses when it needs a known CJK face: measuring a window in whatever
+    font the machine happens to have would make the result depend on the machine.
+    """
+    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
+    loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return loaded[0] if loaded else QFont().family()
+
+
 def choose_ui_font() -> str:
     """Register the bundled font if needed and return the family the window should use."""
     families = QFontDatabase.families()
@@ -32,14 +46,16 @@ def choose_ui_font() -> str:
     for name in families:
         if _has_chinese(name):
             return name
-    font_id = QFontDatabase.addApplicationFont(str(resources_dir() / "fonts" / BUNDLED_FONT))
-    loaded = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return loaded[0] if loaded else QFont().family()
+    return bundled_ui_font()
 
 
-def apply_ui_font(app: QApplication, scale: float = 1.0) -> QFont:
-    """Set the application font; ``scale`` > 1 is the larger-text setting."""
-    font = QFont(choose_ui_font())
+def apply_ui_font(app: QApplication, scale: float = 1.0, family: str | None = None) -> QFont:
+    """Set the application font; ``scale`` > 1 is the larger-text setting (125 %, 150 %).
+
+    Every widget follows the application font unless it pins its own, so the setting
+    reaches open windows at once; ``family`` defaults to :func:`choose_ui_font`.
+    """
+    font = QFont(family or choose_ui_font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
     return font

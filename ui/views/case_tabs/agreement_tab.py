@@ -29,6 +29,7 @@ from mediation_desk.services.case_detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.case_tabs.common import COLON, MUTED, OVERDUE, cell, show_date
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
@@ -94,10 +95,9 @@ class AgreementTab(QWidget):
              translate("CaseView", "Due by"), translate("CaseView", "Place"),
              translate("CaseView", "Method"), translate("CaseView", "Performance")],
             COL_TEXT, translate("CaseView", "Agreed terms"))
-        for column, width in ((COL_NO, 36), (COL_OBLIGOR, 80), (COL_AMOUNT, 100),
-                              (COL_CAPITAL, 150), (COL_DUE, 100), (COL_PLACE, 110),
-                              (COL_METHOD, 90), (COL_PERFORMANCE, 90)):
-            self.terms.setColumnWidth(column, width)
+        self.columns = fit_columns(self.terms, {  # widths at 100 % text, growing with it
+            COL_NO: 36, COL_OBLIGOR: 80, COL_AMOUNT: "29700.00", COL_CAPITAL: "贰万玖仟柒佰元整",
+            COL_DUE: "2026-11-20", COL_PLACE: 110, COL_METHOD: 90, COL_PERFORMANCE: 90})
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)
