@@ -132,9 +132,10 @@ class TermsTable(QTableWidget):
         # Widths and the row height at 100 % text, growing with it (the editors in the cells
         # grow too); the amount in capitals and the due date whole.
         self.columns = fit_columns(self, {
-            COL_OBLIGOR: 96, COL_OBLIGEE: 96, COL_AMOUNT: 100, COL_CAPITAL: "贰万玖仟柒佰元整",
-            COL_DUE: "2026-11-20", COL_PLACE: 110, COL_METHOD: 100},
-            editor_columns=[COL_DUE], row_height=34)
+            COL_OBLIGOR: "欧阳春梅", COL_OBLIGEE: "欧阳春梅", COL_AMOUNT: "129700.00",
+            COL_CAPITAL: "贰万玖仟柒佰元整", COL_DUE: "2026-11-20", COL_PLACE: "问房调解室",
+            COL_METHOD: "银行转账"}, editor_columns=[COL_OBLIGOR, COL_OBLIGEE, COL_DUE],
+            row_height=34)
 
     def _party_combo(self, caption: str) -> QComboBox:
         box = QComboBox()

@@ -50,6 +50,7 @@ from ui.views.patrol.plan_list import PlanList
 from ui.views.patrol.week_list import WeekList
 from ui.widgets.field_error import STATUS_DONE, STATUS_ERROR, set_text_colour, status_label
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.pane_balance import PaneBalance
 from ui.workers import on_worker, run_in_background
 
 WATCHED_KINDS = frozenset({"patrol", "village"})
@@ -171,13 +172,13 @@ class PatrolView(QWidget):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.calendar)
         self.splitter.addWidget(right)
-        # Nearly half and half: the calendar folds a patrol onto two lines when its days are
-        # narrow, the lists beside it cannot, and their dates, villages and statuses must stay
-        # whole (at 100 % on a 1366-pixel screen: days ~96 px wide, the lists ~550 px).
-        self.splitter.setStretchFactor(0, 11)
-        self.splitter.setStretchFactor(1, 9)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([660, 540])
+        self.splitter.setSizes([800, 420])
+        # The calendar folds a patrol onto two lines when its days are narrow, the lists
+        # cannot: they get the width their key columns need at the current text size.
+        self.balance = PaneBalance(self.splitter, self.findings.comfortable_width)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -95,9 +95,10 @@ class AgreementTab(QWidget):
              translate("CaseView", "Due by"), translate("CaseView", "Place"),
              translate("CaseView", "Method"), translate("CaseView", "Performance")],
             COL_TEXT, translate("CaseView", "Agreed terms"))
-        self.columns = fit_columns(self.terms, {  # widths at 100 % text, growing with it
-            COL_NO: 36, COL_OBLIGOR: 80, COL_AMOUNT: "29700.00", COL_CAPITAL: "贰万玖仟柒佰元整",
-            COL_DUE: "2026-11-20", COL_PLACE: 110, COL_METHOD: 90, COL_PERFORMANCE: 90})
+        self.columns = fit_columns(self.terms, {  # as wide as a typical entry; the term
+            COL_NO: "12", COL_OBLIGOR: "欧阳春梅", COL_AMOUNT: "129700.00",  # takes the rest
+            COL_CAPITAL: "贰万玖仟柒佰元整", COL_DUE: "2026-11-20", COL_PLACE: "问房调解室",
+            COL_METHOD: "银行转账", COL_PERFORMANCE: "部分履行"})
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)

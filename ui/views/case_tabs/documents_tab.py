@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -122,8 +123,12 @@ class DocumentsTab(QWidget):
              translate("DocumentsTab", "In the file")], COL_D_STATE,
             translate("DocumentsTab", "Case file checklist"))
         self.dossier_table.setObjectName("documents-dossier")
+        # The material and its state share the narrow pane and wrap; number and requirement
+        # as wide as their text.
+        self.dossier_table.horizontalHeader().setSectionResizeMode(
+            COL_D_TITLE, QHeaderView.ResizeMode.Stretch)
         self.dossier_columns = fit_columns(self.dossier_table, {
-            COL_D_NO: "13", COL_D_TITLE: 225, COL_D_NEED: "视情况"}, row_height=24)
+            COL_D_NO: "13", COL_D_NEED: "视情况"}, row_height=24)
         dossier_box = QGroupBox(translate("DocumentsTab", "Case file (卷宗) before archiving"))
         dossier_layout = QVBoxLayout(dossier_box)
         dossier_layout.addWidget(self.completeness_label)

@@ -40,6 +40,8 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOR = QColor("#c62828")
 #: A village column wider than this many characters would squeeze the summary to nothing.
 MAX_VILLAGE_CHARS = 6
+#: How much of a finding's summary the list should show beside the calendar.
+SUMMARY_CHARACTERS = 10
 
 
 class FindingsModel(RowsModel):
@@ -171,6 +173,15 @@ class FindingsPanel(QWidget):
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
         self.case_button.clicked.connect(self._to_case)
         self._update_buttons()
+
+    def comfortable_width(self) -> int:
+        """The width at which the key columns are whole and the summary shows a few words:
+        what the page gives this list beside the calendar."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        columns = sum(self.columns.width_of(column) for column in self.columns.samples)
+        frame = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        margins = self.layout().contentsMargins()
+        return columns + SUMMARY_CHARACTERS * em + frame + margins.left() + margins.right()
 
     def set_villages(self, villages: list[str]) -> None:
         current = self.village_box.currentData()

@@ -245,10 +245,11 @@ class DayDelegate(QStyledItemDelegate):
         if layout.more is not None:
             painter.setFont(font)
             painter.setPen(OTHER_MONTH_TEXT)
+            more = translate("PatrolCalendar", "%1 more…").replace("%1", str(layout.hidden))
             painter.drawText(layout.more,
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             translate("PatrolCalendar", "%1 more…").replace(
-                                 "%1", str(layout.hidden)))
+                             QFontMetrics(font).elidedText(more, Qt.TextElideMode.ElideRight,
+                                                           layout.more.width()))
         painter.restore()
 
     @staticmethod
