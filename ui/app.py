@@ -32,6 +32,7 @@ from mediation_desk.store.database import Store, environment_message
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators, translate
+from ui.none_guard import protect_none
 
 if TYPE_CHECKING:
     from ui.backup_jobs import DailyBackup
@@ -57,6 +58,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 
 def make_application(argv: list[str]) -> QApplication:
+    protect_none()  # PySide6 6.12.0 under Python 3.11 loses references to None
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("MediationDesk")

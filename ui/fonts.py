@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,8 @@ PREFERRED = ("Microsoft YaHei", "微软雅黑", "PingFang SC", "Noto Sans CJK SC
              "Source Han Sans SC", "WenQuanYi Micro Hei", "SimSun", "宋体", "LXGW WenKai",
              "霞鹜文楷")
 BASE_POINT_SIZE = 10.5
+#: QFont::SizeResolved: the font's size was set on it, not inherited.
+SIZE_RESOLVED = 0x2
 
 
 def _has_chinese(family: str) -> bool:
@@ -52,10 +55,33 @@ def choose_ui_font() -> str:
 def apply_ui_font(app: QApplication, scale: float = 1.0, family: str | None = None) -> QFont:
     """Set the application font; ``scale`` > 1 is the larger-text setting (125 %, 150 %).
 
-    Every widget follows the application font unless it pins its own, so the setting
-    reaches open windows at once; ``family`` defaults to :func:`choose_ui_font`.
+    ``family`` defaults to :func:`choose_ui_font`. Open windows follow at once: see
+    :func:`follow_text_size`.
     """
+    before = app.font().pointSizeF()
     font = QFont(family or choose_ui_font())
     font.setPointSizeF(BASE_POINT_SIZE * scale)
     app.setFont(font)
+    if before > 0 and abs(font.pointSizeF() - before) > 0.01:
+        follow_text_size(app, font.pointSizeF() / before)
     return font
+
+
+def follow_text_size(app: QApplication, ratio: float) -> None:
+    """Bring the widgets that do not inherit the application font along to the new size.
+
+    Why: a widget inherits the application font unless its font was fixed. Two kinds are:
+    headings given a size relative to the text (a case title 1.25 times as large), which
+    keep the old size in points, and widgets with a style sheet (status chips, coloured
+    notes), which Qt polishes once with the font they had then. Without this, switching to
+    150 % left the case title smaller than the text around it.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)  # polished again, with the inherited font
+        font = widget.font()
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont) and \
+                font.resolveMask() & SIZE_RESOLVED:
+            font.setPointSizeF(font.pointSizeF() * ratio)
+            widget.setFont(font)

@@ -18,13 +18,16 @@ from tests.conftest import Register
 from ui.context import AppContext
 from ui.fonts import apply_ui_font
 from ui.i18n import install_translators
+from ui.none_guard import protect_none
 
 SHOTS = Path(__file__).resolve().parent.parent.parent / "build" / "screenshots"
 
 
 @pytest.fixture(scope="session", autouse=True)
 def chinese_ui(qapp: QApplication) -> None:
-    """Translations and a CJK font, as the real start-up installs them."""
+    """Translations and a CJK font, as the real start-up installs them (and the guard it
+    sets against PySide6 6.12.0 losing references to None, see ui/none_guard.py)."""
+    protect_none()
     qapp._translators = install_translators(qapp)  # type: ignore[attr-defined]
     apply_ui_font(qapp)
 

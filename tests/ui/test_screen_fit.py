@@ -57,8 +57,8 @@ from ui.dialogs.restore_dialog import RestoreDialog
 from ui.dialogs.session_dialog import SessionDialog
 from ui.dialogs.setup_wizard import SetupWizard
 from ui.dialogs.visit_dialog import VisitDialog
-from ui.fonts import apply_ui_font, bundled_ui_font
-from ui.main_window import MainWindow
+from ui.fonts import BASE_POINT_SIZE, apply_ui_font, bundled_ui_font
+from ui.main_window import PAGE_CASES, PAGE_PATROLS, PAGE_SETTINGS, MainWindow
 from ui.widgets.flow_layout import FlowLayout
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -187,6 +187,38 @@ def test_the_main_window_fits_with_every_page_shown(demo: AppContext, text_scale
     _visit_tabs(window.settings_tabs)
     _visit_tabs(window.settings_view.dictionary_tabs)
     assert_fits(window, f"main window at {text_scale:.0%}")
+
+
+@pytest.mark.parametrize("scale", [1.25, 1.5], ids=["125%", "150%"])
+def test_a_larger_text_chosen_on_settings_reaches_the_open_window(
+        demo: AppContext, scale: float, qtbot: QtBot, qapp: QApplication) -> None:
+    """Chosen on 设置 with a case open, the larger text applies at once: headings, status
+    chips and coloured notes grow with it (a case title smaller than the text around it was
+    the bug), the tables are measured again, and the window still fits."""
+    apply_ui_font(qapp, 1.0, bundled_ui_font())
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.open_case(max(_cases(demo), key=lambda d: len(d.next_steps)).id)
+    date_width = view.history_tab.table.columnWidth(0)
+    window.show_page(PAGE_SETTINGS)
+    box = window.settings_view.scale_box
+    box.setCurrentIndex(box.findData(scale))
+    assert qapp.font().pointSizeF() == pytest.approx(BASE_POINT_SIZE * scale)
+    assert qapp.font().family() == bundled_ui_font()  # only the size changed
+    for page in (PAGE_CASES, PAGE_PATROLS):
+        window.show_page(page)
+        assert_fits(window, f"main window switched to {scale:.0%}")
+        small = [f"{type(w).__name__} “{w.text()[:16]}” {w.font().pointSizeF():.1f} pt"
+                 for w in window.findChildren(QLabel) + window.findChildren(QAbstractButton)
+                 if w.isVisible() and w.text()
+                 and w.font().pointSizeF() < 0.85 * qapp.font().pointSizeF()]
+        assert not small, "did not follow the text size: " + "; ".join(small)
+    title = view.title_label.font().pointSizeF()
+    assert title == pytest.approx(1.25 * BASE_POINT_SIZE * scale)
+    assert view.history_tab.table.columnWidth(0) > date_width  # the time column grew
 
 
 # -- the dialogs ----------------------------------------------------------------------------
