@@ -10,12 +10,12 @@ on which Chinese fonts this machine has; the offscreen platform has no real scre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QScrollArea,
+    QStyle,
+    QTableView,
     QTabWidget,
     QWidget,
 )
@@ -59,6 +61,11 @@ from ui.dialogs.setup_wizard import SetupWizard
 from ui.dialogs.visit_dialog import VisitDialog
 from ui.fonts import BASE_POINT_SIZE, apply_ui_font, bundled_ui_font
 from ui.main_window import PAGE_CASES, PAGE_PATROLS, PAGE_SETTINGS, MainWindow
+from ui.views.patrol.findings_list import COL_DAY as F_DAY
+from ui.views.patrol.findings_list import COL_RISK as F_RISK
+from ui.views.patrol.findings_list import COL_STATUS as F_STATUS
+from ui.views.patrol.findings_list import COL_SUMMARY as F_SUMMARY
+from ui.views.patrol.findings_list import COL_VILLAGE as F_VILLAGE
 from ui.widgets.flow_layout import FlowLayout
 
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
@@ -221,6 +228,60 @@ def test_a_larger_text_chosen_on_settings_reaches_the_open_window(
     assert view.history_tab.table.columnWidth(0) > date_width  # the time column grew
 
 
+def cut_cells(table: QTableView, columns: Iterable[int]) -> list[str]:
+    """The cells of ``columns`` whose text does not fit: wider than the column on one line,
+    or, where the table wraps, taller than the row."""
+    model = table.model()
+    metrics = table.fontMetrics()
+    margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+    found = []
+    for row in range(model.rowCount()):
+        for column in columns:
+            index = model.index(row, column)
+            text = str(model.data(index) or "")
+            room = table.columnWidth(column) - margin
+            if model.data(index, Qt.ItemDataRole.DecorationRole) is not None:
+                room -= table.iconSize().width() if table.iconSize().width() > 0 else 16
+            if table.wordWrap():
+                wrapped = metrics.boundingRect(QRect(0, 0, max(room, 1), 10_000),
+                                               Qt.TextFlag.TextWordWrap, text)
+                if wrapped.width() > room or wrapped.height() > table.rowHeight(row):
+                    found.append(f"row {row} column {column} “{text}”")
+            elif metrics.horizontalAdvance(text) > room:
+                found.append(f"row {row} column {column} “{text}”")
+    return found
+
+
+def test_the_patrol_lists_are_readable_at_100_percent(demo: AppContext, qtbot: QtBot,
+                                                      qapp: QApplication) -> None:
+    """排查 at 100 % on the laptop: the findings' risk, date, village and status are never
+    cut short and the summary keeps room for a few words; in the week and plan lists nothing
+    is cut (longer entries wrap onto more lines)."""
+    apply_ui_font(qapp, 1.0, bundled_ui_font())
+    window = MainWindow(demo)
+    qtbot.addWidget(window)
+    window.resize(SCREEN)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(PAGE_PATROLS)
+    view = window.patrol_view
+    view.show_month(DEMO_DAY.year, DEMO_DAY.month, DEMO_DAY)  # a month with patrols
+    QApplication.processEvents()
+    findings = view.findings.table
+    assert findings.model().rowCount() > 5
+    assert not cut_cells(findings, (F_RISK, F_DAY, F_VILLAGE, F_STATUS))
+    em = findings.fontMetrics().horizontalAdvance("中")
+    assert findings.columnWidth(F_SUMMARY) >= 6 * em
+    week = view.week.table
+    assert week.model().rowCount() > 0
+    assert not cut_cells(week, range(week.model().columnCount()))
+    view.tabs.setCurrentWidget(view.plans)
+    QApplication.processEvents()
+    plans = view.plans.table
+    assert plans.model().rowCount() > 0
+    assert not cut_cells(plans, range(plans.model().columnCount()))
+
+
 # -- the dialogs ----------------------------------------------------------------------------
 def _agreed(ctx: AppContext) -> CaseDetail:
     """An agreed case whose written agreement prints (a many-term one if there is)."""
@@ -254,6 +315,13 @@ def _backup(ctx: AppContext, folder: Path) -> BackupInfo:
     return BackupInfo(path, datetime(2025, 11, 20, 9, 30), path.stat().st_size)
 
 
+def _wizard_at(folder: Path, page: int) -> SetupWizard:
+    wizard = SetupWizard(folder / "new-room.db")
+    wizard.setStartId(wizard.pageIds()[page])
+    wizard.restart()
+    return wizard
+
+
 DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "intake": lambda ctx, _tmp: IntakeDialog(ctx),
     "party": lambda ctx, _tmp: PartyDialog(ctx, _open_case(ctx).id),
@@ -283,7 +351,10 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "account": lambda ctx, _tmp: AccountDialog(ctx),
     "restore": lambda ctx, tmp: RestoreDialog(ctx, _backup(ctx, tmp)),
     "login": lambda ctx, _tmp: LoginDialog(ctx.store.path),
-    "setup-wizard": lambda _ctx, tmp: SetupWizard(tmp / "new-room.db"),
+    "setup-wizard-room": lambda _ctx, tmp: _wizard_at(tmp, 0),
+    "setup-wizard-numbers": lambda _ctx, tmp: _wizard_at(tmp, 1),
+    "setup-wizard-administrator": lambda _ctx, tmp: _wizard_at(tmp, 2),
+    "setup-wizard-recovery-key": lambda _ctx, tmp: _wizard_at(tmp, 3),
 }
 
 
