@@ -27,7 +27,7 @@ FIRST_YEAR = 2010
 #: What a typical long entry of each column looks like (the last column takes the rest).
 COLUMN_SAMPLES = {
     "number": "（2026）湖头人调字第123号", "title": "张美娟与李伟志房屋宅基地纠纷",
-    "parties": "张美娟、李伟志", "contact": "139****5678", "dispute_type": "房屋宅基地纠纷",
+    "parties": "张美娟、李伟志", "contact": "0595-****6789", "dispute_type": "房屋宅基地纠纷",
     "village": "湖头社区", "status": "已告知权利义务", "received_on": "2026-11-20",
     "days_left": "超期 12 天"}
 
