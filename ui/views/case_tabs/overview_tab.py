@@ -135,7 +135,7 @@ class OverviewTab(QWidget):
         layout.addWidget(self.side)
 
     def _fit_side(self) -> None:
-        """The step column as wide as ~24 characters of the current text size."""
+        """The step column as wide as SIDE_CHARACTERS characters of the current text."""
         em = self.fontMetrics().horizontalAdvance("中")
         self.side.setFixedWidth(SIDE_CHARACTERS * em
                                 + self.side.verticalScrollBar().sizeHint().width())
