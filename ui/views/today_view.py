@@ -35,6 +35,7 @@ from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
+from ui.widgets.column_fit import fit_columns
 
 WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol"})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -112,8 +113,8 @@ class TodayView(QWidget):
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(False)
         head.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_NUMBER, 250), (COL_TITLE, 300), (COL_DUE, 110)):
-            self.tree.setColumnWidth(column, width)
+        self.columns = fit_columns(self.tree, {  # widths at 100 % text, growing with it
+            COL_NUMBER: 250, COL_TITLE: 300, COL_DUE: "2026-11-20"})
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.activate(item))
         self.tree.activated_item.connect(self.activate)
 

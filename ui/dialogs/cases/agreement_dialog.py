@@ -42,6 +42,7 @@ from ui.dialogs.cases.case_form import CaseDialog, ErrorLabel, add_row, field_wi
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.screen_fit import open_at
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
                  "padding:6px;color:#bf360c;}")
@@ -134,7 +135,7 @@ class AgreementDialog(CaseDialog):
         layout.addWidget(self.warning_label)
         layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
-        self.resize(1180, 680)
+        open_at(self, 1180, 680)  # pixels at 100 % text; grows with it
 
         restored = self.drafts.load()
         #: What "nothing changed" looks like: a correction cancelled unchanged leaves no draft.

@@ -34,6 +34,7 @@ from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
 from ui.views.cases.tabs.record_templates import TEMPLATES, fill
 from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.screen_fit import open_at
 
 WRITABLE_KINDS = ("investigation", "mediation", "note")
 _SEPARATORS = re.compile(r"[、,，;；\s]+")
@@ -106,7 +107,7 @@ class RecordDialog(CaseDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
-        self.resize(780, 620)
+        open_at(self, 780, 620)  # pixels at 100 % text; grows with it
 
         restored = self.drafts.load()
         if restored:

@@ -19,6 +19,7 @@ from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
+from ui.widgets.screen_fit import open_at
 
 DEFAULT_HOUR = 9
 
@@ -51,7 +52,7 @@ class SessionDialog(CaseDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.resize(480, 280)
+        open_at(self, 480, 280)  # pixels at 100 % text; grows with it
 
     def at(self) -> datetime:
         value = self.at_edit.dateTime().toPython()

@@ -49,8 +49,10 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_COLORS
 from ui.widgets.case_fields import DateEdit
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.field_error import FieldError, with_message
 from ui.widgets.party_editor import party_to_dict
+from ui.widgets.screen_fit import open_at
 from ui.widgets.tables import read_only_table
 
 METHODS = ("当面移交", "电话报告", "书面报告", "平台上报")
@@ -185,9 +187,8 @@ class FindingDialog(QDialog):
             [translate("FindingDialog", "Reported to"), translate("FindingDialog", "When"),
              translate("FindingDialog", "How"), translate("FindingDialog", "Receipt")],
             3, translate("FindingDialog", "Escalations"))
-        self.escalations.setColumnWidth(0, 130)
-        self.escalations.setColumnWidth(1, 120)
-        self.escalations.setColumnWidth(2, 80)
+        self.escalation_columns = fit_columns(self.escalations, {
+            0: 130, 1: "2026-11-20 14:30", 2: 80})  # widths at 100 % text, growing with it
         self.target_box = QComboBox(self)
         self.target_box.setEditable(True)
         self.target_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -254,7 +255,7 @@ class FindingDialog(QDialog):
         self.receipt_button.clicked.connect(self.record_receipt)
         self.case_button.clicked.connect(self._case_clicked)
         self.escalations.currentCellChanged.connect(lambda *_: self._update_receipt())
-        self.resize(1000, 600)
+        open_at(self, 1000, 600)  # pixels at 100 % text; grows with it
 
     # -- showing ----------------------------------------------------------------------------
     def reload(self) -> None:

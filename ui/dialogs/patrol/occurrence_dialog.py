@@ -34,6 +34,7 @@ from ui.views.patrol.month_calendar import describe
 from ui.views.patrol.style import long_day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 MODES = ("cancel", "move", "extra")
 
@@ -121,7 +122,7 @@ class OccurrenceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.mode_group.buttonToggled.connect(lambda *_: self._mode_changed())
         self.set_mode(mode if occurrence is not None else "extra")
-        self.resize(520, 360)
+        open_at(self, 520, 360)  # pixels at 100 % text; grows with it
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, occurrence: Occurrence | None = None,

@@ -40,6 +40,7 @@ from ui.views.patrol.cadence import WEEKDAY_CODES, Cadence, cadence_of, describe
 from ui.views.patrol.style import WEEKDAYS, day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 PREVIEW_COUNT = 5
 #: How far ahead the form looks for double bookings (the service checks the same way).
@@ -243,7 +244,7 @@ class PlanDialog(QDialog):
                  self.team.list, self.team.add_edit, self.team.lead_box, self.save_button,
                  self.cancel_button), strict=True):
             QWidget.setTabOrder(first, after)
-        self.resize(860, 560)
+        open_at(self, 860, 560)  # pixels at 100 % text; grows with it
 
     def _connect(self) -> None:
         for signal in (self.starts_edit.dateChanged, self.until_edit.dateChanged,

@@ -57,6 +57,7 @@ from ui.views.patrol.style import long_day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.draft_keeper import DraftKeeper
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 DRAFT_KIND = "patrol_visit"
 PAYLOAD_VERSION = 1
@@ -279,7 +280,7 @@ class VisitDialog(QDialog):
             signal.connect(lambda *_a, k=key: self._changed(k))
         for edit in (self.places_edit, self.note_edit, self.team_edit):
             edit.installEventFilter(self)
-        self.resize(980, 680)  # fits a 1366×768 screen with its taskbar; the content scrolls
+        open_at(self, 980, 680)  # pixels at 100 % text; grows with it
 
     def _update_about(self) -> None:
         if self.visit_id is not None:

@@ -8,7 +8,6 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -19,10 +18,18 @@ from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
-from ui.models.register_model import RegisterModel
+from ui.models.register_model import RegisterModel, column_titles
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.tables import RowTable
 
 FIRST_YEAR = 2010
+#: What a typical long entry of each column looks like (the last column takes the rest).
+COLUMN_SAMPLES = {
+    "number": "（2026）湖头人调字第123号", "title": "张美娟与李伟志房屋宅基地纠纷",
+    "parties": "张美娟、李伟志", "contact": "0595-****6789", "dispute_type": "房屋宅基地纠纷",
+    "village": "湖头社区", "status": "已告知权利义务", "received_on": "2026-11-20",
+    "days_left": "超期 12 天"}
 
 
 class RegisterView(QWidget):
@@ -43,7 +50,9 @@ class RegisterView(QWidget):
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
         self.count_label = QLabel()
 
-        bar = QHBoxLayout()
+        # The filters wrap onto a second line at larger text instead of widening the window;
+        # each caption stays beside its box.
+        bar = FlowLayout()
         for label, box in ((translate("RegisterView", "Status"), self.status_box),
                            (translate("RegisterView", "Type"), self.type_box),
                            (translate("RegisterView", "Village"), self.village_box),
@@ -51,10 +60,9 @@ class RegisterView(QWidget):
                            (translate("RegisterView", "Mediator"), self.mediator_box)):
             caption = QLabel(label)
             caption.setBuddy(box)
-            bar.addWidget(caption)
-            bar.addWidget(box)
+            bar.addWidget(labelled(caption, box))
         bar.addWidget(self.overdue_box)
-        bar.addStretch(1)
+        bar.add_gap(24)
         bar.addWidget(self.count_label)
 
         self.table = RowTable(self.model, translate("RegisterView", "Case register"), 28)
@@ -62,8 +70,11 @@ class RegisterView(QWidget):
         self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 220, 130, 110, 110, 80, 122, 95, 80, 70)):
-            self.table.setColumnWidth(column, width)
+        # Widths from what the columns hold, measured in the current text size; at 150 % the
+        # register scrolls sideways rather than cutting the number or the date short.
+        self.columns = fit_columns(self.table, {
+            column: COLUMN_SAMPLES[key] for column, (key, _title) in enumerate(column_titles())
+            if key in COLUMN_SAMPLES})
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_row)
 

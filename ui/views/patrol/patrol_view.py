@@ -49,6 +49,8 @@ from ui.views.patrol.month_calendar import MonthCalendar, first_shown_day, month
 from ui.views.patrol.plan_list import PlanList
 from ui.views.patrol.week_list import WeekList
 from ui.widgets.field_error import STATUS_DONE, STATUS_ERROR, set_text_colour, status_label
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.pane_balance import PaneBalance
 from ui.workers import on_worker, run_in_background
 
 WATCHED_KINDS = frozenset({"patrol", "village"})
@@ -106,6 +108,7 @@ class PatrolView(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("patrol-counts")
         self.counts_label.setStyleSheet("color:#37474f;")
+        self.counts_label.setWordWrap(True)  # the month's figures break rather than widen
         month_row = QHBoxLayout()
         month_row.addWidget(self.previous_button)
         month_row.addWidget(self.month_label)
@@ -144,13 +147,11 @@ class PatrolView(QWidget):
                                                                               "calendar…"),
                                     translate("PatrolView", "Save the schedule as an .ics file "
                                                             "for phones"))
-        commands = QHBoxLayout()
-        for widget in (self.plan_button, self.record_button, self.edit_record_button,
-                       self.ad_hoc_button, self.change_button):
-            commands.addWidget(widget)
-        commands.addStretch(1)
-        for widget in (self.print_button, self.record_print_button, self.export_button):
-            commands.addWidget(widget)
+        commands = FlowLayout()  # wraps at larger text instead of widening the window
+        commands.add_widgets(self.plan_button, self.record_button, self.edit_record_button,
+                             self.ad_hoc_button, self.change_button)
+        commands.add_gap(24)
+        commands.add_widgets(self.print_button, self.record_print_button, self.export_button)
         self.status = status_label(STATUS_DONE)
         self.status.setObjectName("patrol-status")
 
@@ -175,6 +176,9 @@ class PatrolView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([800, 420])
+        # The calendar folds a patrol onto two lines when its days are narrow, the lists
+        # cannot: they get the width their key columns need at the current text size.
+        self.balance = PaneBalance(self.splitter, self.findings.comfortable_width)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)

@@ -365,8 +365,8 @@ class SettingsView(QWidget):
         scale = float(self.scale_box.currentData())
         QSettings().setValue(SETTINGS_SCALE, scale)
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_ui_font(app, scale)
+        if isinstance(app, QApplication):  # the face stays; only the size changes
+            apply_ui_font(app, scale, app.font().family())
 
     # -- keeping current --------------------------------------------------------------------
     def _on_changes(self, changes: ChangeSet) -> None:

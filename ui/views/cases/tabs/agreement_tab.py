@@ -29,6 +29,7 @@ from mediation_desk.services.cases.detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import COLON, MUTED, OVERDUE, cell, show_date
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
@@ -94,10 +95,10 @@ class AgreementTab(QWidget):
              translate("CaseView", "Due by"), translate("CaseView", "Place"),
              translate("CaseView", "Method"), translate("CaseView", "Performance")],
             COL_TEXT, translate("CaseView", "Agreed terms"))
-        for column, width in ((COL_NO, 36), (COL_OBLIGOR, 80), (COL_AMOUNT, 100),
-                              (COL_CAPITAL, 150), (COL_DUE, 100), (COL_PLACE, 110),
-                              (COL_METHOD, 90), (COL_PERFORMANCE, 90)):
-            self.terms.setColumnWidth(column, width)
+        self.columns = fit_columns(self.terms, {  # as wide as a typical entry; the term
+            COL_NO: "12", COL_OBLIGOR: "欧阳春梅", COL_AMOUNT: "129700.00",  # takes the rest
+            COL_CAPITAL: "贰万玖仟柒佰元整", COL_DUE: "2026-11-20", COL_PLACE: "问房调解室",
+            COL_METHOD: "银行转账", COL_PERFORMANCE: "部分履行"})
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)

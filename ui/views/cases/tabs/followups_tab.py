@@ -13,6 +13,7 @@ from mediation_desk.services.cases.detail import CaseDetail, FollowUpView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import MUTED, OVERDUE, cell, show_date
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 COL_DUE, COL_DONE, COL_VISITOR, COL_VISITED, COL_PERFORMANCE, COL_SATISFACTION = range(6)
@@ -30,15 +31,14 @@ class FollowupsTab(QWidget):
              translate("CaseView", "Visitor"), translate("CaseView", "Party visited"),
              translate("CaseView", "Performance"), translate("CaseView", "Satisfaction")],
             COL_SATISFACTION, translate("CaseView", "Follow-up visits"))
-        for column, width in ((COL_DUE, 110), (COL_DONE, 110), (COL_VISITOR, 110),
-                              (COL_VISITED, 120), (COL_PERFORMANCE, 110)):
-            self.visits.setColumnWidth(column, width)
+        self.visit_columns = fit_columns(self.visits, {  # widths at 100 % text, growing
+            COL_DUE: "2026-11-20", COL_DONE: "2026-11-20", COL_VISITOR: 110, COL_VISITED: 120,
+            COL_PERFORMANCE: 110})
         self.terms = read_only_table(
             ["#", translate("CaseView", "Obligor"), translate("CaseView", "Term"),
              translate("CaseView", "Due by"), translate("CaseView", "Performance")], 2,
             translate("CaseView", "Performance per term"))
-        for column, width in ((0, 36), (1, 90), (3, 110), (4, 110)):
-            self.terms.setColumnWidth(column, width)
+        self.term_columns = fit_columns(self.terms, {0: 36, 1: 90, 3: "2026-11-20", 4: 110})
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color:{MUTED};")

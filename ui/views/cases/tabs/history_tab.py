@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from mediation_desk.services.cases.detail import CaseDetail, HistoryLine
 from ui.i18n import translate
 from ui.views.cases.tabs.common import cell
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 COL_TIME, COL_WHO, COL_WHAT = range(3)
@@ -19,8 +20,7 @@ class HistoryTab(QWidget):
         self.table = read_only_table(
             [translate("CaseView", "Time"), translate("CaseView", "Who"),
              translate("CaseView", "What")], COL_WHAT, translate("CaseView", "Case history"))
-        self.table.setColumnWidth(COL_TIME, 160)
-        self.table.setColumnWidth(COL_WHO, 110)
+        self.columns = fit_columns(self.table, {COL_TIME: "2026-11-20 14:30:00", COL_WHO: 110})
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 

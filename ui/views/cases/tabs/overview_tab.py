@@ -6,7 +6,7 @@ next one first and highlighted, so a mediator never has to know the state machin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -28,6 +28,8 @@ from ui.icons import icon
 from ui.views.cases.tabs.common import show_amount, show_date, show_time
 
 RECORD_FOLLOWUP = "record_followup"
+#: Width of the steps column in characters (330 pixels at 100 % text).
+SIDE_CHARACTERS = 22
 DEFAULT_STYLE = ("QPushButton{background:#1565c0;color:white;font-weight:bold;"
                  "border-radius:3px;padding:6px 10px;}QPushButton:focus{border:2px solid "
                  "#0d47a1;}")
@@ -120,10 +122,28 @@ class OverviewTab(QWidget):
         side.addWidget(sessions_box, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(330)
+        # The steps scroll rather than make the window taller than a laptop's screen when a
+        # new case offers six of them at 150 % text; the column widens with the text.
+        self.side = QScrollArea()
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setWidget(side_widget)
+        self._fit_side()
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(side_widget)
+        layout.addWidget(self.side)
+
+    def _fit_side(self) -> None:
+        """The step column as wide as SIDE_CHARACTERS characters of the current text."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.side.setFixedWidth(SIDE_CHARACTERS * em
+                                + self.side.verticalScrollBar().sizeHint().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_side()
 
     # -- showing ----------------------------------------------------------------------------
     def show_detail(self, detail: CaseDetail) -> None:

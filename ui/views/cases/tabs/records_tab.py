@@ -23,6 +23,7 @@ from mediation_desk.services.cases.detail import CaseDetail, RecordView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import COLON, cell, show_time
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 PRIVATE_MARK = "私密"
@@ -54,9 +55,9 @@ class RecordsTab(QWidget):
              translate("CaseView", "Marks"), translate("CaseView", "Place"),
              translate("CaseView", "Participants"), translate("CaseView", "Author"),
              translate("CaseView", "Beginning")], COL_START, translate("CaseView", "Records"))
-        for column, width in ((COL_TIME, 140), (COL_KIND, 110), (COL_MARKS, 90),
-                              (COL_PLACE, 120), (COL_PARTICIPANTS, 190), (COL_AUTHOR, 80)):
-            self.table.setColumnWidth(column, width)
+        self.columns = fit_columns(self.table, {  # widths at 100 % text, growing with it
+            COL_TIME: "2026-11-20 14:30", COL_KIND: 110, COL_MARKS: 90, COL_PLACE: 120,
+            COL_PARTICIPANTS: 190, COL_AUTHOR: 80})
         self.table.setWordWrap(False)
         self.text = QTextBrowser()
         self.text.setAccessibleName(translate("CaseView", "Record text"))
