@@ -62,6 +62,8 @@ _TERM_SPLIT = re.compile(r"\n|[；;](?=\s*" + _NUMBERING + ")")
 _LABELLED = re.compile(r"申请(?:人|方)[:：]?(?P<a>.+?)[；;，,\s]*被申请(?:人|方)[:：]?(?P<b>.+)")
 _VERSUS = re.compile(r"与|诉|(?i:\s+vs\.?\s+)|—+|－|/|／")
 ID_CARD = ("居民身份证", "身份证", "二代身份证", "resident_id")
+AMOUNT_ONLY_TERM = "（台账未录入协议条款，仅记有协议金额）"
+AMOUNT_ONLY = "台账有协议金额而没有协议内容：记为一条协议条款，金额照录，条款见纸质卷宗"
 TOGETHER_SPLIT = "“当事人”一栏未分申请人和被申请人：第一位记为申请人，其余记为被申请人"
 RISK = choice("red=红 红色|orange=橙 橙色|yellow=黄 黄色|blue=蓝 蓝色", "红 / 橙 / 黄 / 蓝")
 PROCEDURE = choice("normal=一般 一般程序 普通 普通程序|simple=简易 简易程序", "一般 / 简易")
@@ -166,6 +168,10 @@ def _agreement(row: _Row, draft: CaseDraft) -> None:
     if content or reached or form or said.code == outcomes.SUCCESS:
         agreement = draft.agreement = AgreementDraft(form=form or "written", reached_on=reached)
         texts = _items(content, _TERM_SPLIT)
+        if not texts and row.text("协议金额"):  # the money a report counts, without its terms
+            texts = [AMOUNT_ONLY_TERM]
+            assert draft.arrival is not None
+            draft.arrival.read_notes.append(AMOUNT_ONLY)
         n = len(texts)
         money_home = next((i for i, t in enumerate(texts) if "元" in t), 0)
         columns = zip(row.parts("义务人", n, _SEP), row.parts("权利人", n, _SEP),
