@@ -34,6 +34,7 @@ from mediation_desk.store.models import (
     Appointment,
     AuditEvent,
     Case,
+    CaseArrival,
     CaseEvent,
     CaseMediator,
     Escalation,
@@ -187,6 +188,9 @@ class CaseDetail:
     prevented: dict[str, int] = field(default_factory=dict)
     recused: list[str] = field(default_factory=list)  # mediators who withdrew (回避)
     escalations: list[EscalationLine] = field(default_factory=list)
+    #: Why this imported case waits to be checked (导入待核对); [] otherwise. Such a case
+    #: counts no deadline (``days_left`` is None) until a person has checked it.
+    to_review: list[str] = field(default_factory=list)
 
 
 AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
@@ -219,6 +223,9 @@ class CaseDetailService:
             raise NotFound(f"找不到案件 {case_id}")
         status = CaseStatus(case.status)
         village = Village.get_by_id(case.village_id).name if case.village_id else ""
+        arrival = CaseArrival.live().where(CaseArrival.case == case, CaseArrival.review != "",
+                                           CaseArrival.reviewed_on.is_null()).first()
+        to_review = [line for line in arrival.review.split("\n") if line] if arrival else []
         simple = case.procedure == "simple"
         detail = CaseDetail(
             id=case.id, number=case.number or "", title=case.title, status=status,
@@ -227,13 +234,15 @@ class CaseDetailService:
             summary=case.summary, requests=json.loads(case.requests or "[]"),
             risk_level=case.risk_level, procedure=case.procedure, amount_fen=case.amount_fen,
             people_involved=case.people_involved, deadline_on=case.deadline_on,
-            days_left=days_left(case.deadline_on, today) if is_open(status) else None,
+            days_left=days_left(case.deadline_on, today)
+            if is_open(status) and not to_review else None,
             extension_days=case.extension_days, refusal_reason=case.refusal_reason,
             termination_reason=case.termination_reason,
             closed=status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
             anonymised=case.anonymised_on is not None,
             outcome=case.outcome, closed_on=case.closed_on, archived_on=case.archived_on,
             group_dispute=bool(case.group_dispute), prevented=_prevented(case),
+            to_review=to_review,
             next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
