@@ -168,7 +168,9 @@ def _validate_agreement(draft: CaseDraft, out: _Collector, today: date) -> None:
 
 
 def _closed_arrival(draft: CaseDraft) -> bool:
-    """An old case imported closed from a register that never listed its terms: the signed
-    agreement is in the paper dossier, and refusing the row would lose the case instead."""
-    settled = draft.arrival.settled if draft.arrival is not None else None
-    return settled is not None and settled.status in ("closed", "archived")
+    """A case imported closed, or from a hand-kept register that never listed the terms: the
+    signed agreement is in the paper dossier, and refusing the row would lose the case."""
+    arrival = draft.arrival
+    if arrival is None or arrival.settled is None:
+        return False
+    return arrival.register_row or arrival.settled.status in ("closed", "archived")

@@ -33,7 +33,9 @@ from mediation_desk.services.demo.fill import fill_demo
 from mediation_desk.services.exchange.importer import import_cases
 from mediation_desk.services.patrols.service import PatrolService
 from mediation_desk.services.safety.accounts import AccountService, create_register
+from mediation_desk.services.safety.audit_check import verify_rows
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.audit import verify_chain
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Case, CaseEvent
 from tests.conftest import PASSWORD, ROOM, Register
@@ -181,6 +183,7 @@ def test_export_then_import_into_an_empty_register_loses_nothing(register: Regis
         result = import_cases(IntakeService(store, admin), exported, TODAY,
                               backup_dir=tmp_path / "backups")
         assert [r.review for r in result.cases if r.review] == []
+        assert (verify_rows(), verify_chain()) == (None, None)  # every row written audited
         after = _register_view(store, Actor(director.account_id, "guo", "director", "郭主任"))
         # The patrol finding a case came from travels as text in its arrival record.
         for number in linked:

@@ -26,7 +26,9 @@ from mediation_desk.services.exchange.excel_register import read_excel_cases
 from mediation_desk.services.exchange.importer import import_cases
 from mediation_desk.services.exchange.review import ImportReviewService
 from mediation_desk.services.safety.accounts import AccountService, open_register
+from mediation_desk.services.safety.audit_check import verify_rows
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.audit import verify_chain
 from mediation_desk.store.models import AuditEvent, Case, CaseArrival, CaseEvent
 from tests.conftest import PASSWORD, Register, neighbour_draft
 from tests.services.exchange.registers import (
@@ -190,6 +192,7 @@ def test_review_confirms_or_records_the_real_ending(register: Register, tmp_path
     assert agenda.imports == []
     with pytest.raises(ValidationError, match="没有待核对"):
         service.resolve(cases["第9行"].id)
+    assert (verify_rows(), verify_chain()) == (None, None)
 
 
 def test_cases_registered_now_keep_the_lifecycle(register: Register, tmp_path: Path) -> None:
@@ -220,3 +223,26 @@ def test_imported_by_a_director_the_review_reaches_every_account(register: Regis
     finally:
         store.close()
     register.store, register.actor = open_register(register.path, "admin", PASSWORD)
+
+
+def test_a_recent_success_stays_open_for_its_follow_up(register: Register,
+                                                      tmp_path: Path) -> None:
+    """调解成功 four weeks ago without a 结案日期: agreed, in its judicial-confirmation window,
+    not closed — the room is still following it (and its terms are not in the register)."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    assert ws is not None
+    ws.append(["受理日期", "申请人", "被申请人", "纠纷类型", "调解结果", "调解日期"])
+    ws.append(["2026-11-05", "张喆", "李明", "邻里纠纷", "调解成功", "2026-11-08"])
+    path = tmp_path / "近期.xlsx"
+    wb.save(path)
+    case = _imported(register, path)["第2行"]
+    assert (case.status, case.outcome, case.closed_on) == ("agreed", "success", None)
+    detail = CaseDetailService(register.store, register.actor).load(case.id, TODAY)
+    assert detail.agreement is not None and detail.agreement.terms == []
+    assert detail.agreement.reached_on.isoformat() == "2026-11-08"
+    agenda = TodayService(register.store, register.actor).agenda(TODAY)
+    assert [i.case_id for i in agenda.confirmations] == [case.id]
+    assert agenda.deadlines == [] and agenda.imports == []
