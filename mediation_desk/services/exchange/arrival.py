@@ -198,6 +198,8 @@ def _settle_unclear(draft: CaseDraft, a: ArrivalDraft, code: str, today: date,
     """处理中, blank or unreadable: as content says, checked by a person when it is doubtful."""
     if a.outcome in OUTCOMES:  # a document that states a closing outcome without a status
         out.outcome = a.outcome
+    elif draft.agreement is not None:  # its content says agreed, as a case typed now would
+        out.outcome = "success"
     if a.closed_on is not None:
         if code == O.OPEN:
             out.review.append(f"调解结果为“{a.outcome_text or '处理中'}”，但有结案日期，请核对")
