@@ -37,6 +37,8 @@ CLOSED = frozenset({S.CLOSED.value, S.ARCHIVED.value})
 OUTCOMES = ("success", "failure", "terminated", "refused")
 EVENT_STEPS = frozenset({"register", "import", "review", *(s.value for s in Step)})
 APPOINTMENT_KINDS = ("mediation", "investigation", "followup")
+MAX_EXTENSION_DAYS = 3650  # ten years of extensions: anything more is a typing error
+MAX_PEOPLE = 100_000
 
 # What the import assumed, worded without dates so the report can group rows under one line.
 AGREED_ON_MEDIATED = "协议达成日期取自“调解日期”（台账没有协议日期）"
@@ -72,8 +74,8 @@ def settle(draft: CaseDraft, today: date, mediation_days: int) -> Settled:
     if a.settled is not None:
         return a.settled
     received = draft.received_on or today
-    deadline = a.deadline_on or mediation_deadline(received, max(mediation_days, 1),
-                                                   max(a.extension_days, 0))
+    extension = min(max(a.extension_days, 0), MAX_EXTENSION_DAYS)  # check() names a bad one
+    deadline = a.deadline_on or mediation_deadline(received, max(mediation_days, 1), extension)
     a.settled = _as_stated(draft, a, deadline) if a.status else \
         _as_register(draft, a, today, deadline)
     a.settled.review[:0] = a.carried_review
@@ -236,7 +238,7 @@ def check(draft: CaseDraft, today: date, record: str) -> list[Problem]:
     label = STATUS_LABELS[S(settled.status)]
     if settled.status in (S.AGREED, S.FOLLOWING_UP) and draft.agreement is None:
         fail("案件状态", f"为“{label}”，但没有调解协议")
-    if settled.outcome == "success" and draft.agreement is None:
+    elif settled.outcome == "success" and draft.agreement is None:
         fail("调解结果", "为调解成功，但没有调解协议")
     received = draft.received_on
     for field, day in (("结案日期", settled.closed_on), ("归档日期", settled.archived_on),
@@ -256,10 +258,10 @@ def check(draft: CaseDraft, today: date, record: str) -> list[Problem]:
         fail("协议 达成日期", f"晚于结案日期（{settled.closed_on}）")
     if received and settled.deadline_on < received:
         fail("调解期限", "早于受理日期")
-    if a.extension_days < 0:
-        fail("延长天数", "不能为负数")
-    if a.prevented_criminal_people < 0:
-        fail("防止民转刑人数", "不能为负数")
+    if not 0 <= a.extension_days <= MAX_EXTENSION_DAYS:
+        fail("延长天数", f"应在0至{MAX_EXTENSION_DAYS}天之间")
+    if not 0 <= a.prevented_criminal_people <= MAX_PEOPLE:
+        fail("防止民转刑人数", f"应在0至{MAX_PEOPLE}之间")
     _check_parts(draft, a, today, fail)
     return out
 
@@ -278,7 +280,8 @@ def _check_parts(draft: CaseDraft, a: ArrivalDraft, today: date, fail: _Fail) ->
         if f.performance and f.performance not in PERFORMANCE:
             fail(f"回访[{i}] 履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
         if f.record is not None and not 1 <= f.record <= len(draft.records):
-            fail(f"回访[{i}] 回访记录", f"应为记录的序号（1至{len(draft.records)}）")
+            fail(f"回访[{i}] 回访记录", f"应为记录的序号（1至{len(draft.records)}）"
+                 if draft.records else "本案没有记录可以对应")
     for i, e in enumerate(a.escalations, start=1):
         if not e.target.strip():
             fail(f"上报[{i}] 上报单位", "不能为空")

@@ -221,3 +221,45 @@ def test_private_notes_are_left_out_and_said_so(register: Register, tmp_path: Pa
         store.close()
     assert sum("导出时略去了" in r for r in reasons) == sum(
         1 for d in admin_docs if d["omitted_private_records"])
+
+
+def test_what_a_document_says_of_its_history_is_checked(register: Register,
+                                                       tmp_path: Path) -> None:
+    """Every problem named (record, field, reason), and nothing written: not the good case
+    beside them, not a dictionary value, not an arrival record."""
+    from mediation_desk.errors import ValidationError
+    from mediation_desk.store.models import CaseArrival, Village
+
+    base = {"received_on": "2025-05-06", "dispute_type": "邻里纠纷", "village": "新村",
+            "parties": [{"side": "applicant", "name": "张喆"},
+                        {"side": "respondent", "name": "李明"}]}
+    docs = [base,
+            {**base, "extension_days": 10**30},
+            {**base, "status": "closed", "closed_on": "2025-01-01"},
+            {**base, "status": "archived", "closed_on": "2025-06-01",
+             "archived_on": "2025-05-20"},
+            {**base, "status": "agreed"},
+            {**base, "status": "settled"},
+            {**base, "followups": [{"due_on": "2025-05-07", "record": 2}],
+             "escalations": [{"target": "", "at": "2025-05-07T10:00",
+                              "received_at": "2025-05-07T09:00"}],
+             "events": [{"at": "2025-05-07T10:00", "step": "jump"}]}]
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(ValidationError) as refused:
+        import_cases(IntakeService(register.store, register.actor), path, TODAY,
+                     backup_dir=tmp_path / "backups")
+    assert [str(p) for p in refused.value.problems] == [
+        "第2条案件 延长天数 应在0至3650天之间",
+        "第3条案件 结案日期 早于受理日期",
+        "第4条案件 归档日期 早于结案日期",
+        "第5条案件 案件状态 为“已达成协议”，但没有调解协议",
+        "第6条案件 案件状态 应为 registered / notified / investigating / mediating / agreed / "
+        "terminated / refused / following_up / closed / archived 之一，实际为“settled”",
+        "第7条案件 回访[1] 回访记录 本案没有记录可以对应",
+        "第7条案件 上报[1] 上报单位 不能为空",
+        "第7条案件 上报[1] 接收时间 早于上报时间",
+        "第7条案件 办理经过[1] 步骤 “jump”不是已知的办理步骤",
+    ]
+    assert (Case.select().count(), CaseArrival.select().count()) == (0, 0)
+    assert not Village.select().where(Village.name == "新村").exists()
