@@ -3,6 +3,11 @@
 Each registration is one transaction: the case, its parties, mediators, records and
 agreement, the case number, the search index and the audit events — all or nothing. An
 import of many cases is *one* transaction too, so a bad row leaves the register untouched.
+
+A case brought in by import carries an :class:`ArrivalDraft`: it arrives in the state it
+ended in, with its history, by the distinct audited path of
+:mod:`mediation_desk.services.exchange.arrival` — never by skipping the lifecycle's steps
+for a case registered now.
 """
 
 from __future__ import annotations
@@ -296,7 +301,8 @@ class IntakeService:
                 participants=json.dumps(r.participants, ensure_ascii=False),
                 author=r.author or self.actor.name, body=r.body,
                 private=r.private or r.kind == "note", addendum=r.addendum,
-                author_account=arrival_rows.record_account(r, self.actor, self._accounts))
+                author_account=arrival_rows.record_account(
+                    r, self.actor, self._accounts, bool(draft.arrival and draft.arrival.status)))
             audit.record(self.actor, "create", rec)
             records.append(rec)
         if draft.agreement is not None:

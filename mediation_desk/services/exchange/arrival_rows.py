@@ -65,11 +65,16 @@ class Accounts:
         return self._ids[username]
 
 
-def record_account(r: RecordDraft, actor: Actor, accounts: Accounts) -> str | None:
+def record_account(r: RecordDraft, actor: Actor, accounts: Accounts,
+                   exported: bool) -> str | None:
     """Whose record it is here: the file's author account when this register has it (so a
-    private note stays readable by its author), else the importing account."""
+    private note stays readable by its author, and only by them and the director); a private
+    record of an exported case whose author is unknown here belongs to nobody (the director
+    still reads it); anything else to the importing account, as a record typed now."""
     if r.author_user:
         return accounts.id_of(r.author_user)
+    if exported and r.private:
+        return None
     return actor.account_id or None
 
 

@@ -263,3 +263,25 @@ def test_what_a_document_says_of_its_history_is_checked(register: Register,
     ]
     assert (Case.select().count(), CaseArrival.select().count()) == (0, 0)
     assert not Village.select().where(Village.name == "新村").exists()
+
+
+def test_a_private_note_stays_private_in_the_new_register(register: Register,
+                                                         tmp_path: Path) -> None:
+    """Its author's account travels by name: here, with no such account, the note is the
+    director's to read, not the importing administrator's."""
+    doc = {"status": "mediating", "received_on": "2026-11-20", "dispute_type": "邻里纠纷",
+           "parties": [{"side": "applicant", "name": "张喆"},
+                       {"side": "respondent", "name": "李明"}],
+           "records": [{"kind": "note", "at": "2026-11-21T08:00", "body": "私下让步。",
+                        "private": True, "author": "陈志强", "author_user": "tjy"},
+                       {"kind": "note", "at": "2026-11-22T08:00", "body": "勿外传。",
+                        "private": True, "author": "林春梅", "author_user": None}]}
+    path = tmp_path / "one.json"
+    path.write_text(json.dumps([doc], ensure_ascii=False), encoding="utf-8")
+    result = import_cases(IntakeService(register.store, register.actor), path, TODAY,
+                          backup_dir=tmp_path / "b")
+    case_id = result.cases[0].case_id
+    director = _account(register.store, register.actor, "guo", "director", "郭主任")
+    assert CaseworkService(register.store, register.actor).records(case_id) == []
+    assert [r.body for r in CaseworkService(register.store, director).records(case_id)] == [
+        "私下让步。", "勿外传。"]
