@@ -19,6 +19,7 @@ from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.cases.register import RegisterService
 from mediation_desk.services.cases.register_pages import RegisterPages
 from mediation_desk.services.cases.search import SearchService
+from mediation_desk.services.exchange.review import ImportReviewService
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.service import PatrolService
 from mediation_desk.services.printing.document_settings import DocumentSettingsService
@@ -61,6 +62,7 @@ class AppContext:
     patrols: PatrolService
     patrol_settings: PatrolSettingsService
     document_settings: DocumentSettingsService
+    import_review: ImportReviewService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -77,4 +79,5 @@ class AppContext:
             patrols=PatrolService(store, actor),
             patrol_settings=PatrolSettingsService(store, actor),
             document_settings=DocumentSettingsService(store, actor),
+            import_review=ImportReviewService(store, actor),
         )

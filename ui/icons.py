@@ -49,6 +49,7 @@ GLYPHS: dict[str, str] = {
     "refuse": "fa5s.ban",
     "done": "fa5s.check-circle",
     "archive": "fa5s.archive",
+    "import_review": "fa5s.tasks",
     "unlock": "fa5s.unlock",
     "key": "fa5s.key",
     "accounts": "fa5s.users",

@@ -131,6 +131,7 @@ class MainWindow(QMainWindow):
         self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
+        self.today_view.open_review.connect(self.show_review_list)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
         self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
         self.backups_view.restart_required.connect(self._restart_required)
@@ -175,6 +176,12 @@ class MainWindow(QMainWindow):
             self.case_tabs.indexOf(v), text))
         self.case_tabs.setCurrentIndex(index)
         return view
+
+    def show_review_list(self) -> None:
+        """工作台's "N 件导入案件待核对": the register, filtered to those cases."""
+        self.show_page(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(0)
+        self.register_view.show_to_review()
 
     def current_case_view(self) -> CaseView | None:
         if self.stack.currentWidget() is not self.case_tabs:

@@ -69,11 +69,22 @@ def _v4_patrols_and_printing(store: Store) -> None:
                       'ON "escalation" ("finding_id")')
 
 
+def _v6_case_arrivals(store: Store) -> None:
+    """Real registers in (issue 10 item 8): how each imported case arrived, what the import
+    assumed, and the list of imported cases a person still has to check."""
+    from mediation_desk.store.models import CaseArrival
+
+    store.db.create_tables([CaseArrival], safe=True)
+    store.execute('CREATE INDEX IF NOT EXISTS case_arrival_to_review ON "case_arrival"'
+                  "(case_id) WHERE review != '' AND reviewed_on IS NULL AND deleted_at IS NULL")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
+    (6, "imported cases: arrival and review", _v6_case_arrivals),
 ]
 LATEST = MIGRATIONS[-1][0]
 

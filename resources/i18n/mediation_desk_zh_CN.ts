@@ -343,6 +343,7 @@
     </message>
     <message>
         <source>Already running</source>
+        <extracomment>What the offscreen platform says about window-manager requests it cannot honour: true of every window there, nothing a self-test should print.</extracomment>
         <translation>程序已在运行</translation>
     </message>
     <message>
@@ -1099,12 +1100,28 @@
         <translation>操作记录</translation>
     </message>
     <message>
+        <source>Check…</source>
+        <translation>核对…</translation>
+    </message>
+    <message>
+        <source>Check this imported case</source>
+        <translation>核对这件导入案件</translation>
+    </message>
+    <message>
+        <source>Imported case checked.</source>
+        <translation>导入案件已核对。</translation>
+    </message>
+    <message>
         <source>This case no longer exists.</source>
         <translation>该案件已不存在。</translation>
     </message>
     <message>
         <source>Risk: %1</source>
         <translation>风险等级：%1</translation>
+    </message>
+    <message>
+        <source>Imported, to be checked (no time limit counted until then):</source>
+        <translation>导入待核对（核对前不计调解期限）：</translation>
     </message>
     <message>
         <source>Simple procedure</source>
@@ -1117,6 +1134,10 @@
     <message>
         <source>Time limit %1</source>
         <translation>调解期限 %1</translation>
+    </message>
+    <message>
+        <source>imported, to be checked</source>
+        <translation>导入待核对</translation>
     </message>
     <message>
         <source>mediation has ended</source>
@@ -3191,6 +3212,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
+    <message>
+        <source>To check</source>
+        <translation>待核对</translation>
+    </message>
     <message numerus="yes">
         <source>Overdue %n day(s)</source>
         <translation>
@@ -3223,6 +3248,14 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>Overdue only</source>
         <translation>只看超期</translation>
+    </message>
+    <message>
+        <source>Imported, to check</source>
+        <translation>导入待核对</translation>
+    </message>
+    <message>
+        <source>Imported cases whose outcome or dates the import could not tell; they count no time limit until checked.</source>
+        <translation>导入时无法判明调解结果或日期的案件；核对之前不计调解期限。</translation>
     </message>
     <message>
         <source>Type</source>
@@ -3403,6 +3436,57 @@ This cannot be undone.</source>
     <message>
         <source>Anonymised: %1. The personal data in these files is gone; their figures still count in statistics.</source>
         <translation>已匿名化：%1。这些卷宗中的个人信息已删除，其数据仍计入统计。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDialog</name>
+    <message>
+        <source>As it stands (checked, nothing to change)</source>
+        <translation>维持现状（已核对，无需更改）</translation>
+    </message>
+    <message>
+        <source>Mediated successfully</source>
+        <translation>调解成功</translation>
+    </message>
+    <message>
+        <source>Mediation failed</source>
+        <translation>调解不成功</translation>
+    </message>
+    <message>
+        <source>Mediation terminated</source>
+        <translation>终止调解</translation>
+    </message>
+    <message>
+        <source>A party refused mediation</source>
+        <translation>当事人拒绝调解</translation>
+    </message>
+    <message>
+        <source>Check an imported case</source>
+        <translation>核对导入案件</translation>
+    </message>
+    <message>
+        <source>The import could not tell how this case ended. Check the paper file, then confirm the case as it stands or record how it ended.</source>
+        <translation>导入时无法判明这件案件的结果。请查阅纸质卷宗，然后确认维持现状，或补记实际的调解结果。</translation>
+    </message>
+    <message>
+        <source>e.g. checked against the paper file on 5 December</source>
+        <translation>例如：12月5日对照纸质卷宗核对</translation>
+    </message>
+    <message>
+        <source>How it ended</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <source>Closed on</source>
+        <translation>结案日期</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>核对说明</translation>
+    </message>
+    <message>
+        <source>Only the director or an administrator may record how a case ended.</source>
+        <translation>只有调委会主任或管理员可以补记调解结果。</translation>
     </message>
 </context>
 <context>
@@ -3739,6 +3823,10 @@ This cannot be undone.</source>
     <message>
         <source>Unfinished drafts</source>
         <translation>未完成的草稿</translation>
+    </message>
+    <message>
+        <source>Imported cases to check</source>
+        <translation>导入待核对</translation>
     </message>
     <message>
         <source>Greeting</source>

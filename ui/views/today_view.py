@@ -54,6 +54,7 @@ def _sections() -> list[tuple[str, str, str]]:
          "confirm"),
         ("sessions", translate("TodayView", "Today's sessions"), "session"),
         ("drafts", translate("TodayView", "Unfinished drafts"), "draft"),
+        ("imports", translate("TodayView", "Imported cases to check"), "import_review"),
     ]
 
 
@@ -73,6 +74,7 @@ class AgendaTree(QTreeWidget):
 class TodayView(QWidget):
     open_case = Signal(str)
     resume_intake = Signal(str)
+    open_review = Signal()  # the register's list of imported cases to check
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -245,6 +247,9 @@ class TodayView(QWidget):
         """Open the case of a line, or resume the intake draft it stands for."""
         entry = item.data(COL_NUMBER, ITEM_ROLE)
         if not isinstance(entry, AgendaItem):
+            return
+        if entry.kind == "import_review":
+            self.open_review.emit()
             return
         if entry.kind in ("patrol", "finding") or entry.ref_id in self._visit_drafts:
             self._open_patrol_line(entry)

@@ -34,8 +34,10 @@ from mediation_desk.store.models import (
     Appointment,
     AuditEvent,
     Case,
+    CaseArrival,
     CaseEvent,
     CaseMediator,
+    Escalation,
     Finding,
     FollowUp,
     Mediator,
@@ -88,6 +90,7 @@ class TermView:
     place: str
     method: str
     performance: str
+    performed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -116,6 +119,20 @@ class FollowUpView:
     sued: bool = False
     renewed_conflict: str = ""
     measures: str = ""
+    record_id: str | None = None  # its 回访记录
+
+
+@dataclass(frozen=True)
+class EscalationLine:
+    """A report or hand-over of the case (上报/移交, Art 25) and its receipt."""
+
+    target: str
+    at: datetime
+    method: str
+    summary: str
+    received_by: str
+    received_at: datetime | None
+    result: str
 
 
 @dataclass(frozen=True)
@@ -162,15 +179,36 @@ class CaseDetail:
     from_finding: str = ""
     #: Personal data removed after retention (PIPL): parties can no longer be edited.
     anonymised: bool = False
+    outcome: str = ""  # success | failure | terminated | refused, once mediation ended
+    closed_on: date | None = None
+    archived_on: date | None = None
+    group_dispute: bool = False
+    #: The prevention flags monthly reports count (防止民转刑 with its people, 防止自杀,
+    #: 防止群体性械斗, 防止群体性上访), by field name; only those set.
+    prevented: dict[str, int] = field(default_factory=dict)
+    recused: list[str] = field(default_factory=list)  # mediators who withdrew (回避)
+    escalations: list[EscalationLine] = field(default_factory=list)
+    #: Why this imported case waits to be checked (导入待核对); [] otherwise. Such a case
+    #: counts no deadline (``days_left`` is None) until a person has checked it.
+    to_review: list[str] = field(default_factory=list)
 
 
 AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
                "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
-               "delete": "删除",
+               "delete": "删除", "import": "导入", "review": "核对导入案件",
                **{step.value: label for step, label in STEP_LABELS.items()}}
 ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
                 "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",
                 "case_mediator": "调解员"}
+
+
+def _prevented(case: Case) -> dict[str, int]:
+    flags = {"prevented_criminal": case.prevented_criminal_people or 1
+             if case.prevented_criminal else 0,
+             "prevented_suicide": int(case.prevented_suicide),
+             "prevented_group_fight": int(case.prevented_group_fight),
+             "prevented_group_petition": int(case.prevented_group_petition)}
+    return {name: value for name, value in flags.items() if value}
 
 
 class CaseDetailService:
@@ -185,6 +223,9 @@ class CaseDetailService:
             raise NotFound(f"找不到案件 {case_id}")
         status = CaseStatus(case.status)
         village = Village.get_by_id(case.village_id).name if case.village_id else ""
+        arrival = CaseArrival.live().where(CaseArrival.case == case, CaseArrival.review != "",
+                                           CaseArrival.reviewed_on.is_null()).first()
+        to_review = [line for line in arrival.review.split("\n") if line] if arrival else []
         simple = case.procedure == "simple"
         detail = CaseDetail(
             id=case.id, number=case.number or "", title=case.title, status=status,
@@ -193,11 +234,15 @@ class CaseDetailService:
             summary=case.summary, requests=json.loads(case.requests or "[]"),
             risk_level=case.risk_level, procedure=case.procedure, amount_fen=case.amount_fen,
             people_involved=case.people_involved, deadline_on=case.deadline_on,
-            days_left=days_left(case.deadline_on, today) if is_open(status) else None,
+            days_left=days_left(case.deadline_on, today)
+            if is_open(status) and not to_review else None,
             extension_days=case.extension_days, refusal_reason=case.refusal_reason,
             termination_reason=case.termination_reason,
             closed=status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
             anonymised=case.anonymised_on is not None,
+            outcome=case.outcome, closed_on=case.closed_on, archived_on=case.archived_on,
+            group_dispute=bool(case.group_dispute), prevented=_prevented(case),
+            to_review=to_review,
             next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
@@ -219,7 +264,7 @@ class CaseDetailService:
         agreement = Agreement.live().where(Agreement.case == case).first()
         if agreement is not None:
             terms = [TermView(t.id, t.text, t.obligor, t.obligee, t.amount_fen, t.due_on,
-                              t.place, t.method, t.performance)
+                              t.place, t.method, t.performance, t.performed_on)
                      for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
                      .order_by(AgreementTerm.position)]
             warnings = vague_term_warnings(
@@ -234,13 +279,20 @@ class CaseDetailService:
                 else None)
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
-                                         f.renewed_conflict, f.measures)
+                                         f.renewed_conflict, f.measures, f.record_id)
                             for f in FollowUp.live().where(FollowUp.case == case)
                             .order_by(FollowUp.due_on)]
         detail.appointments = [(a.id, a.at, a.place, a.note) for a in
                                Appointment.live().where(Appointment.case == case,
                                                         Appointment.done == False)  # noqa: E712
                                .order_by(Appointment.at)]
+        detail.recused = [cm.mediator.name for cm in CaseMediator.live().join(Mediator)
+                          .where(CaseMediator.case == case, CaseMediator.recused == True)  # noqa: E712
+                          .order_by(CaseMediator.position)]
+        detail.escalations = [EscalationLine(e.target, e.at, e.method, e.summary,
+                                             e.received_by, e.received_at, e.result)
+                              for e in Escalation.live().where(Escalation.case == case)
+                              .order_by(Escalation.at)]
         detail.history = self._history(case)
         detail.from_finding = self._from_finding(case)
         return detail

@@ -153,7 +153,7 @@ def _validate_agreement(draft: CaseDraft, out: _Collector, today: date) -> None:
         out.add("协议 达成日期", "不能晚于今天")
     elif draft.received_on and agreement.reached_on < draft.received_on:
         out.add("协议 达成日期", "早于受理日期")
-    if agreement.form == "written" and not agreement.terms:
+    if agreement.form == "written" and not agreement.terms and not _closed_arrival(draft):
         out.add("协议 条款", "书面协议至少需要一条协议条款")
     names = {p.name for p in draft.parties}
     for i, term in enumerate(agreement.terms, start=1):
@@ -165,3 +165,12 @@ def _validate_agreement(draft: CaseDraft, out: _Collector, today: date) -> None:
             out.add(f"协议条款[{i}] 义务人", f"“{term.obligor}”不是本案当事人")
         if term.obligee and term.obligee not in names:
             out.add(f"协议条款[{i}] 权利人", f"“{term.obligee}”不是本案当事人")
+
+
+def _closed_arrival(draft: CaseDraft) -> bool:
+    """A case imported closed, or from a hand-kept register that never listed the terms: the
+    signed agreement is in the paper dossier, and refusing the row would lose the case."""
+    arrival = draft.arrival
+    if arrival is None or arrival.settled is None:
+        return False
+    return arrival.register_row or arrival.settled.status in ("closed", "archived")

@@ -3,6 +3,9 @@
 All or nothing: every record is read and checked first, every problem is reported (record,
 field, reason), and only a clean file is written — in one transaction, after a backup copy of
 the register, so even a crash mid-import leaves the register as it was.
+
+Imported cases arrive in the state they ended in (:mod:`arrival`); the result's cases say
+which, what was assumed and what must be checked (:mod:`report` words it).
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ def read_json_cases(path: Path) -> tuple[list[CaseDraft], list[str], list[Proble
     for i, doc in enumerate(data, start=1):
         label = f"第{i}条案件"
         draft, found = read_case(doc, label)
+        if draft.arrival is not None:
+            draft.arrival.source = f"{name} {label}"
         drafts.append(draft)
         labels.append(label)
         problems += found

@@ -21,6 +21,7 @@ from mediation_desk.store.models.cases import (
     Record,
 )
 from mediation_desk.store.models.drafts import Draft
+from mediation_desk.store.models.exchange import CaseArrival
 from mediation_desk.store.models.patrols import (
     Escalation,
     Finding,
@@ -49,6 +50,7 @@ __all__ = [
     "AuditEvent",
     "BaseModel",
     "Case",
+    "CaseArrival",
     "CaseEvent",
     "CaseMediator",
     "Device",
@@ -92,6 +94,7 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     CaseEvent,
     Appointment,
     PrintedDocument,
+    CaseArrival,
     AuditEvent,
 )
 

@@ -7,13 +7,23 @@ The view reloads itself only when a committed change set names this case (archit
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desk.domain.dictionaries import RISK_LEVELS
+from mediation_desk.domain.lifecycle import CaseStatus
 from mediation_desk.errors import NotFound, StoreUnavailable
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
+from ui.dialogs.cases.review_dialog import ReviewDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.agreement_tab import AgreementTab
@@ -71,6 +81,7 @@ class CaseView(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        self.review_bar = self._review_bar()
 
         top = QHBoxLayout()
         top.addWidget(self.title_label)
@@ -107,6 +118,7 @@ class CaseView(QWidget):
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addLayout(top)
         layout.addLayout(second)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
 
@@ -126,6 +138,31 @@ class CaseView(QWidget):
         a.message.connect(self.show_message)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.reload()
+
+    def _review_bar(self) -> QFrame:
+        """导入待核对: why this imported case waits to be checked, and the button to check it."""
+        bar = QFrame()
+        bar.setObjectName("review-bar")
+        bar.setStyleSheet("#review-bar{background:#fff8e1;border:1px solid #ffb300;"
+                          "border-radius:3px;}")
+        self.review_label = QLabel()
+        self.review_label.setWordWrap(True)
+        self.review_button = QPushButton(icon("import_review"), translate("CaseView", "Check…"))
+        self.review_button.setAccessibleName(translate("CaseView", "Check this imported case"))
+        self.review_button.clicked.connect(self.check_import)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.review_label, 1)
+        row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        bar.hide()
+        return bar
+
+    def check_import(self) -> None:
+        if self.detail is None or not self.detail.to_review:
+            return
+        result = ReviewDialog.ask(self, self.ctx, self.detail)
+        if result is not None:
+            self.show_message(translate("CaseView", "Imported case checked."), INFO)
 
     # -- data -------------------------------------------------------------------------------
     def _on_changes(self, changes: ChangeSet) -> None:
@@ -177,6 +214,10 @@ class CaseView(QWidget):
         self.risk_label.setStyleSheet(
             _chip(colour, "#212121" if d.risk_level == "yellow" else "white"))
         self.deadline_label.setText(self._deadline_text(d))
+        self.review_bar.setVisible(bool(d.to_review))
+        self.review_label.setText(
+            translate("CaseView", "Imported, to be checked (no time limit counted until then):")
+            + "；".join(d.to_review))
         style = ""
         if d.days_left is not None and d.days_left < 0:
             style = f"color:{OVERDUE};font-weight:bold;"
@@ -190,6 +231,9 @@ class CaseView(QWidget):
     @staticmethod
     def _deadline_text(d: CaseDetail) -> str:
         text = translate("CaseView", "Time limit %1").replace("%1", d.deadline_on.isoformat())
+        if d.to_review and d.days_left is None and d.status not in (
+                CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+            return text + " — " + translate("CaseView", "imported, to be checked")
         if d.days_left is None:
             return text + " — " + translate("CaseView", "mediation has ended")
         if d.days_left > 0:

@@ -48,6 +48,10 @@ class RegisterView(QWidget):
             (str(y), str(y)) for y in range(date.today().year, FIRST_YEAR - 1, -1)])
         self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
+        self.review_box = QCheckBox(translate("RegisterView", "Imported, to check"))
+        self.review_box.setToolTip(translate(
+            "RegisterView", "Imported cases whose outcome or dates the import could not tell; "
+            "they count no time limit until checked."))
         self.count_label = QLabel()
 
         # The filters wrap onto a second line at larger text instead of widening the window;
@@ -62,6 +66,7 @@ class RegisterView(QWidget):
             caption.setBuddy(box)
             bar.addWidget(labelled(caption, box))
         bar.addWidget(self.overdue_box)
+        bar.addWidget(self.review_box)
         bar.add_gap(24)
         bar.addWidget(self.count_label)
 
@@ -86,6 +91,7 @@ class RegisterView(QWidget):
                     self.mediator_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self.overdue_box.toggled.connect(self.apply_filter)
+        self.review_box.toggled.connect(self.apply_filter)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.refresh_choices()
         self.apply_filter()
@@ -122,12 +128,29 @@ class RegisterView(QWidget):
             status=self.status_box.currentData(), year=int(year) if year else None,
             dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
             mediator=self.mediator_box.currentData(),
-            overdue_on=date.today() if self.overdue_box.isChecked() else None)
+            overdue_on=date.today() if self.overdue_box.isChecked() else None,
+            to_review=self.review_box.isChecked())
 
     def apply_filter(self) -> None:
         self.model.reload(self.current_filter())
         self.count_label.setText(translate("RegisterView", "%n case(s)", None,
                                            self.model.rowCount()))
+
+    def show_to_review(self) -> None:
+        """Only the imported cases still to be checked (工作台's "N 件导入案件待核对")."""
+        for box in (self.status_box, self.type_box, self.village_box, self.year_box,
+                    self.mediator_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.overdue_box.blockSignals(True)
+        self.overdue_box.setChecked(False)
+        self.overdue_box.blockSignals(False)
+        if self.review_box.isChecked():
+            self.apply_filter()
+        else:
+            self.review_box.setChecked(True)
+        self.table.setFocus()
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if changes.kinds & {"dictionary", "village"}:
