@@ -69,11 +69,26 @@ def _v4_patrols_and_printing(store: Store) -> None:
                       'ON "escalation" ("finding_id")')
 
 
+def _v8_attachments_and_field_changes(store: Store) -> None:
+    """Issue 16: files filed to cases (rows, and their content in chunks keyed by SHA-256),
+    and the before and after of every audited edit, field by field."""
+    from mediation_desk.store.models import (
+        Attachment,
+        AttachmentChunk,
+        AttachmentContent,
+        FieldChange,
+    )
+
+    store.db.create_tables([Attachment, AttachmentContent, AttachmentChunk, FieldChange],
+                           safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
+    (8, "attachments and field changes", _v8_attachments_and_field_changes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

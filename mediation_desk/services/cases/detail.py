@@ -24,17 +24,15 @@ from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound
+from mediation_desk.services.cases.history import HistoryLine, case_history
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store.base import to_local
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
     Appointment,
-    AuditEvent,
     Case,
-    CaseEvent,
     CaseMediator,
     Finding,
     FollowUp,
@@ -118,14 +116,6 @@ class FollowUpView:
     measures: str = ""
 
 
-@dataclass(frozen=True)
-class HistoryLine:
-    at: datetime
-    who: str
-    what: str
-    order: int = 0  # ties at the same second: lifecycle steps first, then audit sequence
-
-
 @dataclass
 class CaseDetail:
     id: str
@@ -162,15 +152,6 @@ class CaseDetail:
     from_finding: str = ""
     #: Personal data removed after retention (PIPL): parties can no longer be edited.
     anonymised: bool = False
-
-
-AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
-               "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
-               "delete": "删除",
-               **{step.value: label for step, label in STEP_LABELS.items()}}
-ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
-                "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",
-                "case_mediator": "调解员"}
 
 
 class CaseDetailService:
@@ -241,7 +222,7 @@ class CaseDetailService:
                                Appointment.live().where(Appointment.case == case,
                                                         Appointment.done == False)  # noqa: E712
                                .order_by(Appointment.at)]
-        detail.history = self._history(case)
+        detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
         return detail
 
@@ -253,33 +234,6 @@ class CaseDetailService:
         visit = finding.visit
         village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
         return f"{visit.on.isoformat()} {village}排查发现：{finding.summary}"
-
-    def _history(self, case: Case) -> list[HistoryLine]:
-        """操作记录: the lifecycle steps plus the audit events of the case and its parts."""
-        lines = []
-        for e in CaseEvent.live().where(CaseEvent.case == case):
-            step = "受理登记" if e.step == "register" else AUDIT_WORDS.get(e.step, e.step)
-            who = e.account.display_name if e.account is not None else ""
-            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step, -1))
-        ids = {case.id}
-        for model in (Party, Record, FollowUp, Appointment, CaseMediator):
-            ids |= {row.id for row in model.select(model.id).where(model.case == case)}
-        agreement_ids = {a.id for a in Agreement.select(Agreement.id)
-                         .where(Agreement.case == case)}
-        ids |= agreement_ids
-        ids |= {t.id for t in AgreementTerm.select(AgreementTerm.id)
-                .where(AgreementTerm.agreement.in_(list(agreement_ids)))}
-        # The case's own steps are already listed from its events; keep its other actions.
-        for ev in AuditEvent.select().where(
-                AuditEvent.entity_id.in_(list(ids)),
-                (AuditEvent.entity != "case")
-                | AuditEvent.action.in_(["read", "reveal", "print", "export", "update"])):
-            what = f"{AUDIT_WORDS.get(ev.action, ev.action)}{ENTITY_WORDS.get(ev.entity, ev.entity)}"
-            if ev.detail:
-                what += f"（{ev.detail}）"
-            lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0), ev.account, what,
-                                     ev.seq))
-        return sorted(lines, key=lambda line: (line.at, line.order))
 
     def reveal_party(self, party_id: str) -> tuple[str, str]:
         """The full ID number and phone of a party; the act itself is audited."""

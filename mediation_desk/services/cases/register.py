@@ -15,7 +15,7 @@ from typing import Any
 import peewee
 
 from mediation_desk.domain.money import format_yuan
-from mediation_desk.errors import NotFound
+from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.exchange.case_format import FORMAT
 from mediation_desk.services.settings.mediators import mediator_names
 from mediation_desk.services.shared import audit
@@ -108,10 +108,8 @@ class RegisterService:
         return mediator_names()
 
     def by_number(self, number: str) -> Case:
-        case: Case | None = Case.live().where(Case.number == number.strip()).first()
-        if case is None:
-            raise NotFound(f"找不到编号为“{number}”的案件")
-        return case
+        """The case a typed number names: in full, or short ("82", "2026-82")."""
+        return find_case(number)
 
     def document(self, case: Case, *, audit_read: bool = True) -> dict[str, Any]:
         """The full ``mediation-desk/case@1`` document of a case (see contract.md)."""

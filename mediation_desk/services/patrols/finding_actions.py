@@ -22,7 +22,7 @@ from mediation_desk.services.patrols.types import (
     FindingView,
     PatrolResult,
 )
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Escalation, PatrolPlan, PatrolVisit, Village
@@ -31,6 +31,10 @@ from mediation_desk.store.models import Escalation, PatrolPlan, PatrolVisit, Vil
 def _refuse(record: str, field: str, reason: str) -> ValidationError:
     return ValidationError(Problem(record, field, reason))
 
+
+#: A finding's follow-through fields with their Chinese names (history's before and after).
+FINDING_LABELS = {"measure": "处置措施", "responsible": "责任人", "due_on": "办结期限",
+                  "result": "处置结果", "status": "状态", "resolved_on": "化解日期"}
 
 class FindingActions:
     store: Store
@@ -66,6 +70,7 @@ class FindingActions:
             raise ValidationError(problems)
         with self.store.write() as changes:
             said = []
+            before = field_history.snapshot(row)
             for name, value in (("measure", measure), ("responsible", responsible),
                                 ("due_on", due_on), ("result", result), ("status", status)):
                 if value is None:
@@ -82,7 +87,10 @@ class FindingActions:
                     said.append(f"resolved_on={row.resolved_on.isoformat()}")
             if said:
                 row.save()
-                audit.record(self.actor, "update", row, detail="；".join(said))
+                field_history.record_edit(
+                    self.actor, row, field_history.diff(before, row, FINDING_LABELS),
+                    case_id=row.case_id, record=f"排查发现 {row.summary[:20]}",
+                    detail="；".join(said))
                 changes.touch("patrol")
         return PatrolResult(row.id, changes, [])
 

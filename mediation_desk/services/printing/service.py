@@ -18,6 +18,7 @@ from mediation_desk import clock, documents
 from mediation_desk.documents.data import CaseFile
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound, Problem, ValidationError
+from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.printing.case_file import read_case_file
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
@@ -159,10 +160,7 @@ class PrintingService:
 
     def render_by_number(self, number: str, kind: str) -> RenderedDocument:
         self._check_kind(kind)
-        case = Case.live().where(Case.number == number).first()
-        if case is None:
-            raise NotFound(f"找不到案件编号为“{number}”的案件")
-        return self.render(case.id, kind)
+        return self.render(find_case(number).id, kind)
 
     # -- filing -----------------------------------------------------------------------------
     def file_printed(self, document: RenderedDocument, *, action: str = "print",

@@ -26,12 +26,19 @@ from mediation_desk.store.models import (
     AgreementTerm,
     Appointment,
     Case,
+    FieldChange,
     FollowUp,
     Party,
     Record,
 )
 
 DEFAULT_YEARS = 10
+#: History values that are figures statistics count, not personal data: kept (as the
+#: case's own figures are); every other before and after of the file's history is removed.
+FIGURES = {"status", "dispute_type", "source", "risk_level", "amount_involved",
+           "people_involved", "group_dispute", "village", "deadline_on", "extension_days",
+           "performance", "performed_on", "done_on", "due_on", "amount_fen", "form",
+           "reached_on", "done"}
 PLACEHOLDER_NAMES = "甲乙丙丁戊己庚辛壬癸"
 REMOVED = "（已匿名化）"
 
@@ -171,6 +178,12 @@ class RetentionService:
             appointment.note = ""
             appointment.save()
             audit.record(self.actor, "anonymise", appointment)
+        for change in FieldChange.live().where(FieldChange.case_id == case.id):
+            if change.field not in FIGURES and (change.before or change.after):
+                change.before = REMOVED if change.before else ""
+                change.after = REMOVED if change.after else ""
+                change.record = ""
+                change.save()
         case.title = _anonymous_title(parties, case.dispute_type)
         case.summary = REMOVED
         case.requests = "[]"
