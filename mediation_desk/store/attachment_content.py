@@ -98,6 +98,13 @@ def iter_content(sha256: str) -> Iterator[bytes]:
         raise ContentChanged(sha256)
 
 
+def delete_content(sha256: str) -> None:
+    """Remove a content for good (retention's purge; the caller checked nobody uses it)."""
+    db = AttachmentContent._meta.database
+    db.execute_sql("DELETE FROM attachment_chunk WHERE sha256 = ?", (sha256,))
+    db.execute_sql("DELETE FROM attachment_content WHERE sha256 = ?", (sha256,))
+
+
 def stored_bytes() -> int:
     """All attachment content in the register, in bytes (each distinct file once)."""
     db = AttachmentContent._meta.database

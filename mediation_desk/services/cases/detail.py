@@ -24,6 +24,7 @@ from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound
+from mediation_desk.services.attachments.service import AttachmentService, AttachmentView
 from mediation_desk.services.cases.history import HistoryLine, case_history
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
@@ -100,6 +101,9 @@ class AgreementView:
     terms: list[TermView]
     warnings: list[str]
     confirmation_until: date | None
+    #: The signed agreement's scan, when one is filed: the agreement is signed (issue 16).
+    signed_on: date | None = None
+    signed_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,8 @@ class CaseDetail:
     from_finding: str = ""
     #: Personal data removed after retention (PIPL): parties can no longer be edited.
     anonymised: bool = False
+    #: Files filed to the case and its parts (附件), oldest first.
+    attachments: list[AttachmentView] = field(default_factory=list)
 
 
 class CaseDetailService:
@@ -197,6 +203,8 @@ class CaseDetailService:
             detail.records.append(RecordView(r.id, r.kind, r.at, r.place,
                                              json.loads(r.participants or "[]"), r.author,
                                              r.body, r.private, r.addendum))
+        files = AttachmentService(self.store, self.actor)
+        detail.attachments = files.for_case(case.id)
         agreement = Agreement.live().where(Agreement.case == case).first()
         if agreement is not None:
             terms = [TermView(t.id, t.text, t.obligor, t.obligee, t.amount_fen, t.due_on,
@@ -208,11 +216,12 @@ class CaseDetailService:
             warnings += confirmation_warnings(
                 case.dispute_type, " ".join([case.summary, agreement.facts,
                                              *(t.text for t in terms)]))
+            scan = files.signed_scan(case.id)
             detail.agreement = AgreementView(
                 agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
                 agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
                 confirmation_deadline(agreement.effective_on) if agreement.effective_on
-                else None)
+                else None, scan.added_at.date() if scan else None, scan.title if scan else "")
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
                                          f.renewed_conflict, f.measures)

@@ -15,6 +15,7 @@ from datetime import date
 
 from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, Problem, ValidationError
+from mediation_desk.services.attachments.service import purge_case_files
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
@@ -184,6 +185,7 @@ class RetentionService:
                 change.after = REMOVED if change.after else ""
                 change.record = ""
                 change.save()
+        purge_case_files(self.actor, case.id, REMOVED)
         case.title = _anonymous_title(parties, case.dispute_type)
         case.summary = REMOVED
         case.requests = "[]"
