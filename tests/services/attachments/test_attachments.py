@@ -146,7 +146,7 @@ def test_a_file_over_the_limit_or_empty_is_refused_by_name(register: Register,
     assert "2.2 MB" in problem.reason and "2 MB" in problem.reason
     empty = tmp_path / "空.jpg"
     empty.write_bytes(b"")
-    with pytest.raises(ValidationError, match="空.jpg 文件大小 文件是空的"):
+    with pytest.raises(ValidationError, match=r"空\.jpg 文件大小 文件是空的"):
         files.add("case", case_id, empty)
     with pytest.raises(ValidationError, match="类型"):
         files.add("case", case_id, _photo(tmp_path / "a.png"), kind="selfie")
