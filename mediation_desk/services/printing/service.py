@@ -120,9 +120,11 @@ class PrintingService:
             raise NotFound(f"找不到案件 {case_id}")
         return case
 
-    def case_file(self, case_id: str) -> CaseFile:
-        """Everything the forms of this case print (private notes never included)."""
-        return read_case_file(self.store, self._case(case_id), filer=self.actor.name)
+    def case_file(self, case_id: str, *, images: bool = False) -> CaseFile:
+        """Everything the forms of this case print (private notes never included); with
+        ``images``, the image attachments' bytes too (the whole-file print shows them)."""
+        return read_case_file(self.store, self._case(case_id), filer=self.actor.name,
+                              images=images)
 
     def forms(self, case_id: str) -> list[FormChoice]:
         """Every printable form in dossier order, with whether it applies and what it lacks."""
@@ -149,7 +151,7 @@ class PrintingService:
         naming characters no font can draw.
         """
         title = self._check_kind(kind)
-        case = self.case_file(case_id)
+        case = self.case_file(case_id, images=kind == "dossier")
         pdf = documents.build(kind, case)
         copies = len(case.parties) + 1 if kind in PER_PARTY_KINDS else 1
         return RenderedDocument(
