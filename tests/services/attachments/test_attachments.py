@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import subprocess
 import tracemalloc
 from datetime import date, datetime
 from pathlib import Path
@@ -19,6 +20,8 @@ from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.cases.intake import IntakeService
+from mediation_desk.services.printing.dossier import DossierService
+from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService, open_register
 from mediation_desk.services.safety.audit_check import verify_audit
 from mediation_desk.services.safety.backups import backup_to, restore_backup
@@ -28,8 +31,10 @@ from mediation_desk.store.models import (
     AttachmentChunk,
     AttachmentContent,
     AuditEvent,
+    Party,
 )
 from tests.conftest import PASSWORD, Register, neighbour_draft
+from tests.documents.conftest import pdf_text
 
 
 def _case(register: Register) -> str:
@@ -53,7 +58,11 @@ def _agreed(register: Register, case_id: str) -> None:
     work = CaseworkService(register.store, register.actor)
     work.take_step(case_id, Step.NOTIFY_RIGHTS)
     work.add_record(case_id, RecordDraft("mediation", datetime(2026, 11, 3, 9, 30),
-                                         body="双方陈述。"))
+                                         place="问房调解室", body="双方陈述。"))
+    respondent = Party.get(Party.case == case_id, Party.side == "respondent")
+    draft = work.party_draft(respondent.id)
+    draft.address = "安溪县湖头镇湖二村3组47号"
+    work.update_party(respondent.id, draft)
     work.record_agreement(case_id, AgreementDraft(
         reached_on=date(2026, 11, 5), facts="滴水", issues="排水", responsibilities="李明",
         terms=[TermDraft("李明改建屋檐排水", obligor="李明", due_on=date(2026, 12, 1))]))
@@ -258,3 +267,28 @@ def test_content_altered_behind_the_apps_back_is_refused_on_reading(
     with pytest.raises(ValidationError, match="校验值不符"):
         files.save_copy(result.id, out)
     assert not [n for n in os.listdir(tmp_path) if n.startswith("out.pdf")]  # nor a .part
+
+
+def test_the_dossier_lists_every_file_and_prints_the_photos(register: Register,
+                                                            tmp_path: Path) -> None:
+    case_id = _case(register)
+    _agreed(register, case_id)
+    files = AttachmentService(register.store, register.actor)
+    files.add("case", case_id, _photo(tmp_path / "院墙照片.png", "grey", (800, 600)),
+              kind="evidence")
+    files.add("case", case_id, _blob(tmp_path / "收条.pdf", 0.1), kind="receipt")
+    items = {i.number: i for i in DossierService(register.store, register.actor).items(case_id)}
+    assert (items[6].present, items[6].note) == (True, "已归档电子文件1份")
+    assert (items[9].present, items[9].note) == (True, "已归档电子文件1份")
+    printing = PrintingService(register.store, register.actor)
+    assert printing.case_file(case_id).attachments[0].image is None  # listing reads no bytes
+    dossier = printing.render(case_id, "dossier")
+    text = pdf_text(dossier.pdf, layout=False)
+    assert "证据材料：院墙照片" in text.replace("\n", "") and "履行凭证：收条" in text
+    contents = pdf_text(printing.render(case_id, "contents").pdf, layout=False)
+    assert "院墙照片" in contents and "收条" in contents and "电子文件" in contents
+    path = tmp_path / "dossier.pdf"
+    path.write_bytes(dossier.pdf)
+    listed = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
+                            check=True).stdout.splitlines()[2:]
+    assert len(listed) == 1  # the photo; the PDF receipt is listed, kept electronically
