@@ -34,6 +34,7 @@ from mediation_desk.domain.attachments import (
 )
 from mediation_desk.errors import NotFound, PermissionDenied, Problem, ValidationError
 from mediation_desk.services.attachments import owners
+from mediation_desk.services.attachments.owners import Owner
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.shared.setting_rows import write_setting
@@ -178,6 +179,14 @@ class AttachmentService:
             raise ValidationError(Problem(name, "类型", "本案还没有调解协议，不能作为签字协议书归档"))
 
     # -- reading ----------------------------------------------------------------------------
+    def owner_choices(self, case_id: str) -> list[Owner]:
+        """What of the case a file may be filed to: the case, its records, agreement, …"""
+        return owners.choices(case_id, self.actor)
+
+    def owner(self, owner_kind: str, owner_id: str) -> Owner:
+        """One thing a file may be filed to (a patrol finding, say), named for the screen."""
+        return owners.resolve(owner_kind, owner_id, self.actor)
+
     def get(self, attachment_id: str) -> AttachmentView:
         row = Attachment.get_live(attachment_id)
         if row is None:

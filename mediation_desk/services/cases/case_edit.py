@@ -205,7 +205,7 @@ class CaseEditService:
             if not fields:
                 return EditResult(changes, [])
             case.save()
-            field_history.record_edit(self.actor, case, fields, case_id=case.id, record=record)
+            field_history.record_edit(self.actor, case, fields, case_id=case.id)
             if {"title", "summary"} & {c.field for c in fields}:
                 indexing.reindex_case(self.store, case.id)
             changes.touch("case", case.id)

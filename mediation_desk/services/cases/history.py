@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from mediation_desk.domain.dictionaries import RECORD_KINDS
+from mediation_desk.domain.dictionaries import MEDIATOR_ROLES, PARTY_SIDES, RECORD_KINDS
 from mediation_desk.domain.lifecycle import STATUS_LABELS, STEP_LABELS, CaseStatus, Step
 from mediation_desk.store.base import to_local
 from mediation_desk.store.models import (
@@ -30,6 +30,7 @@ from mediation_desk.store.models import (
     Device,
     FieldChange,
     FollowUp,
+    Mediator,
     Party,
     Record,
 )
@@ -150,18 +151,31 @@ def case_history(case: Case) -> list[HistoryLine]:
             FieldChangeView(fc.field, fc.label, fc.record, fc.before, fc.after))
     kinds = {r.id: RECORD_KINDS.get(r.kind, r.kind)
              for r in Record.select(Record.id, Record.kind).where(Record.case == case)}
+    subjects = _subjects(case)
     query = AuditEvent.select().where(
         (AuditEvent.entity_id.in_(list(ids))
          & ((AuditEvent.entity != "case") | AuditEvent.action.in_(CASE_ACTIONS)))
         | AuditEvent.id.in_(list(changes)))
     for ev in query:
         name = action_name(ev.action, ev.entity, kinds.get(ev.entity_id, ""))
-        what = f"{name}（{ev.detail}）" if ev.detail else name
+        detail = ev.detail or (subjects.get(ev.entity_id, "") if ev.action == "create" else "")
+        what = f"{name}（{detail}）" if detail else name
         lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0),
                                  accounts.get(ev.account, ev.account), what, ev.seq, name,
-                                 devices.get(ev.device, ""), ev.detail,
+                                 devices.get(ev.device, ""), detail,
                                  tuple(changes.get(ev.id, ())), ev.account))
     return sorted(lines, key=lambda line: (line.at, line.order))
+
+
+def _subjects(case: Case) -> dict[str, str]:
+    """Who a party or a mediator's role is, for events that did not say: "申请人张喆",
+    "主持人林春梅" (names as they are now; a party's earlier name is in its edits)."""
+    out = {p.id: f"{PARTY_SIDES.get(p.side, p.side)}{p.name}"
+           for p in Party.select(Party.id, Party.name, Party.side).where(Party.case == case)}
+    for role in (CaseMediator.select(CaseMediator.id, CaseMediator.role, Mediator.name)
+                 .join(Mediator).where(CaseMediator.case == case)):
+        out[role.id] = f"{MEDIATOR_ROLES.get(role.role, role.role)}{role.mediator.name}"
+    return out
 
 
 def _status(code: str) -> str:
