@@ -25,6 +25,7 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService, open_register
 from mediation_desk.services.safety.audit_check import verify_audit
 from mediation_desk.services.safety.backups import backup_to, restore_backup
+from mediation_desk.services.safety.retention import REMOVED, RetentionService
 from mediation_desk.store.attachment_content import CHUNK_SIZE
 from mediation_desk.store.models import (
     Attachment,
@@ -292,3 +293,27 @@ def test_the_dossier_lists_every_file_and_prints_the_photos(register: Register,
     listed = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True,
                             check=True).stdout.splitlines()[2:]
     assert len(listed) == 1  # the photo; the PDF receipt is listed, kept electronically
+
+
+def test_retention_purges_the_files_of_an_anonymised_case(register: Register,
+                                                           tmp_path: Path) -> None:
+    case_id = _case(register)
+    other = _case(register)
+    files = AttachmentService(register.store, register.actor)
+    shared = _photo(tmp_path / "张喆身份证.png", "khaki")
+    files.add("case", case_id, shared, kind="evidence")
+    files.add("case", case_id, _blob(tmp_path / "only.pdf", 0.2), kind="receipt")
+    kept = files.add("case", other, shared, kind="evidence")  # the same bytes, another case
+    work = CaseworkService(register.store, register.actor)
+    work.take_step(case_id, Step.REFUSE, "被申请人拒绝调解")
+    work.take_step(case_id, Step.CLOSE)
+    work.take_step(case_id, Step.ARCHIVE)
+    RetentionService(register.store, register.actor).anonymise([case_id], date(2040, 1, 1))
+    assert files.for_case(case_id) == []
+    rows = list(Attachment.select().where(Attachment.case == case_id))
+    assert {(r.title, r.file_name) for r in rows} == {(REMOVED, "")}
+    assert AttachmentContent.select().count() == 1  # the other case still uses the photo
+    out = tmp_path / "still.png"
+    files.save_copy(kept.id, out)
+    assert out.read_bytes() == shared.read_bytes()
+    assert verify_audit(register.store) == []

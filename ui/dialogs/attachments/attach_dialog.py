@@ -62,6 +62,7 @@ class _FileRow:
         self.title.setAccessibleName(translate("AttachDialog", "Title of %1").replace(
             "%1", path.name))
         self.kind = QComboBox()
+        self.kind.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind.setAccessibleName(translate("AttachDialog", "Kind of %1").replace(
             "%1", path.name))
         for code in kinds:
