@@ -292,3 +292,13 @@ def purge_case_files(actor: Actor, case_id: str, removed: str) -> None:
     for sha256 in {row.sha256 for row in rows}:
         if not Attachment.live().where(Attachment.sha256 == sha256).exists():
             content.delete_content(sha256)
+
+
+def follow_finding(actor: Actor, finding_id: str, case_id: str) -> None:
+    """A finding became (or joined) a case, inside the caller's transaction: the photos filed
+    to it in the village now belong to that case's file too (its 附件 and its dossier)."""
+    for row in Attachment.live().where(Attachment.owner_kind == "finding",
+                                       Attachment.owner_id == finding_id):
+        row.case_id = case_id
+        row.save()
+        audit.record(actor, "update", row, detail=f"随排查发现归入案件：{row.title}")

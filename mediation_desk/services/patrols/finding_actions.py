@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from mediation_desk import clock
 from mediation_desk.errors import NotFound, Problem, ValidationError
+from mediation_desk.services.attachments.service import follow_finding
 from mediation_desk.services.cases.drafts import CaseDraft
 from mediation_desk.services.patrols import findings as pf
 from mediation_desk.services.patrols import plans as pp
@@ -167,6 +168,7 @@ class FindingActions:
                 esc.case_id = registered.case_id
                 esc.save()
                 audit.record(self.actor, "update", esc, detail=f"归入案件 {registered.number}")
+            follow_finding(self.actor, row.id, registered.case_id)
             changes.touch("patrol")
             changes.touch("case", registered.case_id)
         return PatrolResult(registered.case_id, changes,
@@ -188,6 +190,7 @@ class FindingActions:
             row.result = row.result or f"已登记为案件{case.number}"
             row.save()
             audit.record(self.actor, "update", row, detail=f"关联案件 {case.number}")
+            follow_finding(self.actor, row.id, case.id)
             changes.touch("patrol")
             changes.touch("case", case.id)
         return PatrolResult(case.id, changes, [], [row.id])

@@ -20,6 +20,8 @@ from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.cases.intake import IntakeService
+from mediation_desk.services.patrols.service import PatrolService
+from mediation_desk.services.patrols.types import FindingDraft, VisitDraft
 from mediation_desk.services.printing.dossier import DossierService
 from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService, open_register
@@ -316,4 +318,24 @@ def test_retention_purges_the_files_of_an_anonymised_case(register: Register,
     out = tmp_path / "still.png"
     files.save_copy(kept.id, out)
     assert out.read_bytes() == shared.read_bytes()
+    assert verify_audit(register.store) == []
+
+
+def test_a_findings_photos_follow_it_into_its_case(register: Register, tmp_path: Path) -> None:
+    patrols = PatrolService(register.store, register.actor)
+    visit = patrols.record_visit(VisitDraft(
+        None, None, date(2026, 11, 20), "湖二村", ["林春梅"], findings=[FindingDraft(
+            "两户因宅基地界址争执，一方准备砌墙", parties="王五与赵六",
+            dispute_type="房屋宅基地纠纷", risk_level="orange")], ad_hoc=True))
+    finding_id = visit.finding_ids[0]
+    files = AttachmentService(register.store, register.actor)
+    owner = files.owner("finding", finding_id)
+    assert owner.case_id is None and owner.label.startswith("排查发现 2026-11-20")
+    result = files.add("finding", finding_id, _photo(tmp_path / "界址现场.png"))
+    assert [v.id for v in files.for_owner("finding", finding_id)] == [result.id]
+    case_id = patrols.finding_to_case(finding_id).id
+    [view] = files.for_case(case_id)
+    assert (view.id, view.case_id, view.owner_kind) == (result.id, case_id, "finding")
+    case_file = PrintingService(register.store, register.actor).case_file(case_id)
+    assert [a.title for a in case_file.attachments] == ["界址现场"]
     assert verify_audit(register.store) == []
