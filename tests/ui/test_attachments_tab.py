@@ -21,6 +21,7 @@ from pytestqt.qtbot import QtBot
 
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
+from mediation_desk.services.patrols.types import FindingDraft, VisitDraft
 from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.backups import backup_to, restore_backup
 from tests.conftest import PASSWORD, Register, neighbour_draft
@@ -30,6 +31,7 @@ from ui.context import AppContext
 from ui.dialogs.attachments.attach_dialog import AttachDialog
 from ui.fonts import apply_ui_font
 from ui.views.cases.case_view import TAB_AGREEMENT, TAB_ATTACHMENTS, TAB_HISTORY, CaseView
+from ui.views.patrol.patrol_view import PatrolView
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
 
@@ -279,3 +281,28 @@ def test_render_the_attachments_tab(view: CaseView, ctx: AppContext, qtbot: QtBo
         save_shot(view, f"attachments_tab_{int(scale * 100)}")
     finally:
         apply_ui_font(app, 1.0)
+
+
+def test_photos_filed_to_a_patrol_finding_from_the_patrol_page(
+        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    visit = ctx.patrols.record_visit(VisitDraft(
+        None, None, date(2026, 11, 20), "湖二村", ["林春梅"], ad_hoc=True, findings=[
+            FindingDraft("两户因宅基地界址争执", parties="王五与赵六", risk_level="orange")]))
+    finding_id = visit.finding_ids[0]
+    page = PatrolView(ctx)
+    qtbot.addWidget(page)
+    page.resize(1248, 690)
+    page.show()
+    page.reload_findings()
+    assert page.findings.select(finding_id)
+    pick(monkeypatch, photo(tmp_path / "界址现场.png"))
+
+    def fill(dialog: AttachDialog) -> None:
+        assert [dialog.owner_box.itemText(i) for i in range(dialog.owner_box.count())] == [
+            "排查发现 2026-11-20 两户因宅基地界址争执"]
+
+    drive(monkeypatch, fill)
+    page.findings.attach_button.click()
+    qtbot.waitUntil(lambda: bool(ctx.attachments.for_owner("finding", finding_id)),
+                    timeout=30_000)
+    qtbot.waitUntil(lambda: "归入这条排查发现" in page.status.text(), timeout=10_000)
