@@ -109,12 +109,11 @@ class FollowUpWork:
                 term.performed_on = done_on if term_status == "done" else None
                 term.save()
                 found = field_history.diff(before, term, agreement_edit.TERM_LABELS)
-                if found:
-                    field_history.record_edit(self.actor, term, found, case_id=case.id,
-                                              record=f"协议第{term.position + 1}条",
-                                              action="perform")
-                else:  # confirmed as it was: still a finding of this visit
-                    audit.record(self.actor, "perform", term, detail="履行情况未变")
+                # Confirmed as it was is still a finding of this visit: audited either way.
+                field_history.record_edit(self.actor, term, found, case_id=case.id,
+                                          record=f"协议第{term.position + 1}条",
+                                          action="perform",
+                                          detail=None if found else "履行情况未变")
             indexing.index_record(self.store, rec)
             self._finish(case, changes, "followup")
         return StepResult(status, changes, [])

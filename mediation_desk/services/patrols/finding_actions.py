@@ -36,6 +36,7 @@ def _refuse(record: str, field: str, reason: str) -> ValidationError:
 #: A finding's follow-through fields with their Chinese names (history's before and after).
 FINDING_LABELS = {"measure": "处置措施", "responsible": "责任人", "due_on": "办结期限",
                   "result": "处置结果", "status": "状态", "resolved_on": "化解日期"}
+RECEIPT_LABELS = {"received_by": "接收人", "received_at": "接收时间", "result": "处理结果"}
 
 class FindingActions:
     store: Store
@@ -125,10 +126,13 @@ class FindingActions:
         if problems:
             raise ValidationError(problems)
         with self.store.write() as changes:
+            before = field_history.snapshot(esc)
             esc.received_by, esc.received_at = received_by.strip(), received_at
             esc.result = result.strip() or esc.result
             esc.save()
-            audit.record(self.actor, "update", esc, detail=f"回执：{esc.received_by}")
+            field_history.record_edit(
+                self.actor, esc, field_history.diff(before, esc, RECEIPT_LABELS),
+                case_id=esc.case_id, record=f"上报{esc.target}", detail=f"回执：{esc.received_by}")
             changes.touch("patrol")
         return PatrolResult(esc.id, changes, [])
 

@@ -146,9 +146,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         if on < plan.starts_on:
             raise _refuse(plan.title, "结束日期", f"早于开始日期（{plan.starts_on.isoformat()}）")
         with self.store.write() as changes:
+            before = field_history.snapshot(plan)
             plan.until = min(on, plan.until) if plan.until else on
             plan.save()
-            audit.record(self.actor, "update", plan, detail=f"结束于 {plan.until.isoformat()}")
+            event = audit.record(self.actor, "update", plan,
+                                 detail=f"结束于 {plan.until.isoformat()}")
+            field_history.write_changes(event, field_history.diff(before, plan, {
+                "until": PLAN_LABELS["until"]}), case_id=None, record=f"排查计划 {plan.title}")
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, [])
 

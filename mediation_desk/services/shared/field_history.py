@@ -124,13 +124,14 @@ def diff(before: Mapping[str, Any], row: BaseModel, labels: Mapping[str, str],
 
 def record_edit(actor: Actor | None, row: BaseModel, changes: list[Change], *,
                 case_id: str | None, record: str = "", action: str = "update",
-                detail: str | None = None) -> AuditEvent | None:
-    """Audit an edit of ``row`` with its field changes; nothing when nothing changed.
+                detail: str | None = None) -> AuditEvent:
+    """Audit a write of ``row`` that was just saved, with its field changes.
 
-    The event's detail names the fields (or ``detail``); each change becomes a FieldChange
-    linked to the event, so the history reads "联系电话：139****5678 → 139****5670"."""
-    if not changes:
-        return None
+    The event is written even when no named field changed: the row was saved (its version
+    moved), and every saved row must have its event, or ``audit verify`` would take it for
+    an edit made behind the app's back. The event's detail names the fields (or ``detail``);
+    each change becomes a FieldChange linked to the event, so the history reads
+    "联系电话：139****5678 → 139****5670"."""
     text = detail if detail is not None else "、".join(c.label for c in changes)
     event = audit.record(actor, action, row, detail=text)
     write_changes(event, changes, case_id=case_id, record=record)
