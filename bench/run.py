@@ -16,6 +16,10 @@ painted with the register and 工作台 loaded; the password's key derivation is
 and taken out (it is reported as kdf_ms). Its baseline is a bare PySide6 window started the
 same way.
 
+attachment_file_ms files a 20 MB scan (hashed, streamed into the encrypted register in 1 MB
+chunks, audited) in a fresh process and register; attachment_peak_mb is the peak memory growth
+while doing it. Both beside the naive way: the file read whole and inserted as one blob.
+
 agreement_pdf_ms is the median of AGREEMENT_RUNS renders of a two-page written agreement of a
 demo case (PrintingService.render: the case read, the PDF built, its pages counted and hashed),
 warm; its baseline is the first, cold render of the same case in a new process (font files
@@ -37,6 +41,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +59,13 @@ QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "�
 #: Budgets from architecture.md §10 (None: reported, no budget).
 BUDGETS: dict[str, float | None] = {
     "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
-    "rss_mb": 250, "agreement_pdf_ms": 100,
+    "rss_mb": 250, "agreement_pdf_ms": 100, "attachment_file_ms": 1000,
+    "attachment_peak_mb": 40,
 }
+#: The scan filed by attachment_file_ms, and how often (each run a different file: a file
+#: already stored is only recorded again, which would flatter the figure).
+SCAN_MB = 20
+ATTACH_RUNS = 3
 AGREEMENT_RUNS = 20
 #: Written agreements tried when looking for one that prints on two pages.
 AGREEMENT_CANDIDATES = 400
@@ -279,6 +289,101 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
     ]}
 
 
+# -- attachments (a fresh process and a fresh register) --------------------------------------
+class PeakRss:
+    """The highest resident memory seen while a block runs, sampled every 2 ms (SQLite's
+    buffers count too, which tracemalloc cannot see)."""
+
+    def __enter__(self) -> PeakRss:
+        import threading
+
+        self.start = self.peak = rss_mb()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.002):
+            self.peak = max(self.peak, rss_mb())
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_mb())
+
+    @property
+    def growth(self) -> float:
+        return self.peak - self.start
+
+
+def measure_attachments(folder: Path, details: bool) -> dict[str, Any]:
+    """attachment_file_ms and attachment_peak_mb: filing a 20 MB scan through
+    AttachmentService.add (hashed, then streamed in 1 MB chunks into the encrypted register,
+    audited), beside the naive way — the file read whole and inserted as one blob."""
+    import tracemalloc
+
+    from mediation_desk.services.attachments.service import AttachmentService
+    from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft
+    from mediation_desk.services.cases.intake import IntakeService
+    from mediation_desk.services.safety.accounts import RoomSettings, create_register
+
+    store, actor, _ = create_register(folder / "attach.db", RoomSettings("问房调解室",
+                                      "湖头镇人民调解委员会", "湖头"), USER, PASSWORD)
+    try:
+        case_id = IntakeService(store, actor).register(CaseDraft(
+            received_on=date(2026, 11, 2), dispute_type="邻里纠纷",
+            parties=[PartyDraft(side="applicant", name="张喆"),
+                     PartyDraft(side="respondent", name="李明")])).cases[0].case_id
+        files = AttachmentService(store, actor)
+        scan = folder / "scan.tif"
+        with scan.open("wb") as out:  # incompressible, as a scanned page's bytes are
+            for i in range(SCAN_MB):
+                out.write(hashlib.shake_256(f"scan-{i}".encode()).digest(2**20))
+        runs = iter(range(1, 1000))
+
+        def fresh() -> Path:  # a different file each time: new bytes, a new hash
+            with scan.open("r+b") as out:
+                out.write(next(runs).to_bytes(8, "big"))
+            return scan
+
+        def file_it() -> object:
+            return files.add("case", case_id, fresh(), kind="evidence")
+
+        store.execute("CREATE TABLE naive_blob (id INTEGER PRIMARY KEY, sha256 TEXT, data BLOB)")
+
+        def naive() -> object:
+            data = fresh().read_bytes()
+            with store.write():
+                store.execute("INSERT INTO naive_blob (sha256, data) VALUES (?, ?)",
+                              (hashlib.sha256(data).hexdigest(), data))
+            return data
+
+        chunked_ms = median_ms(file_it, ATTACH_RUNS)
+        naive_ms = median_ms(naive, ATTACH_RUNS)
+        with PeakRss() as chunked_rss:
+            tracemalloc.start()
+            file_it()
+            chunked_heap = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        with PeakRss() as naive_rss:
+            tracemalloc.start()
+            naive()
+            naive_heap = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        if details:
+            say(f"  attachment {SCAN_MB} MB: chunked {chunked_ms:.0f} ms, peak RSS growth"
+                f" {chunked_rss.growth:.1f} MB, Python heap peak {chunked_heap:.1f} MB;"
+                f" naive {naive_ms:.0f} ms, {naive_rss.growth:.1f} MB, {naive_heap:.1f} MB")
+    finally:
+        store.close()
+    # RSS where it can be read (Linux), else the Python heap: both are printed with --details.
+    chunked_mb = max(chunked_rss.growth, chunked_heap)
+    naive_mb = max(naive_rss.growth, naive_heap)
+    return {"metrics": [metric("attachment_file_ms", chunked_ms, "ms", naive_ms),
+                        metric("attachment_peak_mb", chunked_mb, "MB", naive_mb)]}
+
+
 # -- start-up (fresh processes) --------------------------------------------------------------
 def _timed_child(code: str) -> float:
     """Milliseconds from starting a Python process to its window being painted (the child
@@ -346,7 +451,11 @@ def main(argv: list[str] | None = None) -> int:
                    help=f"a register of {STARTUP_CASES} cases for startup_ms (made if missing)")
     p.add_argument("--no-startup", action="store_true", help="skip startup_ms")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    p.add_argument("--measure-attachments", type=Path, help=argparse.SUPPRESS)  # another
     args = p.parse_args(argv)
+    if args.measure_attachments:
+        print(json.dumps(measure_attachments(args.measure_attachments, args.details)))
+        return 0
     if args.measure:
         print(json.dumps(measure(args.measure, args.repeat, args.baseline_repeat,
                                  args.details)))
@@ -369,6 +478,13 @@ def main(argv: list[str] | None = None) -> int:
             stdout=subprocess.PIPE, check=True, text=True)
         measured = json.loads(child.stdout)
         metrics = measured["metrics"]
+        folder = Path(tmp) / "attachments"
+        folder.mkdir()
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure-attachments", str(folder)]
+            + (["--details"] if args.details else []),
+            stdout=subprocess.PIPE, check=True, text=True)
+        metrics += json.loads(child.stdout)["metrics"]
         if not args.no_startup:
             startup_db = args.startup_db or (
                 db if args.cases == STARTUP_CASES else Path(tmp) / "startup.db")

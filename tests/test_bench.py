@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb"}
+EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb",
+            "attachment_file_ms", "attachment_peak_mb"}
 
 
 def _number(value: object) -> bool:
@@ -18,9 +19,11 @@ def _number(value: object) -> bool:
 
 
 def test_bench_json_shape() -> None:
+    # Seeding 10,000 cases for startup_ms dominates; on the shared 2-core machine under load
+    # the whole run took 9 minutes (2026-12-05), hence the generous limit.
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--cases", "200", "--json"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
+        capture_output=True, text=True, timeout=560, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)  # stdout holds the JSON document and nothing else
     assert report["cases"] == 200

@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
+from mediation_desk.services.attachments.service import AttachmentService
 from mediation_desk.services.cases.autosave import AutosaveService
+from mediation_desk.services.cases.case_edit import CaseEditService
 from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.intake import IntakeService
@@ -63,6 +65,8 @@ class AppContext:
     patrol_settings: PatrolSettingsService
     document_settings: DocumentSettingsService
     import_review: ImportReviewService
+    attachments: AttachmentService
+    case_edit: CaseEditService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -80,4 +84,5 @@ class AppContext:
             patrol_settings=PatrolSettingsService(store, actor),
             document_settings=DocumentSettingsService(store, actor),
             import_review=ImportReviewService(store, actor),
+            attachments=AttachmentService(store, actor), case_edit=CaseEditService(store, actor),
         )

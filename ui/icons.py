@@ -77,6 +77,11 @@ GLYPHS: dict[str, str] = {
     "patrol_missed": "fa5s.times",
     "patrol_cancelled": "fa5s.ban",
     "patrol_due": "fa5s.dot-circle",
+    # attachments (附件)
+    "attach": "fa5s.paperclip",
+    "image": "fa5s.file-image",
+    "file": "fa5s.file",
+    "signed": "fa5s.file-signature",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

@@ -17,8 +17,10 @@ from types import ModuleType
 from mediation_desk import __version__
 from mediation_desk.cli import (
     accounts,
+    attachments,
     backups,
     cases,
+    corrections,
     demo,
     exchange,
     patrols,
@@ -38,7 +40,8 @@ from mediation_desk.store.sqlite_errors import environment_message
 
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
-    room, exchange, cases, printing, patrols, accounts, backups, retention, demo,
+    room, exchange, cases, corrections, attachments, printing, patrols, accounts, backups,
+    retention, demo,
 )
 
 

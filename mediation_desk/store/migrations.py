@@ -79,12 +79,27 @@ def _v6_case_arrivals(store: Store) -> None:
                   "(case_id) WHERE review != '' AND reviewed_on IS NULL AND deleted_at IS NULL")
 
 
+def _v8_attachments_and_field_changes(store: Store) -> None:
+    """Issue 16: files filed to cases (rows, and their content in chunks keyed by SHA-256),
+    and the before and after of every audited edit, field by field."""
+    from mediation_desk.store.models import (
+        Attachment,
+        AttachmentChunk,
+        AttachmentContent,
+        FieldChange,
+    )
+
+    store.db.create_tables([Attachment, AttachmentContent, AttachmentChunk, FieldChange],
+                           safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
     (6, "imported cases: arrival and review", _v6_case_arrivals),
+    (8, "attachments and field changes", _v8_attachments_and_field_changes),
 ]
 LATEST = MIGRATIONS[-1][0]
 

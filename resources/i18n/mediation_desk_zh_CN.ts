@@ -352,6 +352,84 @@
     </message>
 </context>
 <context>
+    <name>AttachDialog</name>
+    <message>
+        <source>Title of %1</source>
+        <translation>%1 的标题</translation>
+    </message>
+    <message>
+        <source>Kind of %1</source>
+        <translation>%1 的类型</translation>
+    </message>
+    <message>
+        <source>Add files to the case</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <source>File to</source>
+        <translation>归入</translation>
+    </message>
+    <message>
+        <source>Files are stored encrypted in the register; each may be at most %1 MB.</source>
+        <translation>附件加密保存在数据库中；每个文件不超过 %1 MB。</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Give the file a title.</source>
+        <translation>请填写文件标题。</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentPreview</name>
+    <message>
+        <source>Picture</source>
+        <extracomment>The longest side kept for showing: a 48-megapixel photo is not kept whole in memory.</extracomment>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <source>PDF pages</source>
+        <translation>PDF 页面</translation>
+    </message>
+    <message>
+        <source>Choose a file to see it here.</source>
+        <translation>选择一个文件，在这里查看。</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <source>This kind of file cannot be shown here. Save a copy and open it in its own program (Word, Excel, a media player …).</source>
+        <translation>这类文件不能在这里查看。请另存一份，再用相应的程序（Word、Excel、播放器等）打开。</translation>
+    </message>
+</context>
+<context>
+    <name>Attachments</name>
+    <message>
+        <source>Choose files to add</source>
+        <translation>选择要添加的文件</translation>
+    </message>
+    <message>
+        <source>Scans, photos and documents (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.heic *.doc *.docx *.xls *.xlsx *.wps *.txt);;All files (*)</source>
+        <translation>扫描件、照片和文档 (*.pdf *.jpg *.jpeg *.png *.tif *.tiff *.bmp *.heic *.doc *.docx *.xls *.xlsx *.wps *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Storing files…</source>
+        <translation>正在保存附件…</translation>
+    </message>
+</context>
+<context>
     <name>BackupsView</name>
     <message>
         <source>&amp;Browse…</source>
@@ -487,6 +565,65 @@
     <message>
         <source>The register could not be written: %1 Nothing you typed has been lost; try again when the problem is solved.</source>
         <translation>无法保存到数据库：%1。您填写的内容都还在，问题解决后请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseEditDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>Edit case details</source>
+        <translation>修改案件信息</translation>
+    </message>
+    <message>
+        <source>Every change is kept in the case history with its value before and after.</source>
+        <translation>每一处修改都会连同修改前后的内容记入操作记录。</translation>
+    </message>
+    <message>
+        <source>yuan, e.g. 12000</source>
+        <translation>单位：元，例如 12000</translation>
+    </message>
+    <message>
+        <source>Yes, five or more people on one side</source>
+        <translation>是（一方人数在五人以上）</translation>
+    </message>
+    <message>
+        <source>Case title *</source>
+        <translation>案件名称 *</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>纠纷简要情况</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>案件来源</translation>
+    </message>
+    <message>
+        <source>Risk level</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <source>Amount involved</source>
+        <translation>涉及金额</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数</translation>
+    </message>
+    <message>
+        <source>Group dispute</source>
+        <translation>群体性纠纷</translation>
     </message>
 </context>
 <context>
@@ -670,11 +807,9 @@
         <source>Judicial confirmation: both parties may apply to the court together until %1</source>
         <translation>司法确认：双方当事人可共同向人民法院申请，截止日期 %1</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n day(s) left</source>
-        <translation>
-            <numerusform>还剩 %n 天</numerusform>
-        </translation>
+        <translation>还剩 %n 天</translation>
     </message>
     <message>
         <source>the window has closed</source>
@@ -834,15 +969,12 @@
         <translation>操作人</translation>
     </message>
     <message>
-        <source>What</source>
-        <translation>操作内容</translation>
-    </message>
-    <message>
         <source>Case history</source>
         <translation>操作记录</translation>
     </message>
     <message>
         <source>Notify rights and duties</source>
+        <extracomment>Width of the steps column in characters (330 pixels at 100 % text).</extracomment>
         <translation>告知权利义务</translation>
     </message>
     <message>
@@ -944,12 +1076,6 @@
     <message>
         <source>Mark as held</source>
         <translation>标为已进行</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n day(s), with the parties&apos; consent</source>
-        <translation>
-            <numerusform>%n 天（经当事人同意）</numerusform>
-        </translation>
     </message>
     <message>
         <source>Record follow-up visit…</source>
@@ -1147,11 +1273,149 @@
         <source>due today</source>
         <translation>今天到期</translation>
     </message>
-    <message numerus="yes">
-        <source>%n day(s) overdue</source>
-        <translation>
-            <numerusform>已超期 %n 天</numerusform>
-        </translation>
+    <message>
+        <source>File the &amp;signed scan…</source>
+        <translation>归档签字协议扫描件(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>The agreement takes effect when every party, the mediator and the committee have signed and sealed it: file a scan of that paper</source>
+        <translation>协议经各方当事人签名（按指印）、调解员签名并加盖调委会印章后生效：请把这份签字协议扫描归档</translation>
+    </message>
+    <message>
+        <source>Signed — the scan “%1” was filed on %2 (see Attachments).</source>
+        <translation>已签署——签字协议扫描件“%1”已于 %2 归档（见“附件”）。</translation>
+    </message>
+    <message>
+        <source>No scan of the signed agreement has been filed yet.</source>
+        <translation>尚未归档签字协议的扫描件。</translation>
+    </message>
+    <message>
+        <source>Case details saved: %1</source>
+        <translation>案件信息已保存：%1</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Filed to</source>
+        <translation>归属</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>添加人</translation>
+    </message>
+    <message>
+        <source>Added on</source>
+        <translation>添加时间</translation>
+    </message>
+    <message>
+        <source>Add &amp;files…</source>
+        <translation>添加文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>另存为(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Drag scans, photos or documents here, or use “Add files…”.</source>
+        <translation>可把扫描件、照片或文档拖到这里，或点“添加文件…”。</translation>
+    </message>
+    <message>
+        <source>No files yet. Scans of the signed agreement, evidence, receipts and photos can be filed here.</source>
+        <translation>还没有附件。签字协议扫描件、证据材料、履行凭证和照片都可以归档在这里。</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>正在打开 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelled: nothing was stored.</source>
+        <translation>已取消，没有保存任何文件。</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>另存附件</translation>
+    </message>
+    <message>
+        <source>Saved a copy: %1</source>
+        <translation>已另存：%1</translation>
+    </message>
+    <message>
+        <source>Saving a copy…</source>
+        <translation>正在另存…</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <source>Take “%1” off the case? The removal is kept in the case history.</source>
+        <translation>从本案中删除“%1”吗？删除会记入操作记录。</translation>
+    </message>
+    <message>
+        <source>“%1” was taken off the case.</source>
+        <translation>已删除“%1”。</translation>
+    </message>
+    <message>
+        <source>Attach file…</source>
+        <translation>附加文件…</translation>
+    </message>
+    <message>
+        <source>File a receipt or a photo to the chosen visit</source>
+        <translation>把收条或照片归入选中的回访</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>修改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>修改前后</translation>
+    </message>
+    <message>
+        <source>On %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <source>Choose a line to see the values before and after in full.</source>
+        <translation>选择一行，查看修改前后的完整内容。</translation>
+    </message>
+    <message>
+        <source>Edit &amp;details…</source>
+        <translation>修改案件信息(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Correct the title, facts, village, type, source, risk, amount or people involved</source>
+        <translation>更正案件名称、简要情况、村（社区）、纠纷类型、来源、风险等级、涉及金额或人数</translation>
+    </message>
+    <message>
+        <source>File photos or a scan to the chosen record</source>
+        <translation>把照片或扫描件归入选中的记录</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
     </message>
 </context>
 <context>
@@ -2414,6 +2678,7 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <name>PatrolFindings</name>
     <message>
         <source>Risk</source>
+        <extracomment>A village column wider than this many characters would squeeze the summary to nothing. How much of a finding&apos;s summary the list should show beside the calendar.</extracomment>
         <translation>风险</translation>
     </message>
     <message>
@@ -2499,6 +2764,14 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>%1 finding(s), %2 open</source>
         <translation>共 %1 件，待处置 %2 件</translation>
+    </message>
+    <message>
+        <source>Attach &amp;photos…</source>
+        <translation>附加照片(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>File photos or documents to the finding; they follow it into the case it becomes</source>
+        <translation>把照片或文档归入这条排查发现；登记为案件后随之归入案件</translation>
     </message>
 </context>
 <context>
@@ -3045,12 +3318,6 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <source>Done, but it could not be filed to the case: %1</source>
         <translation>已完成，但未能登记到本案：%1</translation>
     </message>
-    <message numerus="yes">
-        <source>Sent to the printer: %n copy(ies).</source>
-        <translation>
-            <numerusform>已送打印机：%n 份。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Printing cancelled; nothing was printed.</source>
         <translation>已取消打印，没有打印任何内容。</translation>
@@ -3216,17 +3483,12 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <source>To check</source>
         <translation>待核对</translation>
     </message>
-    <message numerus="yes">
-        <source>Overdue %n day(s)</source>
-        <translation>
-            <numerusform>超期 %n 天</numerusform>
-        </translation>
-    </message>
 </context>
 <context>
     <name>RegisterView</name>
     <message>
         <source>Status</source>
+        <extracomment>What a typical long entry of each column looks like (the last column takes the rest).</extracomment>
         <translation>状态</translation>
     </message>
     <message>
@@ -3268,12 +3530,6 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>All</source>
         <translation>全部</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n case(s)</source>
-        <translation>
-            <numerusform>共 %n 件</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3673,6 +3929,26 @@ This cannot be undone.</source>
         <source>Settings saved.</source>
         <translation>设置已保存。</translation>
     </message>
+    <message>
+        <source>Attachments</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <source>Largest attachment</source>
+        <translation>附件大小上限</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Each scan, photo or document filed to a case may be at most this big. Files are stored encrypted in the register and go into every backup.</source>
+        <translation>每个归档的扫描件、照片或文档不能超过这个大小。附件加密保存在数据库中，每次备份都会带上。</translation>
+    </message>
+    <message>
+        <source>Saved: files up to %1 MB.</source>
+        <translation>已保存：每个附件不超过 %1 MB。</translation>
+    </message>
 </context>
 <context>
     <name>SetupWizard</name>
@@ -3795,11 +4071,9 @@ This cannot be undone.</source>
         <source>By dispute type</source>
         <translation>按纠纷类型</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n case(s) received</source>
-        <translation>
-            <numerusform>共受理 %n 件</numerusform>
-        </translation>
+        <translation>共受理 %n 件</translation>
     </message>
 </context>
 <context>
@@ -3864,17 +4138,13 @@ This cannot be undone.</source>
         <source>Hello, %1</source>
         <translation>%1，您好</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>%n item(s) need attention</source>
-        <translation>
-            <numerusform>共 %n 项待办</numerusform>
-        </translation>
+        <translation>共 %n 项待办</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>, %n of them urgent</source>
-        <translation>
-            <numerusform>，其中 %n 项紧急</numerusform>
-        </translation>
+        <translation>，其中 %n 项紧急</translation>
     </message>
     <message>
         <source>Today&apos;s patrols</source>

@@ -296,7 +296,7 @@ def test_reveal_party_is_audited_in_history(view: CaseView, ctx: AppContext) -> 
     view.parties_tab.reveal_buttons[party.id].click()
     assert view.parties_tab.table.item(0, id_column).text() == "11010519491231002X"
     assert view.parties_tab.table.item(0, 5).text() == "13912345678"
-    assert any("显示完整信息当事人" in line for line in view.history_tab.texts())
+    assert any(line.startswith("查看当事人完整信息") for line in view.history_tab.texts())
     view.tabs.setCurrentIndex(TAB_PARTIES)
     shot(view, "case_parties_revealed")
     view.parties_tab.reveal_buttons[party.id].click()  # hide again

@@ -24,18 +24,17 @@ from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound
+from mediation_desk.services.attachments.service import AttachmentService, AttachmentView
+from mediation_desk.services.cases.history import HistoryLine, case_history
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store.base import to_local
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
     Appointment,
-    AuditEvent,
     Case,
     CaseArrival,
-    CaseEvent,
     CaseMediator,
     Escalation,
     Finding,
@@ -105,6 +104,9 @@ class AgreementView:
     terms: list[TermView]
     warnings: list[str]
     confirmation_until: date | None
+    #: The signed agreement's scan, when one is filed: the agreement is signed (issue 16).
+    signed_on: date | None = None
+    signed_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -133,14 +135,6 @@ class EscalationLine:
     received_by: str
     received_at: datetime | None
     result: str
-
-
-@dataclass(frozen=True)
-class HistoryLine:
-    at: datetime
-    who: str
-    what: str
-    order: int = 0  # ties at the same second: lifecycle steps first, then audit sequence
 
 
 @dataclass
@@ -192,14 +186,8 @@ class CaseDetail:
     #: counts no deadline (``days_left`` is None) until a person has checked it.
     to_review: list[str] = field(default_factory=list)
 
-
-AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
-               "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
-               "delete": "删除", "import": "导入", "review": "核对导入案件",
-               **{step.value: label for step, label in STEP_LABELS.items()}}
-ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
-                "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",
-                "case_mediator": "调解员"}
+    #: Files filed to the case and its parts (附件), oldest first.
+    attachments: list[AttachmentView] = field(default_factory=list)
 
 
 def _prevented(case: Case) -> dict[str, int]:
@@ -261,6 +249,8 @@ class CaseDetailService:
             detail.records.append(RecordView(r.id, r.kind, r.at, r.place,
                                              json.loads(r.participants or "[]"), r.author,
                                              r.body, r.private, r.addendum))
+        files = AttachmentService(self.store, self.actor)
+        detail.attachments = files.for_case(case.id)
         agreement = Agreement.live().where(Agreement.case == case).first()
         if agreement is not None:
             terms = [TermView(t.id, t.text, t.obligor, t.obligee, t.amount_fen, t.due_on,
@@ -272,11 +262,12 @@ class CaseDetailService:
             warnings += confirmation_warnings(
                 case.dispute_type, " ".join([case.summary, agreement.facts,
                                              *(t.text for t in terms)]))
+            scan = files.signed_scan(case.id)
             detail.agreement = AgreementView(
                 agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
                 agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
                 confirmation_deadline(agreement.effective_on) if agreement.effective_on
-                else None)
+                else None, scan.added_at.date() if scan else None, scan.title if scan else "")
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
                                          f.renewed_conflict, f.measures, f.record_id)
@@ -293,7 +284,7 @@ class CaseDetailService:
                                              e.received_by, e.received_at, e.result)
                               for e in Escalation.live().where(Escalation.case == case)
                               .order_by(Escalation.at)]
-        detail.history = self._history(case)
+        detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
         return detail
 
@@ -305,33 +296,6 @@ class CaseDetailService:
         visit = finding.visit
         village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
         return f"{visit.on.isoformat()} {village}排查发现：{finding.summary}"
-
-    def _history(self, case: Case) -> list[HistoryLine]:
-        """操作记录: the lifecycle steps plus the audit events of the case and its parts."""
-        lines = []
-        for e in CaseEvent.live().where(CaseEvent.case == case):
-            step = "受理登记" if e.step == "register" else AUDIT_WORDS.get(e.step, e.step)
-            who = e.account.display_name if e.account is not None else ""
-            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step, -1))
-        ids = {case.id}
-        for model in (Party, Record, FollowUp, Appointment, CaseMediator):
-            ids |= {row.id for row in model.select(model.id).where(model.case == case)}
-        agreement_ids = {a.id for a in Agreement.select(Agreement.id)
-                         .where(Agreement.case == case)}
-        ids |= agreement_ids
-        ids |= {t.id for t in AgreementTerm.select(AgreementTerm.id)
-                .where(AgreementTerm.agreement.in_(list(agreement_ids)))}
-        # The case's own steps are already listed from its events; keep its other actions.
-        for ev in AuditEvent.select().where(
-                AuditEvent.entity_id.in_(list(ids)),
-                (AuditEvent.entity != "case")
-                | AuditEvent.action.in_(["read", "reveal", "print", "export", "update"])):
-            what = f"{AUDIT_WORDS.get(ev.action, ev.action)}{ENTITY_WORDS.get(ev.entity, ev.entity)}"
-            if ev.detail:
-                what += f"（{ev.detail}）"
-            lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0), ev.account, what,
-                                     ev.seq))
-        return sorted(lines, key=lambda line: (line.at, line.order))
 
     def reveal_party(self, party_id: str) -> tuple[str, str]:
         """The full ID number and phone of a party; the act itself is audited."""

@@ -14,7 +14,8 @@ from typing import Any
 import peewee
 
 from mediation_desk.domain.money import format_yuan
-from mediation_desk.errors import NotFound, PermissionDenied
+from mediation_desk.errors import PermissionDenied
+from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.exchange.case_document import CaseDocuments
 from mediation_desk.services.exchange.review import under_review
 from mediation_desk.services.settings.mediators import mediator_names
@@ -109,10 +110,8 @@ class RegisterService:
         return mediator_names()
 
     def by_number(self, number: str) -> Case:
-        case: Case | None = Case.live().where(Case.number == number.strip()).first()
-        if case is None:
-            raise NotFound(f"找不到编号为“{number}”的案件")
-        return case
+        """The case a typed number names: in full, or short ("82", "2026-82")."""
+        return find_case(number)
 
     def document(self, case: Case, *, audit_read: bool = True) -> dict[str, Any]:
         """The full ``mediation-desk/case@1`` document of a case (see contract.md), with the

@@ -47,7 +47,7 @@ from mediation_desk.services.patrols.types import (
     VisitView,
 )
 from mediation_desk.services.patrols.visit_edit import VisitEdits
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -71,6 +71,12 @@ OVERDUE_DAYS = 30
 def _refuse(record: str, field: str, reason: str) -> ValidationError:
     return ValidationError(Problem(record, field, reason))
 
+
+#: A plan's fields with their Chinese names (history's before and after).
+PLAN_LABELS = {"title": "计划名称", "villages": "排查范围", "team": "排查人员",
+               "starts_on": "开始日期", "until": "结束日期", "start_time": "时间",
+               "duration_minutes": "时长（分钟）", "rule": "周期", "focus": "排查重点",
+               "note": "备注", "active": "有效"}
 
 class PatrolService(PlanExceptions, FindingActions, VisitEdits):
     """The patrol use cases; exceptions, finding actions and corrections of a recorded visit
@@ -109,10 +115,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         warnings = self._booking_warnings(draft, exclude_id=plan_id)
         with self.store.write() as changes:
             warnings += pp.villages_added(draft.villages, self.actor, changes)
+            before = field_history.snapshot(plan)
             for key, value in self._plan_fields(draft).items():
                 setattr(plan, key, value)
             plan.save()
-            audit.record(self.actor, "update", plan, detail=plan.title)
+            event = audit.record(self.actor, "update", plan, detail=plan.title)
+            field_history.write_changes(event, field_history.diff(before, plan, PLAN_LABELS),
+                                        case_id=None, record=f"排查计划 {plan.title}")
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, warnings)
 
@@ -137,9 +146,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         if on < plan.starts_on:
             raise _refuse(plan.title, "结束日期", f"早于开始日期（{plan.starts_on.isoformat()}）")
         with self.store.write() as changes:
+            before = field_history.snapshot(plan)
             plan.until = min(on, plan.until) if plan.until else on
             plan.save()
-            audit.record(self.actor, "update", plan, detail=f"结束于 {plan.until.isoformat()}")
+            event = audit.record(self.actor, "update", plan,
+                                 detail=f"结束于 {plan.until.isoformat()}")
+            field_history.write_changes(event, field_history.diff(before, plan, {
+                "until": PLAN_LABELS["until"]}), case_id=None, record=f"排查计划 {plan.title}")
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, [])
 

@@ -20,7 +20,7 @@ from mediation_desk.services.patrols import findings as pf
 from mediation_desk.services.patrols import plans as pp
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.types import FindingDraft, PatrolResult, VisitDraft
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -93,6 +93,8 @@ class VisitEdits:
         with self.store.write() as changes:
             warnings += pp.villages_added([village_name], self.actor, changes)
             village = Village.get(Village.name == village_name)
+            before = field_history.snapshot(visit)
+            old_village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
             said = self._correct_visit_row(visit, draft, village)
             for i, (f, row) in enumerate(zip(draft.findings, rows, strict=True)):
                 label = f"发现[{i + 1}]"
@@ -121,7 +123,11 @@ class VisitEdits:
                 visit.save()
                 said.append("零报告")
             if said:
-                audit.record(self.actor, "update", visit, detail="修改：" + "；".join(said))
+                event = audit.record(self.actor, "update", visit, detail="修改：" + "；".join(said))
+                field_history.write_changes(event, field_history.diff(
+                    before, visit, {**VISIT_FIELDS, "zero_report": "零报告"},
+                    shown={"village": (old_village, village_name)}), case_id=None,
+                    record=f"{visit.on.isoformat()}排查记录")
                 changes.touch("patrol")
         ids = [r.id for r in _live_findings(visit.id)]
         return PatrolResult(visit.id, changes, warnings, ids)
@@ -180,11 +186,15 @@ class VisitEdits:
         changed = [name for name, value in values.items() if getattr(row, name) != value]
         if not changed:
             return []
+        before = field_history.snapshot(row)
         for name in changed:
             setattr(row, name, values[name])
         row.save()
         names = [FINDING_FIELDS[name] for name in changed]
-        audit.record(self.actor, "update", row, detail="修改：" + "、".join(names))
+        field_history.record_edit(
+            self.actor, row, field_history.diff(before, row, FINDING_FIELDS),
+            case_id=row.case_id, record=f"排查发现[{row.position + 1}]",
+            detail="修改：" + "、".join(names))
         return names
 
 

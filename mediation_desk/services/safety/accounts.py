@@ -25,7 +25,7 @@ from mediation_desk.errors import (
     WrongPassword,
 )
 from mediation_desk.services.settings.dictionaries import seed_defaults
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import ROLE_LABELS, ROLES, Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import KeyFile, keyfile_path, new_database_key, new_recovery_key
@@ -219,9 +219,13 @@ class AccountService:
                 Account.role == "admin", Account.active == True).count() <= 1:  # noqa: E712
             raise ValidationError(Problem("", "用户名", "至少要保留一个管理员账户"))
         with self.store.write() as changes:
+            before = field_history.snapshot(account)
             account.active = active
             account.save()
-            audit.record(self.actor, "update", account, detail="启用" if active else "停用")
+            field_history.record_edit(
+                self.actor, account, field_history.diff(before, account, {"active": "启用"}),
+                case_id=None, record=f"账户 {account.username}",
+                detail="启用" if active else "停用")
             if not active and self.store.db_key is not None:
                 keyfile = KeyFile.load(keyfile_path(self.store.path))
                 keyfile.remove(username)

@@ -15,6 +15,7 @@ from datetime import date
 
 from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, Problem, ValidationError
+from mediation_desk.services.attachments.service import purge_case_files
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
@@ -26,12 +27,19 @@ from mediation_desk.store.models import (
     AgreementTerm,
     Appointment,
     Case,
+    FieldChange,
     FollowUp,
     Party,
     Record,
 )
 
 DEFAULT_YEARS = 10
+#: History values that are figures statistics count, not personal data: kept (as the
+#: case's own figures are); every other before and after of the file's history is removed.
+FIGURES = {"status", "dispute_type", "source", "risk_level", "amount_involved",
+           "people_involved", "group_dispute", "village", "deadline_on", "extension_days",
+           "performance", "performed_on", "done_on", "due_on", "amount_fen", "form",
+           "reached_on", "done"}
 PLACEHOLDER_NAMES = "甲乙丙丁戊己庚辛壬癸"
 REMOVED = "（已匿名化）"
 
@@ -171,6 +179,13 @@ class RetentionService:
             appointment.note = ""
             appointment.save()
             audit.record(self.actor, "anonymise", appointment)
+        for change in FieldChange.live().where(FieldChange.case_id == case.id):
+            if change.field not in FIGURES and (change.before or change.after):
+                change.before = REMOVED if change.before else ""
+                change.after = REMOVED if change.after else ""
+                change.record = ""
+                change.save()
+        purge_case_files(self.actor, case.id, REMOVED)
         case.title = _anonymous_title(parties, case.dispute_type)
         case.summary = REMOVED
         case.requests = "[]"

@@ -7,7 +7,10 @@ and its tables to :data:`SYNCED_MODELS` (or :data:`LOCAL_MODELS`) and to a migra
 
 from __future__ import annotations
 
+import peewee
+
 from mediation_desk.store.base import BaseModel
+from mediation_desk.store.models.attachments import Attachment, AttachmentChunk, AttachmentContent
 from mediation_desk.store.models.audit import AuditEvent
 from mediation_desk.store.models.cases import (
     Agreement,
@@ -22,6 +25,7 @@ from mediation_desk.store.models.cases import (
 )
 from mediation_desk.store.models.drafts import Draft
 from mediation_desk.store.models.exchange import CaseArrival
+from mediation_desk.store.models.history import FieldChange
 from mediation_desk.store.models.patrols import (
     Escalation,
     Finding,
@@ -41,12 +45,16 @@ from mediation_desk.store.models.room import (
 )
 
 __all__ = [
+    "CONTENT_MODELS",
     "LOCAL_MODELS",
     "SYNCED_MODELS",
     "Account",
     "Agreement",
     "AgreementTerm",
     "Appointment",
+    "Attachment",
+    "AttachmentChunk",
+    "AttachmentContent",
     "AuditEvent",
     "BaseModel",
     "Case",
@@ -57,6 +65,7 @@ __all__ = [
     "DictEntry",
     "Draft",
     "Escalation",
+    "FieldChange",
     "Finding",
     "FollowUp",
     "Mediator",
@@ -96,7 +105,13 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     PrintedDocument,
     CaseArrival,
     AuditEvent,
+    FieldChange,
+    Attachment,
 )
 
 #: Tables that stay on this device (never synced): unfinished drafts.
 LOCAL_MODELS: tuple[type[BaseModel], ...] = (Draft,)
+
+#: Attachment bytes, keyed by SHA-256 and never changed: they travel between devices as
+#: files named by hash, not through the session changeset (too big for it, and immutable).
+CONTENT_MODELS: tuple[type[peewee.Model], ...] = (AttachmentContent, AttachmentChunk)

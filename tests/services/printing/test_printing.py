@@ -194,7 +194,7 @@ def test_file_printed_records_the_paper_and_shows_on_the_history(register: Regis
     assert event.detail == f"{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…"
 
     history = CaseDetailService(register.store, register.actor).load(case_id).history
-    assert f"打印案件（{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…）" in [
+    assert f"打印文书（{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…）" in [
         line.what for line in history]
 
     service.file_printed(service.render(case_id, "notice"), action="save")

@@ -1,4 +1,4 @@
-"""One case, in its own tab: a header with where it stands, and seven tabs of its file.
+"""One case, in its own tab: a header with where it stands, and eight tabs of its file.
 
 The view reloads itself only when a committed change set names this case (architecture.md
 §3); every change goes through a service, called from :mod:`ui.views.cases.tabs.case_actions`.
@@ -27,6 +27,7 @@ from ui.dialogs.cases.review_dialog import ReviewDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.agreement_tab import AgreementTab
+from ui.views.cases.tabs.attachments_tab import AttachmentsTab
 from ui.views.cases.tabs.case_actions import ERROR, INFO, WARNING, CaseActions
 from ui.views.cases.tabs.common import MUTED, OVERDUE, RISK_COLOURS
 from ui.views.cases.tabs.documents_tab import DocumentsTab
@@ -45,7 +46,7 @@ MESSAGE_STYLES = {
     ERROR: "background:#ffebee;color:#b71c1c;border:1px solid #c62828;",
 }
 TAB_OVERVIEW, TAB_PARTIES, TAB_RECORDS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_DOCUMENTS, \
-    TAB_HISTORY = range(7)
+    TAB_ATTACHMENTS, TAB_HISTORY = range(8)
 
 
 def _chip(background: str, foreground: str = "white") -> str:
@@ -101,6 +102,7 @@ class CaseView(QWidget):
         self.agreement_tab = AgreementTab()
         self.followups_tab = FollowupsTab()
         self.documents_tab = DocumentsTab(ctx)
+        self.attachments_tab = AttachmentsTab(ctx)
         self.history_tab = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -111,6 +113,7 @@ class CaseView(QWidget):
                 (self.agreement_tab, "agreement", translate("CaseView", "Agreement")),
                 (self.followups_tab, "followup", translate("CaseView", "Follow-ups")),
                 (self.documents_tab, "documents", translate("CaseView", "Documents")),
+                (self.attachments_tab, "attach", translate("CaseView", "Attachments")),
                 (self.history_tab, "history", translate("CaseView", "History"))):
             self.tabs.addTab(widget, icon(icon_name), text)
 
@@ -135,6 +138,13 @@ class CaseView(QWidget):
         self.agreement_tab.edit_requested.connect(a.edit_agreement)
         self.followups_tab.schedule_requested.connect(a.schedule_followup)
         self.followups_tab.record_requested.connect(a.record_followup)
+        self.overview.edit_requested.connect(a.edit_case)
+        self.records_tab.attach_requested.connect(lambda rid: self.attach_to("record", rid))
+        self.followups_tab.attach_requested.connect(
+            lambda fid: self.attach_to("followup", fid))
+        self.agreement_tab.attach_signed_requested.connect(
+            lambda aid: self.attach_to("agreement", aid, "signed_agreement"))
+        self.attachments_tab.message.connect(self.show_message)
         a.message.connect(self.show_message)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.reload()
@@ -187,6 +197,7 @@ class CaseView(QWidget):
         self.agreement_tab.show_detail(detail)
         self.followups_tab.show_detail(detail)
         self.documents_tab.show_detail(detail)
+        self.attachments_tab.show_detail(detail)
         self.history_tab.show_detail(detail)
         short = self._make_short_title(detail)
         if short != self._short_title:
@@ -241,6 +252,12 @@ class CaseView(QWidget):
         if d.days_left == 0:
             return text + " — " + translate("CaseView", "due today")
         return text + " — " + translate("CaseView", "%n day(s) overdue", None, -d.days_left)
+
+    def attach_to(self, owner_kind: str, owner_id: str, kind: str = "") -> None:
+        """Files for a part of the case (a record, a visit, the signed agreement): pick them,
+        then show them on the 附件 tab."""
+        self.tabs.setCurrentIndex(TAB_ATTACHMENTS)
+        self.attachments_tab.pick_files(owner=(owner_kind, owner_id), kind=kind)
 
     def print_documents(self) -> list[str]:
         """Ctrl+P: the 文书 tab, with the case's main document in preview."""

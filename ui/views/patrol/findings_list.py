@@ -103,6 +103,7 @@ class FindingsPanel(QWidget):
     filter_changed = Signal()
     open_finding = Signal(str)
     to_case = Signal(str)
+    attach = Signal(str)  # finding id: file photos taken in the village to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -153,9 +154,15 @@ class FindingsPanel(QWidget):
                                        translate("PatrolFindings", "Make a &case…"))
         self.case_button.setToolTip(translate(
             "PatrolFindings", "Register the finding as a case (source 排查发现), prefilled"))
+        self.attach_button = QPushButton(icon("attach"),
+                                         translate("PatrolFindings", "Attach &photos…"))
+        self.attach_button.setToolTip(translate(
+            "PatrolFindings", "File photos or documents to the finding; they follow it into "
+            "the case it becomes"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.attach_button)
         buttons.addWidget(self.case_button)
 
         layout = QVBoxLayout(self)
@@ -172,6 +179,8 @@ class FindingsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
         self.case_button.clicked.connect(self._to_case)
+        self.attach_button.clicked.connect(
+            lambda: self.attach.emit(self.current().id) if self.current() else None)
         self._update_buttons()
 
     def comfortable_width(self) -> int:
@@ -228,6 +237,7 @@ class FindingsPanel(QWidget):
     def _update_buttons(self) -> None:
         finding = self.current()
         self.open_button.setEnabled(finding is not None)
+        self.attach_button.setEnabled(finding is not None)
         self.case_button.setEnabled(finding is not None and not finding.case_id)
 
     def _open_row(self, row: int) -> None:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -36,7 +36,9 @@ from mediation_desk.errors import StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolCounts, PatrolResult
 from mediation_desk.services.printing.service import RenderedDocument
 from mediation_desk.store.changes import ChangeSet
+from ui.attachment_jobs import file_request, pick_paths
 from ui.context import AppContext
+from ui.dialogs.attachments.attach_dialog import AttachDialog
 from ui.dialogs.patrol.finding_dialog import FindingDialog, finding_to_case
 from ui.dialogs.patrol.occurrence_dialog import OccurrenceDialog
 from ui.dialogs.patrol.plan_dialog import PlanDialog
@@ -201,6 +203,7 @@ class PatrolView(QWidget):
         self.findings.filter_changed.connect(self.reload_findings)
         self.findings.open_finding.connect(self.open_finding)
         self.findings.to_case.connect(self.make_case)
+        self.findings.attach.connect(self.attach_to_finding)
         self.plans.edit_plan.connect(self.edit_plan)
         self.plans.end_plan.connect(self.end_plan)
         self.plans.show_ended_changed.connect(self.reload_plans)
@@ -303,6 +306,11 @@ class PatrolView(QWidget):
         self.edit_record_button.setEnabled(self.record_print_button.isEnabled())
 
     # -- commands ---------------------------------------------------------------------------
+    def _status_text(self, text: str, colour: QColor) -> None:
+        set_text_colour(self.status, colour)
+        self.status.setText(text)
+        self.status.show()
+
     def _said(self, result: PatrolResult | None, done: str) -> None:
         """Tell what a command did (and any warnings) on the status line."""
         if result is None:
@@ -428,6 +436,16 @@ class PatrolView(QWidget):
         case_id = FindingDialog.ask(self, self.ctx, finding_id)
         if case_id:
             self.open_case.emit(case_id)
+
+    def attach_to_finding(self, finding_id: str) -> None:
+        """Photos taken in the village, filed to the finding (and so to its case later)."""
+        paths = pick_paths(self)
+        request = AttachDialog.ask(self, self.ctx, [self.ctx.attachments.owner(
+            "finding", finding_id)], paths) if paths else None
+        if request is not None:
+            file_request(self, self.ctx, request, lambda ids: self._status_text(translate(
+                "PatrolView", "%n file(s) filed to the finding.", None, len(ids)), STATUS_DONE),
+                lambda exc: self._status_text(str(exc), STATUS_ERROR))
 
     def make_case(self, finding_id: str) -> None:
         registered = finding_to_case(self, self.ctx, finding_id)

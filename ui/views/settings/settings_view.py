@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.fonts import SETTINGS_SCALE, apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.settings.attachment_limit import AttachmentLimitPanel
 from ui.views.settings.document_settings_view import DocumentSettingsPanel
 from ui.views.settings.risk_levels_view import PatrolRiskSettings
 from ui.widgets.field_error import (
@@ -275,9 +276,14 @@ class SettingsView(QWidget):
             "cases keep their labels, and it can be reactivated at any time.")))
         dict_layout.addWidget(self.dictionary_tabs, 1)
 
+        self.attachment_limit = AttachmentLimitPanel(ctx)
+        attachments_box = QGroupBox(translate("SettingsView", "Attachments"))
+        QVBoxLayout(attachments_box).addWidget(self.attachment_limit)
+
         left = QVBoxLayout()
         left.addWidget(room_box)
         left.addWidget(display_box)
+        left.addWidget(attachments_box)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)

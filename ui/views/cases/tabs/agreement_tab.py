@@ -11,6 +11,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import COLON, MUTED, OVERDUE, cell, show_date
 from ui.widgets.column_fit import fit_columns
+from ui.widgets.field_error import set_text_colour
 from ui.widgets.tables import read_only_table
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
@@ -46,6 +48,7 @@ def form_label(form: str) -> str:
 class AgreementTab(QWidget):
     record_requested = Signal()
     edit_requested = Signal()  # correct the recorded agreement (before or after signing)
+    attach_signed_requested = Signal(str)  # agreement id: file the signed paper's scan
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,8 +86,20 @@ class AgreementTab(QWidget):
             "CaseView", "Correct the facts, matters in dispute, responsibilities or terms "
             "before the parties sign"))
         self.edit_button.clicked.connect(self.edit_requested)
+        self.signed_label = QLabel()
+        self.signed_label.setWordWrap(True)
+        self.signed_button = QPushButton(icon("signed"),
+                                         translate("CaseView", "File the &signed scan…"))
+        self.signed_button.setObjectName("attach_signed")
+        self.signed_button.setToolTip(translate(
+            "CaseView", "The agreement takes effect when every party, the mediator and the "
+            "committee have signed and sealed it: file a scan of that paper"))
+        self.signed_button.clicked.connect(
+            lambda: self.attach_signed_requested.emit(self.agreement_id))
+        self.agreement_id = ""
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.signed_button)
         summary_row.addWidget(self.edit_button)
         self.texts = QTextBrowser()
         self.texts.setAccessibleName(translate("CaseView", "Facts, matters and responsibilities"))
@@ -103,6 +118,7 @@ class AgreementTab(QWidget):
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)
         shown_layout.addLayout(summary_row)
+        shown_layout.addWidget(self.signed_label)
         shown_layout.addWidget(self.confirmation_label)
         shown_layout.addWidget(self.texts)
         shown_layout.addWidget(self.terms, 1)
@@ -131,6 +147,16 @@ class AgreementTab(QWidget):
         self._show_agreement(agreement, today or date.today())
 
     def _show_agreement(self, agreement: AgreementView, today: date) -> None:
+        self.agreement_id = agreement.id
+        if agreement.signed_on is not None:
+            self.signed_label.setText(translate(
+                "CaseView", "Signed — the scan “%1” was filed on %2 (see Attachments).").replace(
+                    "%1", agreement.signed_title).replace("%2", show_date(agreement.signed_on)))
+            set_text_colour(self.signed_label, QColor("#2e7d32"))
+        else:
+            self.signed_label.setText(translate(
+                "CaseView", "No scan of the signed agreement has been filed yet."))
+            set_text_colour(self.signed_label, QColor(MUTED))
         if agreement.warnings:
             self.warning_label.setText(
                 translate("CaseView", "Check before the parties sign — a court may refuse "

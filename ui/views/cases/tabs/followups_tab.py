@@ -22,6 +22,7 @@ COL_DUE, COL_DONE, COL_VISITOR, COL_VISITED, COL_PERFORMANCE, COL_SATISFACTION =
 class FollowupsTab(QWidget):
     schedule_requested = Signal()
     record_requested = Signal(str)  # follow-up id
+    attach_requested = Signal(str)  # follow-up id: file a receipt or photo to that visit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,13 +47,18 @@ class FollowupsTab(QWidget):
                                            translate("CaseView", "Schedule follow-up…"))
         self.record_button = QPushButton(icon("record"),
                                          translate("CaseView", "Record visit…"))
+        self.attach_button = QPushButton(icon("attach"), translate("CaseView", "Attach file…"))
+        self.attach_button.setToolTip(translate(
+            "CaseView", "File a receipt or a photo to the chosen visit"))
         self.schedule_button.clicked.connect(self.schedule_requested)
         self.record_button.clicked.connect(self._record)
+        self.attach_button.clicked.connect(self._attach)
         self.visits.currentCellChanged.connect(lambda *_: self._update_buttons())
         bar = QHBoxLayout()
         bar.addWidget(self.hint, 1)
         bar.addWidget(self.schedule_button)
         bar.addWidget(self.record_button)
+        bar.addWidget(self.attach_button)
         terms_box = QWidget()
         terms_layout = QVBoxLayout(terms_box)
         terms_layout.setContentsMargins(0, 0, 0, 0)
@@ -107,8 +113,18 @@ class FollowupsTab(QWidget):
             return self.followups[row].id
         return None
 
+    def selected(self) -> str | None:
+        row = self.visits.currentRow()
+        return self.followups[row].id if 0 <= row < len(self.followups) else None
+
     def _update_buttons(self) -> None:
         self.record_button.setEnabled(self.selected_pending() is not None)
+        self.attach_button.setEnabled(self.selected() is not None)
+
+    def _attach(self) -> None:
+        followup_id = self.selected()
+        if followup_id:
+            self.attach_requested.emit(followup_id)
 
     def _record(self) -> None:
         followup_id = self.selected_pending()

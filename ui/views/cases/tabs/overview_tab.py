@@ -68,6 +68,7 @@ class OverviewTab(QWidget):
     record_followup_requested = Signal(str)  # follow-up id
     plan_session_requested = Signal()
     session_held = Signal(str)  # appointment id
+    edit_requested = Signal()  # correct the case's own details
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -89,8 +90,19 @@ class OverviewTab(QWidget):
                 ("termination", translate("CaseView", "Termination reason"))):
             self.values[key] = _value_label()
             self.facts.addRow(caption, self.values[key])
+        self.edit_button = QPushButton(icon("edit"), translate("CaseView", "Edit &details…"))
+        self.edit_button.setObjectName("edit_case")
+        self.edit_button.setToolTip(translate(
+            "CaseView", "Correct the title, facts, village, type, source, risk, amount or "
+            "people involved"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
         facts_box = QGroupBox(translate("CaseView", "Case"))
-        facts_box.setLayout(self.facts)
+        facts_column = QVBoxLayout(facts_box)
+        facts_column.addLayout(edit_row)
+        facts_column.addLayout(self.facts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(facts_box)
@@ -169,6 +181,7 @@ class OverviewTab(QWidget):
                            ("refusal", bool(detail.refusal_reason)),
                            ("termination", bool(detail.termination_reason))):
             self.facts.setRowVisible(v[key], shown)
+        self.edit_button.setEnabled(detail.status.value != "archived" and not detail.anonymised)
         self._show_steps(detail)
         self._show_sessions(detail)
 
