@@ -69,11 +69,59 @@ def _v4_patrols_and_printing(store: Store) -> None:
                       'ON "escalation" ("finding_id")')
 
 
+def _add_column(store: Store, table: str, column: str, ddl: str) -> None:
+    if column not in {c.name for c in store.db.get_columns(table)}:
+        store.execute(f'ALTER TABLE "{table}" ADD COLUMN "{column}" {ddl}')
+
+
+def _v12_report_facts(store: Store) -> None:
+    """Issue 14, the monthly report: the facts its definitions need that the register did
+    not keep, and indexes for its GROUP BY queries.
+
+    - ``case.terminated_on``: the day mediation was ended (a terminated case counts in the
+      month it ended, not when someone later pressed 结案); filled from the case's 终止调解
+      step, else its closing date.
+    - ``case.prevented_group_fight_people`` / ``…_petition_people``: the 件/人 pairs of the
+      prevention figures (防止群体性械斗、群体性上访), beside the existing criminal pair.
+    - ``agreement.confirmation_*``: judicial confirmation applied for, court, result, ruling day.
+    - indexes on the dates each figure is counted by (agreement reached, case closed or
+      ended, court ruling, finding resolved).
+    """
+    _add_column(store, "case", "terminated_on", "DATE")
+    _add_column(store, "case", "prevented_group_fight_people", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(store, "case", "prevented_group_petition_people", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(store, "agreement", "confirmation_applied_on", "DATE")
+    _add_column(store, "agreement", "confirmation_court", "VARCHAR(255) NOT NULL DEFAULT ''")
+    _add_column(store, "agreement", "confirmation_result", "VARCHAR(255) NOT NULL DEFAULT ''")
+    _add_column(store, "agreement", "confirmation_on", "DATE")
+    store.execute(
+        'UPDATE "case" SET terminated_on = COALESCE('
+        '(SELECT date(MAX(e.at)) FROM case_event e WHERE e.case_id = "case".id '
+        "AND e.step = 'terminate' AND e.deleted_at IS NULL), closed_on) "
+        "WHERE outcome = 'terminated' AND terminated_on IS NULL")
+    for name, table, column in (("case_terminated_on", "case", "terminated_on"),
+                                ("case_closed_on", "case", "closed_on"),
+                                ("agreement_reached_on", "agreement", "reached_on"),
+                                ("agreement_confirmation_on", "agreement", "confirmation_on"),
+                                ("finding_resolved_on", "finding", "resolved_on")):
+        store.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ("{column}")')
+
+
+def _v13_briefs(store: Store) -> None:
+    """Issue 14, 以案释法: the reviewed brief saved with its case, and the room's edits to
+    the library of articles briefs quote."""
+    from mediation_desk.store.models import Brief, LawArticle
+
+    store.db.create_tables([Brief, LawArticle], safe=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
+    (12, "report facts and their indexes", _v12_report_facts),
+    (13, "以案释法 briefs and article library", _v13_briefs),
 ]
 LATEST = MIGRATIONS[-1][0]
 

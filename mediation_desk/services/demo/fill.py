@@ -119,7 +119,7 @@ class _Applier:
         steps = {"notify": Step.NOTIFY_RIGHTS, "refuse": Step.REFUSE,
                  "terminate": Step.TERMINATE}
         if kind in steps:
-            work.take_step(case_id, steps[kind], action.text)
+            work.take_step(case_id, steps[kind], action.text, on=action.on)
         elif kind == "close":
             work.take_step(case_id, Step.CLOSE, action.text, on=action.on)
         elif kind == "archive":

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from mediation_desk.store.base import BaseModel
 from mediation_desk.store.models.audit import AuditEvent
+from mediation_desk.store.models.briefs import Brief, LawArticle
 from mediation_desk.store.models.cases import (
     Agreement,
     AgreementTerm,
@@ -48,6 +49,7 @@ __all__ = [
     "Appointment",
     "AuditEvent",
     "BaseModel",
+    "Brief",
     "Case",
     "CaseEvent",
     "CaseMediator",
@@ -57,6 +59,7 @@ __all__ = [
     "Escalation",
     "Finding",
     "FollowUp",
+    "LawArticle",
     "Mediator",
     "NumberSequence",
     "Party",
@@ -92,6 +95,8 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     CaseEvent,
     Appointment,
     PrintedDocument,
+    Brief,
+    LawArticle,
     AuditEvent,
 )
 
