@@ -102,12 +102,11 @@ def visitor_figures(c: Comparison) -> tuple[Figure, ...]:
     a, b = c.current.visitors, c.year_earlier.visitors
     if a is None:
         return ()
-    def old(n: int | None) -> str:
-        return "" if n is None else count(n)
-    return (Figure("接待来访（件）", count(a.received), old(b and b.received)),
-            Figure("按期答复（件）", count(a.answered_in_time), old(b and b.answered_in_time)),
-            Figure("超期未复（件）", count(a.overdue), old(b and b.overdue)),
-            Figure("满意（件）", count(a.satisfied), old(b and b.satisfied)))
+    reads = (("接待来访（件）", "received"), ("按期答复（件）", "answered_in_time"),
+             ("超期未复（件）", "overdue"), ("满意（件）", "satisfied"))
+    return tuple(Figure(label, count(getattr(a, field)),
+                        count(getattr(b, field)) if b is not None else "")
+                 for label, field in reads)
 
 
 def type_table(f: PeriodFigures) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:

@@ -122,8 +122,8 @@ def _load(data: bytes) -> Any:
 def _cells(wb: Any) -> dict[str, list[tuple[Any, str]]]:
     """Every defined name of the workbook (global or sheet-scoped), lower-cased, with the
     cells it covers as (worksheet, coordinate) in reading order."""
-    from openpyxl.utils.cell import range_boundaries
     from openpyxl.utils.cell import get_column_letter as col
+    from openpyxl.utils.cell import range_boundaries
 
     found: dict[str, list[tuple[Any, str]]] = {}
 
@@ -205,9 +205,9 @@ def fill(template: bytes, figures: PeriodFigures, heading: Heading,
             put(f"ly_{name}", read(year_earlier))
     slots = min((len(names[n]) for n in names if n in TYPE_COLUMNS), default=0)
     fitted = _rows_for(figures.type_rows, slots)
-    for name, read in TYPE_COLUMNS.items():
+    for name, column in TYPE_COLUMNS.items():
         for i, (ws, coord) in enumerate(names.get(name, [])):
-            ws[coord].value = read(fitted[i]) if i < len(fitted) else None
+            ws[coord].value = column(fitted[i]) if i < len(fitted) else None
     if slots:  # hide the spare lines a template keeps for types a room may add
         anchor = names.get("type_label") or next(names[n] for n in names if n in TYPE_COLUMNS)
         for ws, coord in anchor[len(fitted):]:
