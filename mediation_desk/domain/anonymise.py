@@ -101,7 +101,7 @@ def surname(name: str) -> str:
     return name[:1]
 
 
-_REGION_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:省|市|县|区|镇|乡|街道))+")
+_REGION_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{1,4}?(?:省|市|县|(?<!社)区|镇|乡|街道))+")
 
 
 def _org_kind(name: str) -> str:
@@ -114,7 +114,8 @@ def _org_kind(name: str) -> str:
 def short_org_name(name: str) -> str:
     """An organisation's name without the places in front (安溪县湖头镇美景物业服务有限公司 →
     美景物业服务有限公司): how people and records often write it."""
-    return _REGION_PREFIX.sub("", name.strip()) or name.strip()
+    short = _REGION_PREFIX.sub("", name.strip())
+    return name.strip() if not short or short in ORG_KINDS else short
 
 
 def org_pseudonym(name: str) -> str:

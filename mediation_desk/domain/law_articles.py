@@ -10,7 +10,7 @@ paragraphs a mediation brief uses, the rest marked "……".
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -200,11 +200,33 @@ def topics_for(dispute_type: str) -> tuple[str, ...]:
     return (*TYPE_TOPICS.get(dispute_type, ()), "mediation")
 
 
-def suggested_keys(dispute_type: str, articles: tuple[Article, ...] | list[Article]
-                   ) -> list[str]:
-    """Keys of the articles a brief about ``dispute_type`` starts with: those filed under its
-    topics, in library order, plus the binding-effect article of the mediation law."""
-    wanted = set(TYPE_TOPICS.get(dispute_type, ()))
-    keys = [a.key for a in articles if wanted & set(a.topics)]
-    keys += [a.key for a in articles if a.key == "人民调解法:31"]
-    return keys
+#: The articles a brief about each dispute type starts with (the mediator adds or removes).
+SUGGESTED: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "邻里纠纷": ("民法典:288", "民法典:290", "民法典:291", "民法典:293", "民法典:296"),
+    "房屋宅基地纠纷": ("民法典:288", "民法典:293", "民法典:362", "土地管理法:62"),
+    "山林土地纠纷": ("土地管理法:14", "农村土地承包法:27", "农村土地承包法:55"),
+    "征地拆迁纠纷": ("土地管理法:14", "农村土地承包法:27"),
+    "婚姻家庭纠纷": ("民法典:26", "民法典:1067", "老年人权益保障法:14", "老年人权益保障法:19"),
+    "合同纠纷": ("民法典:465", "民法典:509", "民法典:577"),
+    "生产经营纠纷": ("民法典:509", "民法典:577"),
+    "劳动争议纠纷": ("民法典:509", "民法典:577"),
+    "消费纠纷": ("民法典:509", "民法典:577"),
+    "物业纠纷": ("民法典:509", "民法典:577"),
+    "损害赔偿纠纷": ("民法典:1165",),
+    "道路交通事故纠纷": ("民法典:1165",),
+    "医疗纠纷": ("民法典:1165",),
+    "环境污染纠纷": ("民法典:294", "民法典:1165"),
+})
+#: Quoted in every brief: an agreement binds the parties, and the room supervises it.
+ALWAYS = ("人民调解法:31",)
+
+
+def suggested_keys(dispute_type: str, articles: Sequence[Article]) -> list[str]:
+    """Keys of the articles a brief about ``dispute_type`` starts with, in library order:
+    the type's list (:data:`SUGGESTED`; for a type the room added, the articles filed under
+    its topics) and :data:`ALWAYS`. Retired or missing articles are left out."""
+    wanted = set(SUGGESTED.get(dispute_type, ())) | set(ALWAYS)
+    if dispute_type not in SUGGESTED:
+        topics = set(TYPE_TOPICS.get(dispute_type, ()))
+        wanted |= {a.key for a in articles if topics & set(a.topics)}
+    return [a.key for a in articles if a.key in wanted]
