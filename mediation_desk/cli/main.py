@@ -23,6 +23,7 @@ from mediation_desk.cli import (
     exchange,
     patrols,
     printing,
+    reports,
     retention,
     room,
 )
@@ -38,7 +39,7 @@ from mediation_desk.store.sqlite_errors import environment_message
 
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
-    room, exchange, cases, printing, patrols, accounts, backups, retention, demo,
+    room, exchange, cases, printing, patrols, reports, accounts, backups, retention, demo,
 )
 
 
