@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
+from mediation_desk.services.briefs.library import ArticleLibraryService
+from mediation_desk.services.briefs.service import BriefService
 from mediation_desk.services.cases.autosave import AutosaveService
 from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.detail import CaseDetailService
@@ -27,6 +29,9 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.statistics.case_facts import CaseFactsService
+from mediation_desk.services.statistics.reports import ReportService
+from mediation_desk.services.statistics.service import StatisticsService
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 
@@ -61,6 +66,11 @@ class AppContext:
     patrols: PatrolService
     patrol_settings: PatrolSettingsService
     document_settings: DocumentSettingsService
+    statistics: StatisticsService
+    reports: ReportService
+    case_facts: CaseFactsService
+    briefs: BriefService
+    articles: ArticleLibraryService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -77,4 +87,7 @@ class AppContext:
             patrols=PatrolService(store, actor),
             patrol_settings=PatrolSettingsService(store, actor),
             document_settings=DocumentSettingsService(store, actor),
+            statistics=StatisticsService(store, actor), reports=ReportService(store, actor),
+            case_facts=CaseFactsService(store, actor), briefs=BriefService(store, actor),
+            articles=ArticleLibraryService(store, actor),
         )

@@ -343,11 +343,67 @@
     </message>
     <message>
         <source>Already running</source>
+        <extracomment>What the offscreen platform says about window-manager requests it cannot honour: true of every window there, nothing a self-test should print.</extracomment>
         <translation>程序已在运行</translation>
     </message>
     <message>
         <source>This register is already open in another window (process %1).</source>
         <translation>该数据库已在另一个窗口中打开（进程 %1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlesDialog</name>
+    <message>
+        <source>Article library</source>
+        <translation>法条库</translation>
+    </message>
+    <message>
+        <source>Articles</source>
+        <translation>法条</translation>
+    </message>
+    <message>
+        <source>Law</source>
+        <translation>法律名称</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>条文序号</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>条文内容</translation>
+    </message>
+    <message>
+        <source>Used for</source>
+        <translation>适用类别</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>New article</source>
+        <translation>新增法条</translation>
+    </message>
+    <message>
+        <source>Retire</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>Only the committee director or an administrator may change the library.</source>
+        <translation>只有调委会主任或管理员可以修改法条库。</translation>
+    </message>
+    <message>
+        <source> (retired)</source>
+        <translation>（已停用）</translation>
+    </message>
+    <message>
+        <source>Bring back</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
     </message>
 </context>
 <context>
@@ -482,10 +538,166 @@
     </message>
 </context>
 <context>
+    <name>BriefDialog</name>
+    <message>
+        <source>Case brief for teaching the law — review and edit</source>
+        <translation>以案释法 — 审阅与修改</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Write villages as 某村</source>
+        <translation>村名写作“某村”</translation>
+    </message>
+    <message>
+        <source>Draft again</source>
+        <translation>重新生成初稿</translation>
+    </message>
+    <message>
+        <source>Articles quoted</source>
+        <translation>引用的法条</translation>
+    </message>
+    <message>
+        <source>Quote the ticked articles</source>
+        <translation>引用所勾选的法条</translation>
+    </message>
+    <message>
+        <source>Article library…</source>
+        <translation>法条库…</translation>
+    </message>
+    <message>
+        <source>Legal basis</source>
+        <translation>法律依据</translation>
+    </message>
+    <message>
+        <source>Personal data still in the text</source>
+        <translation>文中仍有的个人信息</translation>
+    </message>
+    <message>
+        <source>Check for personal data</source>
+        <translation>个人信息检查</translation>
+    </message>
+    <message>
+        <source>Save with the case</source>
+        <translation>保存到本案</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Save as Word…</source>
+        <translation>导出Word…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>A first draft, anonymised: read every section and edit before saving.</source>
+        <translation>这是自动脱敏的初稿：请逐节审阅修改后再保存。</translation>
+    </message>
+    <message>
+        <source>Drafted again from the case.</source>
+        <translation>已根据案件重新生成初稿。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n thing(s) still identify a party: remove them before saving.</source>
+        <translation>
+            <numerusform>仍有%n处可识别当事人的信息，删除后才能保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No personal data found.</source>
+        <translation>未发现当事人个人信息。</translation>
+    </message>
+    <message>
+        <source>Saved with the case.</source>
+        <translation>已保存到本案。</translation>
+    </message>
+    <message>
+        <source>Save as Word</source>
+        <translation>导出Word</translation>
+    </message>
+    <message>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>CaseDialog</name>
     <message>
         <source>The register could not be written: %1 Nothing you typed has been lost; try again when the problem is solved.</source>
         <translation>无法保存到数据库：%1。您填写的内容都还在，问题解决后请再试一次。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseFactsDialog</name>
+    <message>
+        <source>Report facts of the case</source>
+        <translation>统计事项</translation>
+    </message>
+    <message>
+        <source>Group dispute (five people or more)</source>
+        <translation>群体性纠纷（五人以上）</translation>
+    </message>
+    <message>
+        <source>Prevented a criminal case</source>
+        <translation>防止民间纠纷转化为刑事案件</translation>
+    </message>
+    <message>
+        <source>Prevented a group petition</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>Prevented a group fight</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+    <message>
+        <source>Prevented a suicide</source>
+        <translation>防止民间纠纷引起自杀</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> 人</translation>
+    </message>
+    <message>
+        <source> — people</source>
+        <translation>——人数</translation>
+    </message>
+    <message>
+        <source>Group dispute and prevention</source>
+        <translation>群体性纠纷与预防</translation>
+    </message>
+    <message>
+        <source>Judicial confirmation</source>
+        <translation>司法确认</translation>
+    </message>
+    <message>
+        <source>The parties applied</source>
+        <translation>当事人已申请司法确认，申请日期</translation>
+    </message>
+    <message>
+        <source>Court</source>
+        <translation>受理法院</translation>
+    </message>
+    <message>
+        <source>Ruling</source>
+        <translation>裁定结果</translation>
+    </message>
+    <message>
+        <source>Ruled on</source>
+        <translation>裁定日期</translation>
+    </message>
+    <message>
+        <source>The case has no agreement to confirm.</source>
+        <translation>本案没有调解协议，无需司法确认。</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1054,7 @@
     </message>
     <message>
         <source>Notify rights and duties</source>
+        <extracomment>Where mediation has ended, so a 以案释法 brief can be written (closed and archived cases without an agreement or termination are refused by the service, which says why).</extracomment>
         <translation>告知权利义务</translation>
     </message>
     <message>
@@ -943,6 +1156,26 @@
     <message>
         <source>Mark as held</source>
         <translation>标为已进行</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>统计与释法</translation>
+    </message>
+    <message>
+        <source>Report facts…</source>
+        <translation>统计事项…</translation>
+    </message>
+    <message>
+        <source>Group dispute, prevention, judicial confirmation</source>
+        <translation>群体性纠纷、预防情况、司法确认</translation>
+    </message>
+    <message>
+        <source>Case brief…</source>
+        <translation>以案释法…</translation>
+    </message>
+    <message>
+        <source>An anonymised account of the case for teaching the law</source>
+        <translation>把本案写成脱敏的以案释法材料</translation>
     </message>
     <message numerus="yes">
         <source>%n day(s), with the parties&apos; consent</source>
@@ -1131,6 +1364,14 @@
         <translation>
             <numerusform>已超期 %n 天</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Report facts saved.</source>
+        <translation>统计事项已保存。</translation>
+    </message>
+    <message>
+        <source>Case brief saved with the case.</source>
+        <translation>以案释法材料已保存到本案。</translation>
     </message>
 </context>
 <context>
@@ -3700,22 +3941,418 @@ This cannot be undone.</source>
 <context>
     <name>StatisticsView</name>
     <message>
+        <source>Period kind</source>
+        <translation>统计期间</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>按季度</translation>
+    </message>
+    <message>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <source>By status</source>
-        <translation>按状态</translation>
+        <source>Custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source> (year)</source>
+        <translation>年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1月</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>结束日期</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <source>Previous period</source>
+        <translation>上一期</translation>
+    </message>
+    <message>
+        <source>Next period</source>
+        <translation>下一期</translation>
+    </message>
+    <message>
+        <source>same</source>
+        <translation>持平</translation>
+    </message>
+    <message>
+        <source>%1 points</source>
+        <translation>%1个百分点</translation>
+    </message>
+    <message>
+        <source>Mediation</source>
+        <translation>调解情况</translation>
+    </message>
+    <message>
+        <source>Cases received</source>
+        <translation>受理纠纷（件）</translation>
+    </message>
+    <message>
+        <source>of which %1</source>
+        <translation>其中%1</translation>
+    </message>
+    <message>
+        <source>Mediated successfully</source>
+        <translation>调解成功（件）</translation>
+    </message>
+    <message>
+        <source>written agreements</source>
+        <translation>书面协议</translation>
+    </message>
+    <message>
+        <source>oral agreements</source>
+        <translation>口头协议</translation>
+    </message>
+    <message>
+        <source>Mediation terminated</source>
+        <translation>终止调解（件）</translation>
+    </message>
+    <message>
+        <source>Amount in agreements (yuan)</source>
+        <translation>协议涉及金额（元）</translation>
+    </message>
+    <message>
+        <source>People involved</source>
+        <translation>涉及人数（人）</translation>
+    </message>
+    <message>
+        <source>Group disputes</source>
+        <translation>群体性纠纷（件）</translation>
+    </message>
+    <message>
+        <source>Judicial confirmations</source>
+        <translation>司法确认（件）</translation>
+    </message>
+    <message>
+        <source>Prevention (cases / people)</source>
+        <translation>矛盾纠纷预防（件 / 人）</translation>
+    </message>
+    <message>
+        <source>Prevented a criminal case</source>
+        <translation>防止民转刑</translation>
+    </message>
+    <message>
+        <source>Prevented a group petition</source>
+        <translation>防止群体性上访</translation>
+    </message>
+    <message>
+        <source>Prevented a group fight</source>
+        <translation>防止群体性械斗</translation>
+    </message>
+    <message>
+        <source>Prevented a suicide</source>
+        <translation>防止民间纠纷引起自杀</translation>
+    </message>
+    <message>
+        <source>Screening patrols</source>
+        <translation>矛盾纠纷排查</translation>
+    </message>
+    <message>
+        <source>Zero reports</source>
+        <translation>零报告（次）</translation>
+    </message>
+    <message>
+        <source>Households visited</source>
+        <translation>走访户数</translation>
+    </message>
+    <message>
+        <source>Villages patrolled</source>
+        <translation>排查村（社区）数</translation>
+    </message>
+    <message>
+        <source>risk %1</source>
+        <translation>其中%1色风险</translation>
+    </message>
+    <message>
+        <source>Findings resolved</source>
+        <translation>已化解（件）</translation>
+    </message>
+    <message>
+        <source>Findings registered as cases</source>
+        <translation>转为案件（件）</translation>
+    </message>
+    <message>
+        <source>Visitor requests</source>
+        <translation>来访接待</translation>
+    </message>
+    <message>
+        <source>Requests received</source>
+        <translation>接待来访（件）</translation>
+    </message>
+    <message>
+        <source>Answered in time</source>
+        <translation>按期答复（件）</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>超期未复（件）</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意（件）</translation>
+    </message>
+    <message>
+        <source>Double-click to list the cases</source>
+        <translation>双击列出相关案件</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>增减</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <source>Succeeded</source>
+        <translation>成功</translation>
+    </message>
+    <message>
+        <source>Not successful</source>
+        <translation>调解不成功（件）</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>不成功</translation>
+    </message>
+    <message>
+        <source>Amount (yuan)</source>
+        <translation>金额（元）</translation>
     </message>
     <message>
         <source>By dispute type</source>
         <translation>按纠纷类型</translation>
     </message>
+    <message>
+        <source>Patrols held</source>
+        <translation>排查（次）</translation>
+    </message>
+    <message>
+        <source>Disputes found</source>
+        <translation>发现纠纷（件）</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>案件编号</translation>
+    </message>
+    <message>
+        <source>Received on</source>
+        <translation>受理日期</translation>
+    </message>
+    <message>
+        <source>Dispute type</source>
+        <translation>纠纷类型</translation>
+    </message>
+    <message>
+        <source>Village</source>
+        <translation>村（社区）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>案件名称</translation>
+    </message>
+    <message>
+        <source>Cases behind the figure</source>
+        <translation>相关案件</translation>
+    </message>
     <message numerus="yes">
-        <source>%n case(s) received</source>
+        <source>%n case(s). Enter or double-click opens a case.</source>
         <translation>
-            <numerusform>共受理 %n 件</numerusform>
+            <numerusform>共%n件。按回车或双击打开案件。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Cases received per month, by dispute type</source>
+        <extracomment>Colours of the stacked bars, in type order (distinguishable, also in grey print).</extracomment>
+        <translation>每月受理纠纷（按类型）</translation>
+    </message>
+    <message>
+        <source>Cases</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Success rate over twelve months</source>
+        <translation>近十二个月调解成功率</translation>
+    </message>
+    <message>
+        <source>Success rate</source>
+        <translation>调解成功率</translation>
+    </message>
+    <message>
+        <source>Months with concluded cases</source>
+        <translation>有结案的月份</translation>
+    </message>
+    <message>
+        <source>Patrol coverage by village</source>
+        <translation>各村（社区）排查覆盖</translation>
+    </message>
+    <message>
+        <source>No patrol</source>
+        <translation>未排查</translation>
+    </message>
+    <message>
+        <source>Patrolled, nothing found</source>
+        <translation>已排查，未发现纠纷</translation>
+    </message>
+    <message>
+        <source>Patrolled, disputes found</source>
+        <translation>已排查，发现纠纷</translation>
+    </message>
+    <message>
+        <source>Export picture…</source>
+        <translation>导出图片…</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>无法写入 %1</translation>
+    </message>
+    <message>
+        <source>Export picture</source>
+        <translation>导出图片</translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+    <message>
+        <source>Statistics sheet…</source>
+        <extracomment>Kinds of change that alter some figure.</extracomment>
+        <translation>打印统计表…</translation>
+    </message>
+    <message>
+        <source>County workbook…</source>
+        <translation>县局报表…</translation>
+    </message>
+    <message>
+        <source>Notice board…</source>
+        <translation>月度公示…</translation>
+    </message>
+    <message>
+        <source>Template</source>
+        <translation>报表模板</translation>
+    </message>
+    <message>
+        <source>Use the county&apos;s template…</source>
+        <translation>使用县局的报表模板…</translation>
+    </message>
+    <message>
+        <source>Save the template in use…</source>
+        <translation>导出当前模板…</translation>
+    </message>
+    <message>
+        <source>Back to the default template</source>
+        <translation>恢复默认模板</translation>
+    </message>
+    <message>
+        <source>By village</source>
+        <translation>按村（社区）</translation>
+    </message>
+    <message>
+        <source>Lead mediator</source>
+        <translation>主持调解员</translation>
+    </message>
+    <message>
+        <source>By mediator</source>
+        <translation>按调解员</translation>
+    </message>
+    <message>
+        <source>Cases per month</source>
+        <translation>每月受理</translation>
+    </message>
+    <message>
+        <source>Patrol coverage</source>
+        <translation>排查覆盖</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>主要指标</translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>%1 to %2</source>
+        <translation>%1至%2</translation>
+    </message>
+    <message>
+        <source>; success rate = succeeded / (succeeded + not successful + terminated).</source>
+        <translation>；调解成功率 = 调解成功 ÷（调解成功 + 调解不成功 + 终止调解）。</translation>
+    </message>
+    <message>
+        <source>Cases behind the figure — %1</source>
+        <translation>相关案件 — %1</translation>
+    </message>
+    <message>
+        <source>Preparing the report…</source>
+        <translation>正在生成报表…</translation>
+    </message>
+    <message>
+        <source>Save the county workbook</source>
+        <translation>保存县局报表</translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Writing the county workbook…</source>
+        <translation>正在写出县局报表…</translation>
+    </message>
+    <message>
+        <source>The county&apos;s report template</source>
+        <translation>县局报表模板</translation>
+    </message>
+    <message numerus="yes">
+        <source>Template in use: %1 (%n named cell(s))</source>
+        <translation>
+            <numerusform>已使用模板：%1（%n个命名单元格）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the template in use</source>
+        <translation>导出当前模板</translation>
+    </message>
+    <message>
+        <source>The default template is in use.</source>
+        <translation>已恢复使用默认模板。</translation>
     </message>
 </context>
 <context>
