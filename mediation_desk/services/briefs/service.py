@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -59,7 +60,15 @@ class BriefService:
         return case
 
     def case_by_number(self, number: str) -> Case:
-        case: Case | None = Case.live().where(Case.number == number.strip()).first()
+        """A case by its number, or by a short number (contract v2): ``82`` is this year's
+        第82号, ``2026-82`` that year's."""
+        text = number.strip()
+        case: Case | None = Case.live().where(Case.number == text).first()
+        short = re.fullmatch(r"(?:(\d{4})-)?(\d{1,6})", text)
+        if case is None and short:
+            year = int(short.group(1) or clock.today().year)
+            case = Case.live().where(Case.number_year == year,
+                                     Case.number_seq == int(short.group(2))).first()
         if case is None:
             raise NotFound(f"找不到编号为“{number}”的案件")
         return case

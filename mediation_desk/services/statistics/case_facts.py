@@ -97,23 +97,39 @@ class CaseFactsService:
         return found
 
     def update_facts(self, case_id: str, facts: CaseFacts) -> FactsResult:
-        problems = self.problems(facts)
+        return self.save(case_id, facts, None)
+
+    def save(self, case_id: str, facts: CaseFacts | None,
+             confirmation: Confirmation | None) -> FactsResult:
+        """Record the report facts and/or the confirmation together, all or nothing (the
+        window's 统计事项 dialog saves both at once)."""
+        problems = self.problems(facts) if facts is not None else []
         if problems:
             raise ValidationError(problems)
         with self.store.write() as changes:
             case = self._case(case_id)
-            said = []
-            for f in fields(CaseFacts):
-                new = getattr(facts, f.name)
-                if getattr(case, f.name) != new:
-                    setattr(case, f.name, new)
-                    shown = ("是" if new else "否") if isinstance(new, bool) else str(new)
-                    said.append(f"{FIELD_LABELS[f.name]}：{shown}")
-            if said:
-                case.save()
-                audit.record(self.actor, "update", case, detail="统计事项 " + "；".join(said))
+            warnings: list[str] = []
+            if confirmation is not None:
+                warnings = self._confirm(case, confirmation)
+            if facts is not None:
+                self._facts(case, facts)
+            if confirmation is not None or facts is not None:
                 changes.touch("case", case.id)
-        return FactsResult(changes, [])
+            if confirmation is not None:
+                changes.touch("agreement", case.id)
+        return FactsResult(changes, warnings)
+
+    def _facts(self, case: Case, facts: CaseFacts) -> None:
+        said = []
+        for f in fields(CaseFacts):
+            new = getattr(facts, f.name)
+            if getattr(case, f.name) != new:
+                setattr(case, f.name, new)
+                shown = ("是" if new else "否") if isinstance(new, bool) else str(new)
+                said.append(f"{FIELD_LABELS[f.name]}：{shown}")
+        if said:
+            case.save()
+            audit.record(self.actor, "update", case, detail="统计事项 " + "；".join(said))
 
     # -- judicial confirmation -------------------------------------------------------------------
     def confirmation(self, case_id: str) -> Confirmation | None:
@@ -125,56 +141,56 @@ class CaseFactsService:
                             agreement.confirmation_result, agreement.confirmation_on)
 
     def record_confirmation(self, case_id: str, c: Confirmation) -> FactsResult:
-        """Record the application and, when it comes, the court's ruling. Warns (does not
-        refuse) when the application was later than the 30 days Art 33 allows: the court
-        decides, the register records what happened."""
+        """Record the application and, when it comes, the court's ruling."""
+        return self.save(case_id, None, c)
+
+    def _confirm(self, case: Case, c: Confirmation) -> list[str]:
+        """Validate and write the confirmation; warns (does not refuse) when the application
+        was later than the 30 days Art 33 allows: the court decides, the register records
+        what happened."""
         today = clock.today()
-        with self.store.write() as changes:
-            self._case(case_id)
-            agreement = Agreement.live().where(Agreement.case == case_id).first()
-            found = []
-            if agreement is None:
-                raise ValidationError(Problem(RECORD, "司法确认", "本案还没有调解协议"))
-            if agreement.form == "oral" and c.applied_on is not None:
-                found.append(Problem(RECORD, "司法确认", "口头协议没有协议书，不能申请司法确认"))
-            effective = agreement.effective_on or agreement.reached_on
-            if c.applied_on is not None:
-                if c.applied_on > today:
-                    found.append(Problem(RECORD, "申请日期", "不能晚于今天"))
-                elif c.applied_on < effective:
-                    found.append(Problem(RECORD, "申请日期", "早于协议生效日期"))
-                if not c.court.strip():
-                    found.append(Problem(RECORD, "受理法院", "不能为空"))
-            if c.result not in CONFIRMATION_RESULTS:
-                found.append(Problem(RECORD, "裁定结果", "应为 confirmed / rejected 或空"))
-            if c.result and c.applied_on is None:
-                found.append(Problem(RECORD, "裁定结果", "尚未填写申请日期"))
-            if c.result and c.ruled_on is None:
-                found.append(Problem(RECORD, "裁定日期", "已填写裁定结果，须填写裁定日期"))
-            if c.ruled_on is not None:
-                if not c.result:
-                    found.append(Problem(RECORD, "裁定日期", "须同时选择裁定结果"))
-                if c.ruled_on > today:
-                    found.append(Problem(RECORD, "裁定日期", "不能晚于今天"))
-                elif c.applied_on is not None and c.ruled_on < c.applied_on:
-                    found.append(Problem(RECORD, "裁定日期", "早于申请日期"))
-            if found:
-                raise ValidationError(found)
-            warnings = []
-            if c.applied_on is not None and c.applied_on > confirmation_deadline(effective):
-                warnings.append("申请日期已超过协议生效后三十日，法院可能不予受理")
-            before = (agreement.confirmation_applied_on, agreement.confirmation_court,
-                      agreement.confirmation_result, agreement.confirmation_on)
-            after = (c.applied_on, c.court.strip(), c.result, c.ruled_on)
-            if before != after:
-                (agreement.confirmation_applied_on, agreement.confirmation_court,
-                 agreement.confirmation_result, agreement.confirmation_on) = after
-                agreement.save()
-                shown = "；".join(x for x in (
-                    f"申请{c.applied_on.isoformat()}" if c.applied_on else "未申请",
-                    c.court.strip(), CONFIRMATION_RESULTS[c.result],
-                    c.ruled_on.isoformat() if c.ruled_on else "") if x)
-                audit.record(self.actor, "update", agreement, detail=f"司法确认 {shown}")
-                changes.touch("case", case_id)
-                changes.touch("agreement", case_id)
-        return FactsResult(changes, warnings)
+        agreement = Agreement.live().where(Agreement.case == case).first()
+        found = []
+        if agreement is None:
+            raise ValidationError(Problem(RECORD, "司法确认", "本案还没有调解协议"))
+        if agreement.form == "oral" and c.applied_on is not None:
+            found.append(Problem(RECORD, "司法确认", "口头协议没有协议书，不能申请司法确认"))
+        effective = agreement.effective_on or agreement.reached_on
+        if c.applied_on is not None:
+            if c.applied_on > today:
+                found.append(Problem(RECORD, "申请日期", "不能晚于今天"))
+            elif c.applied_on < effective:
+                found.append(Problem(RECORD, "申请日期", "早于协议生效日期"))
+            if not c.court.strip():
+                found.append(Problem(RECORD, "受理法院", "不能为空"))
+        if c.result not in CONFIRMATION_RESULTS:
+            found.append(Problem(RECORD, "裁定结果", "应为 confirmed / rejected 或空"))
+        if c.result and c.applied_on is None:
+            found.append(Problem(RECORD, "裁定结果", "尚未填写申请日期"))
+        if c.result and c.ruled_on is None:
+            found.append(Problem(RECORD, "裁定日期", "已填写裁定结果，须填写裁定日期"))
+        if c.ruled_on is not None:
+            if not c.result:
+                found.append(Problem(RECORD, "裁定日期", "须同时选择裁定结果"))
+            if c.ruled_on > today:
+                found.append(Problem(RECORD, "裁定日期", "不能晚于今天"))
+            elif c.applied_on is not None and c.ruled_on < c.applied_on:
+                found.append(Problem(RECORD, "裁定日期", "早于申请日期"))
+        if found:
+            raise ValidationError(found)
+        warnings = []
+        if c.applied_on is not None and c.applied_on > confirmation_deadline(effective):
+            warnings.append("申请日期已超过协议生效后三十日，法院可能不予受理")
+        before = (agreement.confirmation_applied_on, agreement.confirmation_court,
+                  agreement.confirmation_result, agreement.confirmation_on)
+        after = (c.applied_on, c.court.strip() if c.applied_on else "", c.result, c.ruled_on)
+        if before != after:
+            (agreement.confirmation_applied_on, agreement.confirmation_court,
+             agreement.confirmation_result, agreement.confirmation_on) = after
+            agreement.save()
+            shown = "；".join(x for x in (
+                f"申请{c.applied_on.isoformat()}" if c.applied_on else "未申请",
+                after[1], CONFIRMATION_RESULTS[c.result],
+                c.ruled_on.isoformat() if c.ruled_on else "") if x)
+            audit.record(self.actor, "update", agreement, detail=f"司法确认 {shown}")
+        return warnings
