@@ -12,7 +12,6 @@ received date.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -27,7 +26,7 @@ from mediation_desk.services.statistics.service import (
 )
 from mediation_desk.services.statistics.types import PeriodFigures
 from tests.conftest import Register
-from tests.services.statistics.known_register import TODAY, Ledger, Made, build
+from tests.services.statistics.known_register import TODAY, Ledger, Made
 
 #: The report's source split, as a county form writes it (domain.md).
 KIND = {"当事人申请": "申请", "调委会主动调解": "主动", "排查发现": "主动",
@@ -38,19 +37,6 @@ PERIODS = (Period.month(2026, 3), Period.month(2026, 4), Period.month(2026, 1),
            Period.quarter(2026, 1), Period.quarter(2026, 2), Period.quarter(2025, 4),
            Period.year(2026), Period.year(2025),
            Period.custom(date(2025, 11, 15), date(2026, 2, 14)))
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Register, Ledger]]:
-    from mediation_desk.services.safety.accounts import create_register
-    from tests.conftest import PASSWORD, ROOM
-
-    path = tmp_path_factory.mktemp("stats") / "register.db"
-    store, actor, recovery = create_register(path, ROOM, "admin", PASSWORD)
-    reg = Register(path, store, actor, recovery)
-    ledger = build(reg)
-    yield reg, ledger
-    store.close()
 
 
 def within(p: Period, day: date | None) -> bool:
