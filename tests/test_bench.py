@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb"}
+EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb",
+            "monthly_report_ms", "yearly_report_ms"}
 
 
 def _number(value: object) -> bool:
