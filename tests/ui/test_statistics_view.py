@@ -196,3 +196,37 @@ def test_the_brief_editor_refuses_a_name_until_it_is_removed(ctx: AppContext,
     assert dialog.save()
     assert Brief.select().where(Brief.case == case_id).count() == 1
     save_shot(dialog, "brief_dialog_saved")
+
+
+def test_a_report_preview_saves_and_audits_the_report(ctx: AppContext, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    from mediation_desk.store.models import AuditEvent
+    from ui.dialogs.statistics.report_preview import ReportPreviewDialog
+
+    _cases(ctx)
+    period = Period.month(2026, 11)
+    document = ctx.reports.render("disclosure", period)
+    dialog = ReportPreviewDialog(ctx, document, period)
+    qtbot.addWidget(dialog)
+    written = dialog.save_to(tmp_path / "公示.pdf")
+    assert written is not None and written.read_bytes() == document.pdf
+    assert dialog.filed_actions == ["save"]
+    event = AuditEvent.select().order_by(AuditEvent.seq.desc()).first()
+    assert (event.action, event.entity_id) == ("report", "2026年11月")
+
+
+def test_the_article_library_is_edited_by_the_administrator(ctx: AppContext,
+                                                            qtbot: QtBot) -> None:
+    from ui.dialogs.briefs.articles_dialog import ArticlesDialog
+
+    dialog = ArticlesDialog(ctx)
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()  # the test register's actor is its administrator
+    dialog.list.setCurrentRow(0)
+    assert dialog.key == "民法典:288"
+    dialog.text_edit.setPlainText(dialog.text_edit.toPlainText() + "（本室注）")
+    dialog.save()
+    assert dialog.changed and ctx.articles.article("民法典:288").text.endswith("（本室注）")
+    dialog.toggle_active()
+    assert not ctx.articles.article("民法典:288").active
+    assert "（已停用）" in dialog.list.item(0).text()
