@@ -179,12 +179,13 @@ def findings_resolved(store: Store, start: date, end: date) -> int:
 def labels_in_force(store: Store, kind: str, start: date, end: date) -> tuple[list[str], int]:
     """The dictionary's labels in force during the period, in list order, and the highest
     version among them: entries added by the period's end and not retired before its start
-    (a retired entry's last change is its retirement). The first version — the list a
-    register starts with — counts as in force from the beginning, so cases brought in from an
-    older register are reported against it."""
+    (a retired entry's last change is its retirement). The list a register starts with —
+    entries made on its first day — counts as in force from the beginning, so cases brought
+    in from an older register are reported against it."""
     sql = ("SELECT label, version FROM dict_entry WHERE kind = ? AND deleted_at IS NULL "
-           "AND (version = 1 OR date(created_at) <= ?) "
+           "AND (date(created_at) <= ? OR date(created_at) = "
+           "(SELECT date(MIN(created_at)) FROM dict_entry WHERE kind = ?)) "
            "AND (active = 1 OR date(updated_at) >= ?) "
            "ORDER BY position, label")
-    rows = store.execute(sql, (kind, end.isoformat(), start.isoformat())).fetchall()
+    rows = store.execute(sql, (kind, end.isoformat(), kind, start.isoformat())).fetchall()
     return [r[0] for r in rows], max((int(r[1]) for r in rows), default=0)
