@@ -47,7 +47,7 @@ from ui.views.statistics.charts import (
 )
 from ui.views.statistics.period_picker import PeriodPicker
 from ui.views.statistics.tables import BreakdownTable, FiguresTable, TypeTable
-from ui.workers import run_in_background
+from ui.workers import on_worker, run_in_background
 
 #: Kinds of change that alter some figure.
 WATCHED = {"case", "agreement", "patrol", "dictionary", "village", "party"}
@@ -224,7 +224,8 @@ class StatisticsView(QWidget):
         def done(document: Any) -> None:
             ReportPreviewDialog.ask(self, self.ctx, document, period)
 
-        run_in_background(self, lambda _report: self.ctx.reports.render(kind, period),
+        run_in_background(self, lambda _report: on_worker(
+                              self.ctx.store, lambda: self.ctx.reports.render(kind, period)),
                           title=translate("StatisticsView", "Preparing the report…"),
                           on_done=done, on_error=self._failed, cancellable=False)
 
@@ -259,15 +260,9 @@ class StatisticsView(QWidget):
             if on_finished is not None:
                 on_finished(written)
 
-        run_in_background(self, lambda report: self._on_worker(work, report),
+        run_in_background(self, lambda report: on_worker(self.ctx.store, lambda: work(report)),
                           title=translate("StatisticsView", "Writing the county workbook…"),
                           on_done=done, on_error=self._failed, cancellable=False)
-
-    def _on_worker(self, work: Any, report: Any) -> Any:
-        try:
-            return work(report)
-        finally:
-            self.ctx.store.release_thread_connection()
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
