@@ -105,6 +105,37 @@ def _v12_report_facts(store: Store) -> None:
                                 ("agreement_confirmation_on", "agreement", "confirmation_on"),
                                 ("finding_resolved_on", "finding", "resolved_on")):
         store.execute(f'CREATE INDEX IF NOT EXISTS "{name}" ON "{table}" ("{column}")')
+    for sql in REPORT_INDEXES:
+        store.execute(sql)
+
+
+#: Covering indexes for the report's GROUP BY queries (store/statistics.py): each holds every
+#: column its figure reads, for live rows only, so a year of a 100,000-case register is
+#: counted from the index without reading one table row. Measured at 10,000 demo cases (bench
+#: monthly_report_ms / yearly_report_ms): a year's figures 197 ms with plain date indexes,
+#: 45 ms with these; a month 1.5 ms → 0.9 ms. SQLite's planner, without ANALYZE statistics,
+#: prefers the narrower indexes on the same dates, so store/statistics.py names these with
+#: INDEXED BY.
+REPORT_INDEXES = (
+    'CREATE INDEX IF NOT EXISTS case_report_received ON "case" (received_on, dispute_type, '
+    "source, village_id, people_involved, group_dispute, prevented_criminal, "
+    "prevented_criminal_people, prevented_suicide, prevented_group_fight, "
+    "prevented_group_fight_people, prevented_group_petition, prevented_group_petition_people, "
+    "id) WHERE deleted_at IS NULL",
+    'CREATE INDEX IF NOT EXISTS case_report_failed ON "case" (closed_on, dispute_type, '
+    "village_id) WHERE deleted_at IS NULL AND outcome = 'failure'",
+    'CREATE INDEX IF NOT EXISTS case_report_terminated ON "case" (terminated_on, dispute_type, '
+    "village_id) WHERE deleted_at IS NULL AND outcome = 'terminated'",
+    "CREATE INDEX IF NOT EXISTS agreement_report_reached ON agreement (reached_on, case_id, "
+    "form, id) WHERE deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS agreement_term_report_amount ON agreement_term (agreement_id, "
+    "amount_fen) WHERE deleted_at IS NULL",
+    "CREATE INDEX IF NOT EXISTS finding_report_case ON finding (case_id, visit_id) "
+    "WHERE deleted_at IS NULL AND case_id IS NOT NULL",
+    # an agreement's or a finding's case, found with what the report groups it by
+    'CREATE INDEX IF NOT EXISTS case_report_by_id ON "case" (id, dispute_type, village_id, '
+    "source, received_on) WHERE deleted_at IS NULL",
+)
 
 
 def _v13_briefs(store: Store) -> None:

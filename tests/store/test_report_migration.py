@@ -18,7 +18,9 @@ DROPPED = {"case": ("terminated_on", "prevented_group_fight_people",
            "agreement": ("confirmation_applied_on", "confirmation_court",
                          "confirmation_result", "confirmation_on")}
 INDEXES = ("case_terminated_on", "case_closed_on", "agreement_reached_on",
-           "agreement_confirmation_on", "finding_resolved_on")
+           "agreement_confirmation_on", "finding_resolved_on", "case_report_received",
+           "case_report_failed", "case_report_terminated", "agreement_report_reached",
+           "agreement_term_report_amount", "finding_report_case", "case_report_by_id")
 
 
 def test_an_older_register_gains_the_report_facts(register: Register) -> None:
