@@ -158,7 +158,10 @@ class BriefDialog(QDialog):
 
     def _list_articles(self, ticked: list[str]) -> None:
         self.articles.clear()
-        for a in self.ctx.articles.articles():
+        library = self.ctx.articles.articles()
+        # the quoted ones first, in library order: they are what the mediator checks
+        for a in [a for a in library if a.key in ticked] + \
+                [a for a in library if a.key not in ticked]:
             item = QListWidgetItem(a.citation)
             item.setToolTip(a.text)
             item.setData(Qt.ItemDataRole.UserRole, a.key)
