@@ -61,3 +61,17 @@ def test_an_older_register_gains_the_report_facts(register: Register) -> None:
         assert Case.get_by_id(case_id).terminated_on == date(2026, 11, 30)
     finally:
         store.close()
+
+
+def test_a_lost_report_index_is_made_again(register: Register) -> None:
+    from mediation_desk.domain.periods import Period
+    from mediation_desk.services.statistics.service import StatisticsService
+
+    with clock.pinned(date(2026, 11, 30)):
+        IntakeService(register.store, register.actor).register(neighbour_draft())
+    register.store.execute("DROP INDEX case_report_received")
+    figures = StatisticsService(register.store, register.actor).figures(Period.year(2026))
+    assert figures.received == 1
+    names = {row[0] for row in register.store.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'").fetchall()}
+    assert "case_report_received" in names
