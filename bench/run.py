@@ -25,8 +25,10 @@ demo case (PrintingService.render: the case read, the PDF built, its pages count
 warm; its baseline is the first, cold render of the same case in a new process (font files
 opened and registered with reportlab).
 
-Not measured yet — it comes with the feature it times (a later issue):
-  monthly_report_ms  monthly statistics over 100,000 cases
+monthly_report_ms is the median time to compute every figure of the report (contract.md's
+definitions, StatisticsService.figures) for the last complete month the register holds;
+yearly_report_ms the same for that month's whole year. Their baseline is the naive way: every
+case, agreement, term, visit and finding loaded into Python and counted in a loop.
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "�
 BUDGETS: dict[str, float | None] = {
     "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
     "rss_mb": 250, "agreement_pdf_ms": 100, "attachment_file_ms": 1000,
-    "attachment_peak_mb": 40,
+    "attachment_peak_mb": 40, "monthly_report_ms": 500, "yearly_report_ms": 1000,
 }
 #: The scan filed by attachment_file_ms, and how often (each run a different file: a file
 #: already stored is only recorded again, which would flatter the figure).
@@ -224,6 +226,65 @@ def agreement_metric(db: Path, store: Any, actor: Any, repeat: int,
     return metric("agreement_pdf_ms", warm, "ms", cold)
 
 
+def naive_report(start: Any, end: Any) -> dict[str, int]:
+    """The report's main figures the naive way: every row loaded, counted in Python."""
+    from mediation_desk.store.models import Agreement, AgreementTerm, Case, Finding, PatrolVisit
+
+    def inside(day: Any) -> bool:
+        return day is not None and start <= day <= end
+
+    cases = {c.id: c for c in Case.select() if c.deleted_at is None}
+    amounts: dict[str, int] = {}
+    for t in AgreementTerm.select():
+        if t.deleted_at is None and t.amount_fen:
+            amounts[t.agreement_id] = amounts.get(t.agreement_id, 0) + t.amount_fen
+    out = {"received": 0, "succeeded": 0, "terminated": 0, "amount": 0, "people": 0,
+           "visits": 0, "findings": 0}
+    for c in cases.values():
+        if inside(c.received_on):
+            out["received"] += 1
+            out["people"] += c.people_involved or 0
+        if c.outcome == "terminated" and inside(c.terminated_on):
+            out["terminated"] += 1
+    for a in Agreement.select():
+        if a.deleted_at is None and a.case_id in cases and inside(a.reached_on):
+            out["succeeded"] += 1
+            out["amount"] += amounts.get(a.id, 0)
+    visits = {v.id: v for v in PatrolVisit.select() if v.deleted_at is None}
+    out["visits"] = sum(1 for v in visits.values() if inside(v.on))
+    out["findings"] = sum(1 for f in Finding.select() if f.deleted_at is None
+                          and f.visit_id in visits and inside(visits[f.visit_id].on))
+    return out
+
+
+def report_metrics(store: Any, actor: Any, repeat: int, baseline_repeat: int,
+                   details: bool) -> list[dict[str, Any]]:
+    """monthly_report_ms and yearly_report_ms: the last complete month in the register and
+    its year, every figure by SQL aggregation, beside the naive loop."""
+    from mediation_desk.domain.periods import Period
+    from mediation_desk.services.statistics.service import StatisticsService
+    from mediation_desk.store.models import Case
+
+    latest = Case.select(Case.received_on).order_by(Case.received_on.desc()).first()
+    last = latest.received_on.replace(day=1)
+    index = last.year * 12 + last.month - 2  # the month before the newest case's
+    month = Period.month(index // 12, index % 12 + 1)
+    year = Period.year(month.start.year)
+    stats = StatisticsService(store, actor)
+    out = []
+    for name, period in (("monthly_report_ms", month), ("yearly_report_ms", year)):
+        value = median_ms(lambda p=period: stats.figures(p), repeat)
+        baseline = median_ms(lambda p=period: naive_report(p.start, p.end), baseline_repeat)
+        if details:
+            f = stats.figures(period)
+            naive = naive_report(period.start, period.end)
+            say(f"  {period.label}: received {f.received} (naive {naive['received']}),"
+                f" succeeded {f.succeeded} ({naive['succeeded']}), SQL {value:.1f} ms,"
+                f" loop {baseline:.0f} ms")
+        out.append(metric(name, value, "ms", baseline))
+    return out
+
+
 def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[str, Any]:
     from mediation_desk.services.cases.register import RegisterService
     from mediation_desk.services.cases.register_pages import RegisterPages
@@ -277,6 +338,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
                 f" naive load: {len(kept[0])} rows")
         cases = pages.count()
         agreement = agreement_metric(db, store, actor, AGREEMENT_RUNS, details)
+        reports = report_metrics(store, actor, repeat, baseline_repeat, details)
     finally:
         store.close()
     return {"cases": cases, "metrics": [
@@ -286,6 +348,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
                statistics.median(per_query_like.values())),
         metric("rss_mb", memory, "MB", naive_memory),
         agreement,
+        *reports,
     ]}
 
 

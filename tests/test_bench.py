@@ -11,7 +11,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb",
-            "attachment_file_ms", "attachment_peak_mb"}
+            "attachment_file_ms", "attachment_peak_mb", "monthly_report_ms",
+            "yearly_report_ms"}
 
 
 def _number(value: object) -> bool:

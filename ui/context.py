@@ -13,6 +13,8 @@ from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
 from mediation_desk.services.attachments.service import AttachmentService
+from mediation_desk.services.briefs.library import ArticleLibraryService
+from mediation_desk.services.briefs.service import BriefService
 from mediation_desk.services.cases.autosave import AutosaveService
 from mediation_desk.services.cases.case_edit import CaseEditService
 from mediation_desk.services.cases.casework import CaseworkService
@@ -30,6 +32,9 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.statistics.case_facts import CaseFactsService
+from mediation_desk.services.statistics.reports import ReportService
+from mediation_desk.services.statistics.service import StatisticsService
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 
@@ -67,6 +72,11 @@ class AppContext:
     import_review: ImportReviewService
     attachments: AttachmentService
     case_edit: CaseEditService
+    statistics: StatisticsService
+    reports: ReportService
+    case_facts: CaseFactsService
+    briefs: BriefService
+    articles: ArticleLibraryService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -85,4 +95,7 @@ class AppContext:
             document_settings=DocumentSettingsService(store, actor),
             import_review=ImportReviewService(store, actor),
             attachments=AttachmentService(store, actor), case_edit=CaseEditService(store, actor),
+            statistics=StatisticsService(store, actor), reports=ReportService(store, actor),
+            case_facts=CaseFactsService(store, actor), briefs=BriefService(store, actor),
+            articles=ArticleLibraryService(store, actor),
         )

@@ -33,7 +33,7 @@ from ui.views.safety.accounts_view import AccountsView
 from ui.views.safety.backups_view import BackupsView
 from ui.views.safety.retention_view import RetentionView
 from ui.views.settings.settings_view import SettingsView
-from ui.views.statistics_view import StatisticsView
+from ui.views.statistics.statistics_view import StatisticsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
 
@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.register_view.open_case.connect(self.open_case)
         self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
+        self.statistics_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
         self.today_view.open_review.connect(self.show_review_list)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)

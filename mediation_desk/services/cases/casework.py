@@ -124,8 +124,8 @@ class CaseworkService(FollowUpWork):
         """A step that needs nothing but a reason: notify, refuse, terminate, close, archive.
 
         ``on`` is the day the step took effect when it is entered afterwards (a closing done
-        in the village yesterday, an old register's archive date); it sets the closing or
-        archiving date, default today. The case event keeps the time it was entered.
+        in the village yesterday, an old register's archive date); it sets the ending,
+        closing or archiving date, default today. The case event keeps the time it was entered.
         """
         if step in (Step.AGREE, Step.EXTEND):
             raise _refuse("操作", "请使用“记录协议”或“延长期限”")
@@ -142,6 +142,7 @@ class CaseworkService(FollowUpWork):
                 case.refusal_reason, case.outcome = reason, "refused"
             elif step is Step.TERMINATE:
                 case.termination_reason, case.outcome = reason, "terminated"
+                case.terminated_on = today  # the month a report counts it in
             elif step is Step.CLOSE:
                 case.closed_on = today
                 if not case.outcome:

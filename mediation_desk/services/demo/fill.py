@@ -119,7 +119,7 @@ class _Applier:
         steps = {"notify": Step.NOTIFY_RIGHTS, "refuse": Step.REFUSE,
                  "terminate": Step.TERMINATE}
         if kind in steps:
-            work.take_step(case_id, steps[kind], action.text)
+            work.take_step(case_id, steps[kind], action.text, on=action.on)
         elif kind == "close":
             work.take_step(case_id, Step.CLOSE, action.text, on=action.on)
         elif kind == "archive":
@@ -179,12 +179,16 @@ def fill_demo(store: Store, actor: Actor, *, cases: int = 200, seed: int = 1,
         from mediation_desk.services.demo.patrols import fill_patrols
 
         patrols = fill_patrols(store, actor, random.Random(seed + 1), today, cases)
+        from mediation_desk.services.demo.report_facts import fill_report_facts
+
+        report = fill_report_facts(store, actor, random.Random(seed + 2), today)
     return {
         "cases": len(plans), "seed": seed, "today": today.isoformat(),
         "statuses": {s.value: statuses[s.value] for s in S},
         "parties": totals["parties"], "records": totals["records"],
         "agreements": totals["agreements"], "followups": applier.followups,
-        "patrols": patrols, "seconds": round(time.perf_counter() - started, 1),
+        "patrols": patrols, "report_facts": report,
+        "seconds": round(time.perf_counter() - started, 1),
     }
 
 

@@ -12,6 +12,7 @@ import peewee
 from mediation_desk.store.base import BaseModel
 from mediation_desk.store.models.attachments import Attachment, AttachmentChunk, AttachmentContent
 from mediation_desk.store.models.audit import AuditEvent
+from mediation_desk.store.models.briefs import Brief, LawArticle
 from mediation_desk.store.models.cases import (
     Agreement,
     AgreementTerm,
@@ -57,6 +58,7 @@ __all__ = [
     "AttachmentContent",
     "AuditEvent",
     "BaseModel",
+    "Brief",
     "Case",
     "CaseArrival",
     "CaseEvent",
@@ -68,6 +70,7 @@ __all__ = [
     "FieldChange",
     "Finding",
     "FollowUp",
+    "LawArticle",
     "Mediator",
     "NumberSequence",
     "Party",
@@ -104,6 +107,8 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     Appointment,
     PrintedDocument,
     CaseArrival,
+    Brief,
+    LawArticle,
     AuditEvent,
     FieldChange,
     Attachment,

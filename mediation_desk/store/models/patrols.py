@@ -87,7 +87,7 @@ class Finding(BaseModel):
     due_on = apsw_ext.DateField(null=True, index=True)
     status = peewee.CharField(default="open", index=True)  # open | resolved | closed
     result = peewee.TextField(default="")
-    resolved_on = apsw_ext.DateField(null=True)
+    resolved_on = apsw_ext.DateField(null=True, index=True)
     case = peewee.ForeignKeyField(Case, null=True, backref="findings")
     case_id: str | None
 

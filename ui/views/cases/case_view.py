@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.dictionaries import RISK_LEVELS
 from mediation_desk.domain.lifecycle import CaseStatus
-from mediation_desk.errors import NotFound, StoreUnavailable
+from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
+from ui.dialogs.briefs.brief_dialog import BriefDialog
 from ui.dialogs.cases.review_dialog import ReviewDialog
+from ui.dialogs.statistics.case_facts_dialog import CaseFactsDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.agreement_tab import AgreementTab
@@ -130,6 +132,8 @@ class CaseView(QWidget):
         self.overview.record_followup_requested.connect(a.record_followup)
         self.overview.plan_session_requested.connect(a.plan_session)
         self.overview.session_held.connect(a.session_held)
+        self.overview.report_facts_requested.connect(self.edit_report_facts)
+        self.overview.brief_requested.connect(self.edit_brief)
         self.parties_tab.add_requested.connect(a.add_party)
         self.parties_tab.edit_requested.connect(a.edit_party)
         self.parties_tab.reveal_requested.connect(a.reveal_party)
@@ -269,3 +273,23 @@ class CaseView(QWidget):
         self.message_label.setStyleSheet(MESSAGE_STYLES.get(level, MESSAGE_STYLES[INFO])
                                          + "padding:6px;border-radius:3px;")
         self.message_label.setVisible(bool(text))
+
+    # -- reports (issue 14) -----------------------------------------------------------------
+    def edit_report_facts(self) -> None:
+        """统计事项: group dispute, prevention and judicial confirmation of this case."""
+        result = CaseFactsDialog.ask(self, self.ctx, self.case_id)
+        if result is not None:
+            warnings = "；".join(result.warnings)
+            self.show_message(translate("CaseView", "Report facts saved.")
+                              + (f" {warnings}" if warnings else ""),
+                              WARNING if warnings else INFO)
+
+    def edit_brief(self) -> None:
+        """以案释法: review, edit and save the anonymised brief of this case."""
+        try:
+            saved = BriefDialog.ask(self, self.ctx, self.case_id)
+        except ValidationError as exc:  # not concluded, or its personal data already removed
+            self.show_message("；".join(p.reason for p in exc.problems), ERROR)
+            return
+        if saved:
+            self.show_message(translate("CaseView", "Case brief saved with the case."), INFO)

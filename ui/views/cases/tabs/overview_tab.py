@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import MEDIATOR_ROLES
-from mediation_desk.domain.lifecycle import STEP_LABELS, Step
+from mediation_desk.domain.lifecycle import STEP_LABELS, CaseStatus, Step
 from mediation_desk.services.cases.detail import CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
@@ -30,6 +30,10 @@ from ui.views.cases.tabs.common import show_amount, show_date, show_time
 RECORD_FOLLOWUP = "record_followup"
 #: Width of the steps column in characters (330 pixels at 100 % text).
 SIDE_CHARACTERS = 22
+#: Where mediation has ended, so a 以案释法 brief can be written (closed and archived cases
+#: without an agreement or termination are refused by the service, which says why).
+CONCLUDED = {CaseStatus.AGREED, CaseStatus.FOLLOWING_UP, CaseStatus.TERMINATED,
+             CaseStatus.CLOSED, CaseStatus.ARCHIVED}
 DEFAULT_STYLE = ("QPushButton{background:#1565c0;color:white;font-weight:bold;"
                  "border-radius:3px;padding:6px 10px;}QPushButton:focus{border:2px solid "
                  "#0d47a1;}")
@@ -69,6 +73,8 @@ class OverviewTab(QWidget):
     plan_session_requested = Signal()
     session_held = Signal(str)  # appointment id
     edit_requested = Signal()  # correct the case's own details
+    report_facts_requested = Signal()
+    brief_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +135,25 @@ class OverviewTab(QWidget):
         sessions_layout.addWidget(self.sessions, 1)
         sessions_layout.addLayout(session_buttons)
 
+        # What the monthly report counts beyond intake (prevention, confirmation), and the
+        # 以案释法 brief of a concluded case (issue 14).
+        report_box = QGroupBox(translate("CaseView", "Reports"))
+        self.facts_button = QPushButton(icon("statistics"),
+                                        translate("CaseView", "Report facts…"))
+        self.facts_button.setToolTip(translate("CaseView", "Group dispute, prevention, judicial "
+                                                           "confirmation"))
+        self.brief_button = QPushButton(icon("documents"), translate("CaseView", "Case brief…"))
+        self.brief_button.setToolTip(translate("CaseView", "An anonymised account of the case "
+                                                           "for teaching the law"))
+        self.facts_button.clicked.connect(self.report_facts_requested)
+        self.brief_button.clicked.connect(self.brief_requested)
+        report_row = QHBoxLayout(report_box)
+        report_row.addWidget(self.facts_button)
+        report_row.addWidget(self.brief_button)
+
         side = QVBoxLayout()
         side.addWidget(self.steps_box)
+        side.addWidget(report_box)
         side.addWidget(sessions_box, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
@@ -184,6 +207,7 @@ class OverviewTab(QWidget):
         self.edit_button.setEnabled(detail.status.value != "archived" and not detail.anonymised)
         self._show_steps(detail)
         self._show_sessions(detail)
+        self.brief_button.setEnabled(detail.status in CONCLUDED)
 
     def _show_steps(self, detail: CaseDetail) -> None:
         for button in self.step_buttons.values():
