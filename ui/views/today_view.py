@@ -188,7 +188,7 @@ class TodayView(QWidget):
         self._patrol_refs = {}
 
         def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
-            ref = f"{o.plan_id}|{o.key.isoformat()}"
+            ref = f"{o.plan_id}|{o.key.isoformat()}|{o.extra_id}"
             self._patrol_refs[ref] = o
             text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
             return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,

@@ -187,10 +187,12 @@ class OccurrenceDialog(QDialog):
                 assert self.occurrence is not None
                 if mode == "cancel":
                     result = patrols.cancel_occurrence(self.occurrence.plan_id,
-                                                       self.occurrence.key, reason)
+                                                       self.occurrence.key, reason,
+                                                       extra_id=self.occurrence.extra_id)
                 else:
                     result = patrols.move_occurrence(self.occurrence.plan_id,
-                                                     self.occurrence.key, on, at, reason)
+                                                     self.occurrence.key, on, at, reason,
+                                                     extra_id=self.occurrence.extra_id)
         except ValidationError as exc:
             self._show(exc.problems)
             return

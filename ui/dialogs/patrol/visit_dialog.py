@@ -92,6 +92,7 @@ class VisitDialog(QDialog):
         recorded = ctx.patrols.visit_draft(visit_id) if visit_id else None
         self.plan_id: str | None = occurrence.plan_id if occurrence else None
         self.occurrence_on: date | None = occurrence.key if occurrence else None
+        self.extra_id = occurrence.extra_id if occurrence else ""
         self.ad_hoc = ad_hoc or occurrence is None
         self.result_value: PatrolResult | None = None
         self._restoring = True
@@ -380,12 +381,12 @@ class VisitDialog(QDialog):
             households_visited=self.households_spin.value(), zero_report=zero,
             note=self.note_edit.text().strip(),
             findings=[] if zero else [e.draft() for e in self.filled_editors()],
-            ad_hoc=self.ad_hoc)
+            ad_hoc=self.ad_hoc, extra_id="" if self.ad_hoc else self.extra_id)
 
     def payload(self) -> dict[str, Any]:
         return {"version": PAYLOAD_VERSION, "plan_id": self.plan_id,
                 "occurrence_on": self.occurrence_on.isoformat() if self.occurrence_on else "",
-                "ad_hoc": self.ad_hoc, "on": self.visit_date().isoformat(),
+                "extra_id": self.extra_id, "ad_hoc": self.ad_hoc, "on": self.visit_date().isoformat(),
                 "village": self.village_box.currentText(), "team": self.team_edit.text(),
                 "places": self.places_edit.text(), "households": self.households_spin.value(),
                 "zero_report": self.zero_check.isChecked(), "note": self.note_edit.text(),
@@ -398,6 +399,7 @@ class VisitDialog(QDialog):
             occurrence_on = str(data.get("occurrence_on", "") or "")
             if occurrence_on:
                 self.occurrence_on = date.fromisoformat(occurrence_on)
+            self.extra_id = str(data.get("extra_id", "") or self.extra_id)
             self.ad_hoc = bool(data.get("ad_hoc", self.ad_hoc))
             on = QDate.fromString(str(data.get("on", "")), "yyyy-MM-dd")
             if on.isValid():
