@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mediation_desk import clock
+
 
 @dataclass(frozen=True)
 class RoomInfo:
@@ -148,7 +150,7 @@ class CaseFile:
     retention: str = ""  # 保管期限, e.g. "10年"
     filed_by: str = ""  # 立卷人
     printed: tuple[PrintedInfo, ...] = ()
-    printed_on: date = field(default_factory=date.today)  # the date printed on forms
+    printed_on: date = field(default_factory=clock.today)  # the date printed on forms
 
     @property
     def lead_mediator(self) -> str:

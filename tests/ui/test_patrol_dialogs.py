@@ -18,6 +18,7 @@ from mediation_desk.services.patrols.service import (
     TeamMember,
     VisitDraft,
 )
+from tests.conftest import SUITE_NOW
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
@@ -30,7 +31,7 @@ from ui.views.patrol.cadence import WEEKDAY_CODES
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "does not support grabbing")
 
-TODAY = date.today()
+TODAY = SUITE_NOW.date()
 
 
 def _plan(ctx: AppContext, starts_on: date, *, title: str = "湖二村定期排查",

@@ -6,8 +6,6 @@ statistics work; until then this page shows the counts the register already answ
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -18,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
 from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.store.changes import ChangeSet
@@ -31,7 +30,7 @@ class StatisticsView(QWidget):
         self.ctx = ctx
         self.year_box = QComboBox()
         self.year_box.setAccessibleName(translate("StatisticsView", "Year"))
-        for year in range(date.today().year, 2009, -1):
+        for year in range(clock.today().year, 2009, -1):
             self.year_box.addItem(str(year), year)
         self.total_label = QLabel()
         self.by_status = QFormLayout()

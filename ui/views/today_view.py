@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.agenda.today import Agenda, AgendaItem
 from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
@@ -136,7 +137,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         """Reload the agenda, keeping the selected line selected if it is still there."""
         selected = self._key(self.tree.currentItem())
-        today = date.today()
+        today = clock.today()
         self.agenda = self.ctx.today.agenda(today)
         self._intake_drafts = {d.id for d in self.ctx.autosave.pending(kind="intake")}
         self._visit_drafts = {d.id for d in self.ctx.autosave.pending(kind=VISIT_DRAFT)}
@@ -277,7 +278,7 @@ class TodayView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded_on != date.today():  # first show, or the window stayed open overnight
+        if self.loaded_on != clock.today():  # first show, or the window stayed open overnight
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -163,7 +163,8 @@ def fill_demo(store: Store, actor: Actor, *, cases: int = 200, seed: int = 1,
 
     Each batch of ``batch_size`` cases is one transaction (intake and every step after it,
     the latter as savepoints). ``today`` pins the calendar for reproducible output; it must
-    not be later than the real date.
+    not be later than the program's clock (:mod:`mediation_desk.clock`), which the services
+    check dates against.
     """
     started = time.perf_counter()
     today = today or clock.today()

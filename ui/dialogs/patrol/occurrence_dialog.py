@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolResult
 from ui.context import AppContext
@@ -48,7 +49,7 @@ class OccurrenceDialog(QDialog):
         self.result_value: PatrolResult | None = None
         self.setWindowTitle(translate("OccurrenceDialog", "Cancel, move or add a patrol"))
         self.setWindowIcon(icon("reschedule"))
-        day = day or (occurrence.on if occurrence else date.today())
+        day = day or (occurrence.on if occurrence else clock.today())
 
         self.about_label = QLabel(self)
         self.about_label.setWordWrap(True)

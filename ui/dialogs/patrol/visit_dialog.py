@@ -44,9 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols import risk_levels as patrol_settings
 from mediation_desk.services.patrols.service import Occurrence, PatrolResult, VisitDraft
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.patrol.finding_fields import FindingChoices, FindingEditor
 from ui.dialogs.patrol.visit_edit import lock_recorded, payload_of
@@ -103,7 +105,7 @@ class VisitDialog(QDialog):
         self.drafts = DraftKeeper(ctx, DRAFT_KIND, self, payload=self.payload,
                                   title=self._draft_title, draft_id=draft_id,
                                   worth_saving=self._worth_saving)
-        on = day or (occurrence.on if occurrence else date.today())
+        on = day or (occurrence.on if occurrence else clock.today())
         team = list(occurrence.team) if occurrence else (
             [ctx.actor.name] if ctx.actor.name in ctx.register.mediator_names() else [])
         if recorded is not None:
@@ -166,7 +168,7 @@ class VisitDialog(QDialog):
         self.date_edit = DateEdit(QDate(on.year, on.month, on.day), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(dates.today())
         self.village_box = QComboBox(self)
         self.village_box.setEditable(True)
         self.village_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
