@@ -342,6 +342,10 @@
         <translation>正在生成演示数据…</translation>
     </message>
     <message>
+        <source>The demo data was incomplete; creating it again…</source>
+        <translation>演示数据不完整，正在重新生成…</translation>
+    </message>
+    <message>
         <source>Already running</source>
         <translation>程序已在运行</translation>
     </message>
