@@ -27,7 +27,7 @@ ROOM = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头
 
 #: The moment the suite starts on, whatever the machine's clock says (issue 10): an ordinary
 #: Monday, so no test depends on the real date. Tests about other days pin their own
-#: (``clock.pinned``) or sweep many (``tests/test_any_day.py``); faketime runs of the suite
+#: (``clock.travelled``) or sweep many (``tests/days.py``); faketime runs of the suite
 #: then show whether anything reads the system clock behind ``clock``'s back.
 SUITE_NOW = datetime(2026, 12, 7, 10, 0)
 
