@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from mediation_desk import clock
 from mediation_desk.services.cases.drafts import (
     CaseDraft,
     MediatorDraft,
@@ -22,6 +23,22 @@ from mediation_desk.store.database import Store
 
 PASSWORD = "secret-pass-1"
 ROOM = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")
+
+
+#: The moment the suite starts on, whatever the machine's clock says (issue 10): an ordinary
+#: Monday, so no test depends on the real date. Tests about other days pin their own
+#: (``clock.travelled``) or sweep many (``tests/days.py``); faketime runs of the suite
+#: then show whether anything reads the system clock behind ``clock``'s back.
+SUITE_NOW = datetime(2026, 12, 7, 10, 0)
+
+
+@pytest.fixture(autouse=True)
+def suite_clock(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The program's clock runs from :data:`SUITE_NOW`, in this process and in the command
+    line processes tests start (through ``MEDIATION_DESK_NOW``)."""
+    monkeypatch.setenv(clock.ENV_NOW, SUITE_NOW.isoformat(timespec="minutes"))
+    with clock.travelled(SUITE_NOW):
+        yield
 
 
 class Register:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mediation_desk import clock
+
 
 @dataclass(frozen=True)
 class RoomInfo:
@@ -163,7 +165,7 @@ class CaseFile:
     filed_by: str = ""  # 立卷人
     printed: tuple[PrintedInfo, ...] = ()
     attachments: tuple[AttachmentInfo, ...] = ()  # oldest first
-    printed_on: date = field(default_factory=date.today)  # the date printed on forms
+    printed_on: date = field(default_factory=clock.today)  # the date printed on forms
 
     @property
     def lead_mediator(self) -> str:

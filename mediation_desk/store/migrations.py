@@ -69,6 +69,57 @@ def _v4_patrols_and_printing(store: Store) -> None:
                       'ON "escalation" ("finding_id")')
 
 
+def _v5_visit_names_its_extra(store: Store) -> None:
+    """Issue 10: a visit names the extra visit (专项排查) it fulfils, not only a date.
+
+    Adds ``patrol_visit.extra_id`` and files the visits already recorded against an extra
+    under it: all of them when the extra's date is no planned date of the plan; when it is,
+    those held on that day if the planned patrol was moved away or cancelled (the planned
+    patrol's own visits were held on its new day); when the planned patrol stayed, the
+    visits stay with it (there is nothing to tell them apart by)."""
+    columns = {c.name for c in store.db.get_columns("patrol_visit")}
+    if "extra_id" not in columns:
+        store.execute('ALTER TABLE "patrol_visit" ADD COLUMN "extra_id" VARCHAR(36) '
+                      'REFERENCES "patrol_change" ("id")')
+    store.execute('CREATE INDEX IF NOT EXISTS "patrol_visit_extra_id" '
+                  'ON "patrol_visit" ("extra_id")')
+    extras = store.execute(
+        'SELECT c."id", c."plan_id", c."new_on", p."rule", p."starts_on", p."start_time", '
+        'p."until" FROM "patrol_change" c JOIN "patrol_plan" p ON p."id" = c."plan_id" '
+        "WHERE c.\"kind\" = 'extra' AND c.\"deleted_at\" IS NULL AND c.\"new_on\" IS NOT NULL "
+        'ORDER BY c."created_at"').fetchall()
+    for extra_id, plan_id, new_on, rule, starts_on, start_time, until in extras:
+        where = ('"plan_id" = ? AND "occurrence_on" = ? AND "extra_id" IS NULL '
+                 'AND "deleted_at" IS NULL')
+        params: list[object] = [plan_id, new_on]
+        if _planned_on(rule, starts_on, start_time, until, new_on):
+            stays = store.execute(
+                'SELECT 1 FROM "patrol_change" WHERE "plan_id" = ? AND "original_on" = ? '
+                "AND \"kind\" IN ('move', 'cancel') AND \"deleted_at\" IS NULL",
+                (plan_id, new_on)).fetchall()
+            if not stays:
+                continue
+            where += ' AND "on" = ?'
+            params.append(new_on)
+        store.execute(f'UPDATE "patrol_visit" SET "extra_id" = ? WHERE {where}',
+                      (extra_id, *params))
+
+
+def _planned_on(rule: str, starts_on: str, at: str, until: str | None, day: str) -> bool:
+    """Whether the plan's rule has an occurrence on ``day`` (dates as stored, ISO text)."""
+    from datetime import date
+
+    from mediation_desk.domain import recurrence
+    from mediation_desk.domain.errors import DomainError
+
+    try:
+        return recurrence.is_occurrence(rule, date.fromisoformat(str(starts_on)), at,
+                                        date.fromisoformat(str(day)),
+                                        date.fromisoformat(str(until)) if until else None)
+    except (DomainError, ValueError):
+        return False
+
+
 def _v6_case_arrivals(store: Store) -> None:
     """Real registers in (issue 10 item 8): how each imported case arrived, what the import
     assumed, and the list of imported cases a person still has to check."""
@@ -175,6 +226,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
+    (5, "a patrol visit names its extra visit", _v5_visit_names_its_extra),
     (6, "imported cases: arrival and review", _v6_case_arrivals),
     (8, "attachments and field changes", _v8_attachments_and_field_changes),
     (12, "report facts and their indexes", _v12_report_facts),

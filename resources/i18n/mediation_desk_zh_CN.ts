@@ -344,6 +344,10 @@
             <translation>数据库无法使用</translation>
         </message>
         <message>
+            <source>The demo data was incomplete; creating it again…</source>
+            <translation>演示数据不完整，正在重新生成…</translation>
+        </message>
+        <message>
             <source>This register is already open in another window (process %1).</source>
             <translation>该数据库已在另一个窗口中打开（进程 %1）。</translation>
         </message>

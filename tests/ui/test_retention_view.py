@@ -7,6 +7,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.retention import RetentionService
@@ -71,7 +72,7 @@ def test_a_changed_period_is_saved(ctx: AppContext, qtbot: QtBot) -> None:
     assert view.default_spin.value() == 10 and "邻里纠纷" in view.spins
     archived = ctx.case_detail.load(case_id)
     assert archived.number == number
-    in_eleven_years = date(date.today().year + 11, 1, 1)
+    in_eleven_years = date(clock.today().year + 11, 1, 1)
     view.refresh(in_eleven_years)
     assert view.numbers() == [number]
     view.spins["邻里纠纷"].setValue(30)

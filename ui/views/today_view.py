@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.agenda.today import Agenda, AgendaItem
 from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
@@ -139,7 +140,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         """Reload the agenda, keeping the selected line selected if it is still there."""
         selected = self._key(self.tree.currentItem())
-        today = date.today()
+        today = clock.today()
         self.agenda = self.ctx.today.agenda(today)
         self._intake_drafts = {d.id for d in self.ctx.autosave.pending(kind="intake")}
         self._visit_drafts = {d.id for d in self.ctx.autosave.pending(kind=VISIT_DRAFT)}
@@ -191,7 +192,7 @@ class TodayView(QWidget):
         self._patrol_refs = {}
 
         def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
-            ref = f"{o.plan_id}|{o.key.isoformat()}"
+            ref = f"{o.plan_id}|{o.key.isoformat()}|{o.extra_id}"
             self._patrol_refs[ref] = o
             text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
             return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,
@@ -283,7 +284,7 @@ class TodayView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded_on != date.today():  # first show, or the window stayed open overnight
+        if self.loaded_on != clock.today():  # first show, or the window stayed open overnight
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -64,7 +64,8 @@ class VisitEdits:
             plan_id=visit.plan_id, occurrence_on=visit.occurrence_on, on=visit.on,
             village=village, team=list(json.loads(visit.team or "[]")), places=visit.places,
             households_visited=visit.households_visited, zero_report=bool(visit.zero_report),
-            note=visit.note, findings=findings, ad_hoc=visit.plan_id is None)
+            note=visit.note, findings=findings, ad_hoc=visit.plan_id is None,
+            extra_id=visit.extra_id or "")
 
     def update_visit(self, visit_id: str, draft: VisitDraft) -> PatrolResult:
         """Correct a recorded visit; every problem named and nothing written on refusal.
@@ -142,7 +143,8 @@ class VisitEdits:
                                     f"（排查另有日期的，请另行记录）"))
         if (draft.plan_id or None) != visit.plan_id:
             problems.append(Problem(RECORD, "排查计划", f"修改记录时不能更换排查计划（{again}）"))
-        elif draft.occurrence_on is not None and draft.occurrence_on != visit.occurrence_on:
+        elif ((draft.occurrence_on is not None and draft.occurrence_on != visit.occurrence_on)
+              or (draft.extra_id and draft.extra_id != (visit.extra_id or ""))):
             problems.append(Problem(RECORD, "排查日期", f"修改记录时不能改为另一次排查（{again}）"))
         village = draft.village.strip()
         if not village:
@@ -236,7 +238,8 @@ def _recorded_elsewhere(visit: PatrolVisit, village: str) -> bool:
     """Another visit of the same occurrence already records ``village``."""
     return bool(PatrolVisit.live().join(Village).where(
         PatrolVisit.plan == visit.plan_id, PatrolVisit.occurrence_on == visit.occurrence_on,
-        Village.name == village, PatrolVisit.id != visit.id).exists())
+        PatrolVisit.extra == visit.extra_id, Village.name == village,
+        PatrolVisit.id != visit.id).exists())
 
 
 def _why_kept(row: Finding) -> str:

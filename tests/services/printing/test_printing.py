@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pytest
 
+from mediation_desk import clock
 from mediation_desk.documents import KINDS
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.errors import NotFound, PermissionDenied, ValidationError
@@ -67,7 +68,7 @@ def test_case_file_holds_labels_ages_and_full_ids_but_no_private_notes(
     assert case.number == "（2026）湖头人调字第1号"
     assert (case.status, case.source, case.dispute_type, case.village) == (
         "已达成协议", "当事人申请", "邻里纠纷", "湖二村")
-    assert (case.outcome, case.retention, case.notified_on) == ("调解成功", "10年", date.today())
+    assert (case.outcome, case.retention, case.notified_on) == ("调解成功", "10年", clock.today())
     zhang, li = case.parties
     # 张喆's gender and birth date were not typed: the ID number says them (…1231002X: female).
     assert (zhang.side_label, zhang.name, zhang.gender, zhang.birth_date, zhang.age) == (

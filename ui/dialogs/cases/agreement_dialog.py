@@ -36,6 +36,7 @@ from mediation_desk.services.cases.agreement_edit import SIGNED_KINDS
 from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.detail import AgreementView, CaseDetail
 from mediation_desk.services.cases.drafts import AgreementDraft, TermDraft
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_terms import TermsTable
 from ui.dialogs.cases.case_form import CaseDialog, ErrorLabel, add_row, field_with_error
@@ -79,10 +80,10 @@ class AgreementDialog(CaseDialog):
         self.form_box = QComboBox()
         self.form_box.addItem(translate("AgreementDialog", "Written agreement"), "written")
         self.form_box.addItem(translate("AgreementDialog", "Oral agreement"), "oral")
-        self.reached_edit = QDateEdit(QDate.currentDate())
+        self.reached_edit = QDateEdit(dates.today())
         self.reached_edit.setCalendarPopup(True)
         self.reached_edit.setDisplayFormat("yyyy-MM-dd")
-        self.reached_edit.setMaximumDate(QDate.currentDate())
+        self.reached_edit.setMaximumDate(dates.today())
         self.reached_edit.setMinimumDate(QDate(detail.received_on))
         self.facts_edit = _text_box()
         self.issues_edit = _text_box(2)

@@ -27,6 +27,7 @@ from mediation_desk.domain.money import chinese_capital, format_yuan, parse_yuan
 from mediation_desk.domain.terms import TermFacts
 from mediation_desk.errors import DomainError
 from mediation_desk.services.cases.drafts import TermDraft
+from ui import dates
 from ui.dialogs.cases.case_form import INVALID_STYLE
 from ui.i18n import translate
 from ui.widgets.column_fit import fit_columns
@@ -52,7 +53,7 @@ class DueDateEdit(QDateEdit):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.date() == NOT_SET:
-            today = QDate.currentDate()
+            today = dates.today()
             calendar = self.calendarWidget()
             if calendar is not None:
                 calendar.setCurrentPage(today.year(), today.month())

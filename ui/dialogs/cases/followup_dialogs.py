@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.detail import CaseDetail
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row, field_with_error
 from ui.i18n import translate
@@ -57,7 +59,7 @@ class ScheduleFollowupDialog(CaseDialog):
         super().__init__(ctx, parent)
         self.case_id = case_id
         self.setWindowTitle(translate("FollowupDialogs", "Schedule a follow-up visit"))
-        self.due_edit = _date_edit(date.today() + timedelta(days=DEFAULT_DAYS_AHEAD))
+        self.due_edit = _date_edit(clock.today() + timedelta(days=DEFAULT_DAYS_AHEAD))
         self.visitor_edit = QLineEdit(ctx.actor.name)
         form = QFormLayout()
         self.due_error = add_row(form, translate("FollowupDialogs", "Visit on"), self.due_edit)
@@ -93,8 +95,8 @@ class RecordFollowupDialog(CaseDialog):
         self.followup_id = followup_id
         self.setWindowTitle(translate("FollowupDialogs", "Record a follow-up visit — %1")
                             .replace("%1", detail.number or detail.title))
-        self.done_edit = _date_edit(date.today())
-        self.done_edit.setMaximumDate(QDate.currentDate())
+        self.done_edit = _date_edit(clock.today())
+        self.done_edit.setMaximumDate(dates.today())
         self.visited_box = QComboBox()
         self.visited_box.setEditable(True)
         self.visited_box.addItems([p.name for p in detail.parties])

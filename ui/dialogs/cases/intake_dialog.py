@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.cases.intake import Registered
@@ -232,7 +233,7 @@ class IntakeDialog(QDialog):
     def accept(self) -> None:
         self._clear_problems()
         draft, problems = self.build_draft()
-        today = date.today()
+        today = clock.today()
         registered: Registered | None = None
         try:
             problems += self.ctx.intake.check([draft], today)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
@@ -29,7 +30,7 @@ class SessionDialog(CaseDialog):
         super().__init__(ctx, parent)
         self.case_id = case_id
         self.setWindowTitle(translate("SessionDialog", "Plan a session"))
-        tomorrow = date.today() + timedelta(days=1)
+        tomorrow = clock.today() + timedelta(days=1)
         self.at_edit = QDateTimeEdit(QDateTime(QDate(tomorrow), QTime(DEFAULT_HOUR, 0)))
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -62,7 +63,7 @@ class SessionDialog(CaseDialog):
     def accept(self) -> None:
         self.clear_errors()
         at = self.at()
-        if at.date() < date.today():
+        if at.date() < clock.today():
             self.at_error.set_error(translate("SessionDialog",
                                               "A planned session cannot be in the past."))
             return

@@ -42,6 +42,7 @@ from mediation_desk.services.patrols.service import (
     EscalationView,
     PatrolResult,
 )
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.dialogs.patrol.visit_dialog import DEFAULT_TARGETS
@@ -147,7 +148,7 @@ class FindingDialog(QDialog):
         self.responsible_box.setEditable(True)
         self.responsible_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.responsible_box.addItems(["", *self.ctx.register.mediator_names()])
-        self.due_edit = DateEdit(QDate.currentDate(), self)
+        self.due_edit = DateEdit(dates.today(), self)
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.status_box = QComboBox(self)
@@ -193,7 +194,7 @@ class FindingDialog(QDialog):
         self.target_box.setEditable(True)
         self.target_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.target_box.addItems(["", *DEFAULT_TARGETS])
-        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.at_edit = QDateTimeEdit(dates.now(), self)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at_edit.setCalendarPopup(True)
         self.method_box = QComboBox(self)
@@ -203,7 +204,7 @@ class FindingDialog(QDialog):
         self.escalate_button = QPushButton(icon("escalate"),
                                            translate("FindingDialog", "Esca&late"), self)
         self.receiver_edit = QLineEdit(self)
-        self.received_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.received_edit = QDateTimeEdit(dates.now(), self)
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self.receipt_result = QLineEdit(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolResult
 from ui.context import AppContext
@@ -49,7 +50,7 @@ class OccurrenceDialog(QDialog):
         self.result_value: PatrolResult | None = None
         self.setWindowTitle(translate("OccurrenceDialog", "Cancel, move or add a patrol"))
         self.setWindowIcon(icon("reschedule"))
-        day = day or (occurrence.on if occurrence else date.today())
+        day = day or (occurrence.on if occurrence else clock.today())
 
         self.about_label = QLabel(self)
         self.about_label.setWordWrap(True)
@@ -188,10 +189,12 @@ class OccurrenceDialog(QDialog):
                 assert self.occurrence is not None
                 if mode == "cancel":
                     result = patrols.cancel_occurrence(self.occurrence.plan_id,
-                                                       self.occurrence.key, reason)
+                                                       self.occurrence.key, reason,
+                                                       extra_id=self.occurrence.extra_id)
                 else:
                     result = patrols.move_occurrence(self.occurrence.plan_id,
-                                                     self.occurrence.key, on, at, reason)
+                                                     self.occurrence.key, on, at, reason,
+                                                     extra_id=self.occurrence.extra_id)
         except ValidationError as exc:
             self._show(exc.problems)
             return

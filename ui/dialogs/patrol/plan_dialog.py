@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import PatrolResult, PlanDraft, PlanView, TeamMember
 from ui.context import AppContext
@@ -78,7 +79,7 @@ class PlanDialog(QDialog):
         self.setWindowTitle(translate("PlanDialog", "Patrol plan") if plan_id is None
                             else translate("PlanDialog", "Edit patrol plan"))
         self.setWindowIcon(icon("new_plan"))
-        self._build(starts_on or date.today())
+        self._build(starts_on or clock.today())
         if plan_id is not None:
             self.load(ctx.patrols.plan(plan_id))
         self._connect()

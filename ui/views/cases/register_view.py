@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,6 +11,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
 from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.store.changes import ChangeSet
@@ -45,7 +44,7 @@ class RegisterView(QWidget):
         self.type_box = self._combo(translate("RegisterView", "Dispute type"), [])
         self.village_box = self._combo(translate("RegisterView", "Village"), [])
         self.year_box = self._combo(translate("RegisterView", "Year"), [
-            (str(y), str(y)) for y in range(date.today().year, FIRST_YEAR - 1, -1)])
+            (str(y), str(y)) for y in range(clock.today().year, FIRST_YEAR - 1, -1)])
         self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
         self.review_box = QCheckBox(translate("RegisterView", "Imported, to check"))
@@ -128,7 +127,7 @@ class RegisterView(QWidget):
             status=self.status_box.currentData(), year=int(year) if year else None,
             dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
             mediator=self.mediator_box.currentData(),
-            overdue_on=date.today() if self.overdue_box.isChecked() else None,
+            overdue_on=clock.today() if self.overdue_box.isChecked() else None,
             to_review=self.review_box.isChecked())
 
     def apply_filter(self) -> None:

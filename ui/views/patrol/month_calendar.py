@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.patrols.service import Occurrence
 from ui.i18n import translate
 from ui.views.patrol.style import (
@@ -93,7 +94,7 @@ class MonthModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        today = date.today()
+        today = clock.today()
         self.year, self.month, self.today = today.year, today.month, today
         self.first = first_shown_day(self.year, self.month)
         self.by_day: dict[date, list[Occurrence]] = {}

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk import documents
+from mediation_desk import clock, documents
 from mediation_desk.errors import StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolCounts, PatrolResult
 from mediation_desk.services.printing.service import RenderedDocument
@@ -83,7 +83,7 @@ class PatrolView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = date.today()
+        self.today = clock.today()
         self.year, self.month = self.today.year, self.today.month
         self.occurrences: list[Occurrence] = []
         self.loaded = False
@@ -220,7 +220,7 @@ class PatrolView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload everything the page shows, keeping the chosen day and patrol."""
-        self.today = date.today()
+        self.today = clock.today()
         self.loaded = True
         day = self.calendar.current_day()
         if day is None or (day.year, day.month) != (self.year, self.month):
@@ -266,7 +266,7 @@ class PatrolView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.loaded or self.today != date.today():
+        if not self.loaded or self.today != clock.today():
             self.refresh()
 
     # -- navigation -------------------------------------------------------------------------
@@ -280,7 +280,7 @@ class PatrolView(QWidget):
         self.show_month(first.year, first.month)
 
     def go_today(self) -> None:
-        self.today = date.today()
+        self.today = clock.today()
         self.show_month(self.today.year, self.today.month, self.today)
         self.calendar.setFocus(Qt.FocusReason.OtherFocusReason)
 

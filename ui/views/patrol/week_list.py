@@ -66,9 +66,9 @@ class WeekModel(RowsModel):
         return found
 
     def row_of(self, occurrence: Occurrence) -> int:
-        """The row of the same patrol (same plan and planned date), or -1."""
+        """The row of the same patrol (same plan and identity), or -1."""
         for row, other in enumerate(self.rows):
-            if other.plan_id == occurrence.plan_id and other.key == occurrence.key:
+            if (other.plan_id, other.identity) == (occurrence.plan_id, occurrence.identity):
                 return row
         return -1
 

@@ -9,7 +9,6 @@ it too); the text size is each user's own and is kept in QSettings, not in the r
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.services.settings.service import EntryView, RoomConfig
 from mediation_desk.store.changes import ChangeSet
@@ -329,7 +329,7 @@ class SettingsView(QWidget):
         try:
             example = self.ctx.settings.number_example(
                 self.pattern_edit.text().strip(), self.prefix_edit.text().strip(),
-                year=date.today().year)
+                year=clock.today().year)
         except ValidationError as exc:  # said beside the pattern as it is typed
             show_error(self.errors["pattern"], "；".join(p.reason for p in exc.problems))
             self.example_label.setText("—")

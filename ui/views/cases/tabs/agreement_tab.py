@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.domain.money import chinese_capital, format_yuan
@@ -144,7 +145,7 @@ class AgreementTab(QWidget):
         # An archived file is closed for good (services refuse); correcting stays possible
         # after closing, as records do.
         self.edit_button.setVisible(detail.status is not CaseStatus.ARCHIVED)
-        self._show_agreement(agreement, today or date.today())
+        self._show_agreement(agreement, today or clock.today())
 
     def _show_agreement(self, agreement: AgreementView, today: date) -> None:
         self.agreement_id = agreement.id

@@ -3,11 +3,10 @@ performance as last found."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.services.cases.detail import CaseDetail, FollowUpView
 from ui.i18n import translate
@@ -73,7 +72,7 @@ class FollowupsTab(QWidget):
 
     def show_detail(self, detail: CaseDetail) -> None:
         self.followups = detail.followups
-        today = date.today()
+        today = clock.today()
         self.visits.setRowCount(len(detail.followups))
         for row, f in enumerate(detail.followups):
             pending = f.done_on is None
