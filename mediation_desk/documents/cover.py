@@ -103,12 +103,11 @@ def particulars(kit: Kit, rows: list[list[tuple[str, str]]]) -> Any:
 
 def _bold(kit: Kit, markup: str, style: Any, weight: float = 0.04) -> Any:
     """A faux-bold paragraph in a cover-only size (markup already escaped by ``kit.markup``)."""
-    from reportlab.platypus import Paragraph
-
     from mediation_desk.documents import flowables as fl
+    from mediation_desk.documents.linebreak import Para
 
     del kit
-    return fl.FauxBold(Paragraph(markup, style), weight=weight)
+    return fl.FauxBold(Para(markup, style), weight=weight)
 
 
 def _mm(n: float) -> float:

@@ -10,8 +10,15 @@ character in no font at all is collected and the whole document refused with
 "自造字" U+E000–U+F8FF that some population registers use for rare names).
 
 Never STSong-Light or any CID font: reportlab does not embed them, so they print as boxes on a
-machine without the font. Only TrueType outlines (.ttf/.ttc) are used; CFF fonts (.otf, Noto
-CJK) make reportlab raise "postscript outlines are not supported", so they are skipped.
+machine without the font. Only TrueType outlines are used; CFF fonts (.otf, and the .ttc of Noto
+CJK) make reportlab raise "postscript outlines are not supported": the automatic chain skips
+them by their table directory (:mod:`font_files`), and :func:`font_problem` gives the room the
+reason when it chooses one. In a TrueType *collection* (.ttc) the face is chosen by its name
+table (simsun.ttc: SimSun, not NSimSun; uming.ttc: the CN face), or given as "file.ttc#1".
+
+Where system fonts come from is a :data:`Discovery` (Windows' font folders, fontconfig on
+Linux), replaceable with :func:`use_discovery`: tests run the whole suite as on a machine
+with no Chinese font but the bundled one, and test the Windows branch on Linux.
 
 Faces are loaded lazily (a face is opened only when an earlier one lacks a character) and
 cached process-wide, with their pdfmetrics registration: a warm build pays nothing for fonts.
@@ -32,27 +39,42 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mediation_desk.documents.font_files import (
+    FaceInfo,
+    FontFileError,
+    best_face,
+    face_rank,
+    read_faces,
+)
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.paths import resources_dir
 
 BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
 PRIVATE_USE = range(0xE000, 0xF900)
-#: Windows system fonts by role, in preference order (file, subfont index).
+#: Windows system fonts by role, in preference order. A .ttc's face is chosen by name.
+#: simsunb.ttf (SimSun-ExtB) is last: it holds the Extension B characters (𠮷) the others lack.
 _WINDOWS = {
-    "body": (("simfang.ttf", 0), ("simsun.ttc", 0), ("simkai.ttf", 0)),
-    "title": (("simsun.ttc", 0), ("simfang.ttf", 0), ("simkai.ttf", 0)),
+    "body": ("simfang.ttf", "simsun.ttc", "simkai.ttf", "simsunb.ttf"),
+    "title": ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simsunb.ttf"),
 }
-#: How many fontconfig faces to consider: each costs ~50 ms to open, only when needed.
+#: How many fontconfig files to consider: each costs ~50 ms to open, only when needed.
 _MAX_FONTCONFIG = 6
+#: Characters every document prints: a font without them is not a Chinese font.
+_PROBE = "人民调解协议书申请被当事年月日"
 #: Characters dropped before printing: variation selectors and zero-width marks carry no glyph
 #: of their own (the base character prints), and would otherwise be refused as unprintable.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+#: Words that name a style or regional variant of a family rather than another family.
+_VARIANT_WORDS = {"mono", "sharp", "light", "bold", "medium", "regular", "book", "cn", "sc",
+                  "tc", "tw", "hk", "jp", "kr", "mbe"}
+_CFF_REASON = ("该字体为 PostScript（CFF）轮廓的 OpenType 字体（如 Noto/思源 CJK），无法嵌入 PDF，"
+               "请选用 TrueType 字体（.ttf/.ttc，如宋体 simsun.ttc、仿宋 simfang.ttf）")
 
 
 class UnprintableCharacters(ValidationError):
@@ -105,6 +127,9 @@ class _Face:
     cmap: dict[int, int]
 
 
+#: Where system fonts come from: role ("body" or "title") -> faces in preference order.
+Discovery = Callable[[str], list[FontSource]]
+
 _lock = threading.RLock()
 _faces: dict[tuple[str, int], _Face | None] = {}  # None: the file could not be used
 _chains: dict[tuple[Any, ...], FontChain] = {}
@@ -112,86 +137,197 @@ _override: tuple[FontSource, ...] | None = None
 
 
 def _load(source: FontSource) -> _Face | None:
-    """Open and register one face, once per process; None if reportlab cannot use it."""
+    """Open and register one face, once per process; None if reportlab cannot use it
+    (checked first from the file's tables, so a CFF font costs no parse)."""
     with _lock:
         if source.key in _faces:
             return _faces[source.key]
         face: _Face | None = None
         try:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
+            info = read_faces(source.path)[source.subfont]
+            if info.embeddable:
+                from reportlab.pdfbase import pdfmetrics
+                from reportlab.pdfbase.ttfonts import TTFont
 
-            stem = re.sub(r"[^A-Za-z0-9]", "", Path(source.path).stem)[:24] or "font"
-            name = f"MD{len(_faces)}-{stem}-{source.subfont}"
-            font = TTFont(name, source.path, subfontIndex=source.subfont)
-            pdfmetrics.registerFont(font)
-            face = _Face(name, source, font.face.charToGlyph)
+                stem = re.sub(r"[^A-Za-z0-9]", "", Path(source.path).stem)[:24] or "font"
+                name = f"MD{len(_faces)}-{stem}-{source.subfont}"
+                font = TTFont(name, source.path, subfontIndex=source.subfont)
+                pdfmetrics.registerFont(font)
+                face = _Face(name, source, font.face.charToGlyph)
         except Exception:
             face = None
         _faces[source.key] = face
         return face
 
 
-def font_problem(path: str) -> str:
-    """Why a font file cannot be the room's font ("" when it can): for the settings page,
-    which should refuse a font the chain would silently skip."""
-    file, _, index = path.partition("#")
-    if not os.path.isfile(file):
-        return "字体文件不存在"
+def parse_font_setting(setting: str, role: str = "body") -> FontSource:
+    """A room's font setting as a source: "path" or "path#index" (a face of a .ttc). Without
+    an index, a collection's face is chosen by its name table (SimSun before NSimSun)."""
+    path, _, index = setting.partition("#")
+    if index.isdigit():
+        return FontSource(path, int(index))
+    try:
+        best = best_face(read_faces(path), role)
+    except FontFileError:
+        best = None
+    return FontSource(path, best.index if best else 0)
+
+
+def font_problem(setting: str) -> str:
+    """Why a font setting cannot be the room's font ("" when it can), in Chinese: for the
+    settings page and ``settings documents --font``, which refuse a font the chain would
+    otherwise skip without a word (printing in another font than the room chose)."""
+    path, _, index = setting.strip().partition("#")
+    if not path:
+        return ""
+    try:
+        faces = read_faces(path)
+    except FontFileError as exc:
+        return exc.reason
+    if index:
+        if not index.isdigit() or int(index) >= len(faces):
+            return (f"字体集中没有编号为“{index}”的字体（该文件共{len(faces)}个字体，"
+                    f"编号0–{len(faces) - 1}）")
+        face: FaceInfo | None = faces[int(index)]
+    else:
+        face = best_face(faces) or faces[0]
+    assert face is not None
+    if face.outlines == "cff":
+        return _CFF_REASON
+    if face.outlines != "truetype":
+        return "该字体没有矢量字形（点阵字体），无法用于打印"
+    if face.licence_forbids_embedding:
+        return "该字体的授权不允许嵌入文件（打印出的 PDF 须带上字体才能在别的电脑上正确显示），请改用其他字体"
     try:
         from reportlab.pdfbase.ttfonts import TTFont
 
-        TTFont("MDprobe", file, subfontIndex=int(index) if index.isdigit() else 0)
+        font = TTFont("MDprobe", path, subfontIndex=face.index)
     except Exception as exc:
-        if "postscript outlines" in str(exc).lower():
-            return "该字体为 PostScript（CFF）轮廓，无法嵌入，请选用 TrueType 字体（.ttf/.ttc）"
+        text = str(exc).lower()
+        if "postscript outlines" in text:
+            return _CFF_REASON
         return f"无法读取该字体文件：{exc}"
+    lacking = [ch for ch in _PROBE if ord(ch) not in font.face.charToGlyph]
+    if lacking:
+        return f"该字体不含常用汉字（如“{lacking[0]}”），不能作为文书字体"
     return ""
 
 
-def _windows_sources(role: str) -> list[FontSource]:
-    folder = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
-    return [FontSource(str(folder / name), index) for name, index in _WINDOWS[role]
-            if (folder / name).is_file()]
+# -- system fonts ---------------------------------------------------------------------------
+
+def windows_font_folders(environ: Mapping[str, str]) -> list[Path]:
+    """%WINDIR%\\Fonts, then the folder fonts installed "for me only" go to (Windows 10+)."""
+    folders = [Path(environ.get("WINDIR") or environ.get("SystemRoot") or "C:\\Windows")
+               / "Fonts"]
+    if environ.get("LOCALAPPDATA"):
+        folders.append(Path(environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
+    return folders
 
 
-def _fontconfig_rank(family: str, style: str, role: str) -> tuple[int, int]:
-    f = family.lower()
-    if "fangsong" in f or "仿宋" in f:
-        kind = 0 if role == "body" else 1
-    elif any(w in f for w in ("song", "宋", "simsun", "sun-ext", "ming", "明", "serif")):
-        kind = 1 if role == "body" else 0
-    elif "kai" in f or "楷" in f:
-        kind = 2
-    else:  # sans, hei, fallback fonts: last resort for rare characters
-        kind = 5
-    s = style.lower()
-    weight = 0 if ("regular" in s or "book" in s or "normal" in s) and "light" not in s else 2
-    if "mono" in f:
-        weight += 1
-    return (kind, weight)
+def windows_fonts(role: str, folders: Sequence[Path]) -> list[FontSource]:
+    """FangSong/SimSun/KaiTi from the Windows font folders, a .ttc's face chosen by name.
+    File names are matched without regard to case, as Windows does."""
+    found: list[FontSource] = []
+    for wanted in _WINDOWS[role]:
+        for folder in folders:
+            try:
+                names = {p.name.lower(): p for p in folder.iterdir()}
+            except OSError:
+                continue
+            path = names.get(wanted)
+            if path is None or not path.is_file():
+                continue
+            try:
+                best = best_face(read_faces(str(path)), role)
+            except FontFileError:
+                continue
+            if best is not None:
+                found.append(FontSource(str(path), best.index))
+                break
+    return found
 
 
-def _fontconfig_sources(role: str) -> list[FontSource]:
-    """Chinese TrueType faces fontconfig knows, FangSong/Song first, sans fallbacks last."""
+def fontconfig_rank(family: str, style: str, role: str) -> tuple[int, int, int]:
+    """fontconfig's family list ("LXGW WenKai,霞鹜文楷") ranked as the face picker does."""
+    return face_rank(family.split(","), style, role)
+
+
+def _family_key(family: str) -> str:
+    """One key per family, whatever its file's style or regional variant: "LXGW WenKai Mono
+    Light" and "LXGW WenKai" are one family for the chain, so one file of it is enough."""
+    words = family.split(",")[0].lower().split()
+    while len(words) > 1 and words[-1] in _VARIANT_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def parse_fc_list(output: str, role: str) -> list[FontSource]:
+    """Chinese TrueType faces from ``fc-list`` lines "file|index|family|style|format", FangSong
+    and Song first, sans last; one face per family (its best file and face), CFF left out."""
+    best: dict[str, tuple[tuple[int, int, int], int, str]] = {}
+    for line in output.splitlines():
+        parts = line.split("|")
+        if len(parts) != 5:
+            continue
+        path, index, family, style, kind = parts
+        if kind.strip() != "TrueType" or not index.isdigit():
+            continue  # CFF (Noto CJK), bitmap (PCF) and Type 1 faces cannot be embedded
+        entry = (fontconfig_rank(family, style, role), int(index), path)
+        key = _family_key(family)
+        if key not in best or entry < best[key]:
+            best[key] = entry
+    ordered = sorted(best.values())
+    return [FontSource(path, index) for _, index, path in ordered[:_MAX_FONTCONFIG]]
+
+
+def fontconfig_fonts(role: str) -> list[FontSource]:
+    """The Chinese TrueType faces fontconfig knows (Linux), in :func:`parse_fc_list` order."""
     if not shutil.which("fc-list"):
         return []
     try:
         out = subprocess.run(
-            ["fc-list", ":lang=zh", "--format", "%{file}|%{index}|%{family}|%{style}\n"],
+            ["fc-list", ":lang=zh", "--format",
+             "%{file}|%{index}|%{family}|%{style}|%{fontformat}\n"],
             capture_output=True, text=True, timeout=10, check=False).stdout
     except (OSError, subprocess.SubprocessError):
         return []
-    found = []
-    for line in out.splitlines():
-        parts = line.split("|")
-        if len(parts) != 4 or not parts[0].lower().endswith((".ttf", ".ttc")):
-            continue
-        path, index, family, style = parts
-        found.append((_fontconfig_rank(family, style, role), path,
-                      int(index) if index.isdigit() else 0))
-    found.sort()
-    return [FontSource(path, index) for _, path, index in found[:_MAX_FONTCONFIG]]
+    return parse_fc_list(out, role)
+
+
+def system_fonts(role: str, platform: str = sys.platform,
+                 environ: Mapping[str, str] = os.environ) -> list[FontSource]:
+    """The machine's Chinese fonts for a role: Windows' font folders, fontconfig elsewhere
+    (macOS's Songti/PingFang are CFF or collections of CFF: none is usable, so none asked)."""
+    if platform == "win32":
+        return windows_fonts(role, windows_font_folders(environ))
+    if platform == "darwin":
+        return []
+    return fontconfig_fonts(role)
+
+
+_discovery: Discovery = system_fonts
+
+
+@contextmanager
+def use_discovery(discovery: Discovery) -> Iterator[None]:
+    """Find system fonts with ``discovery`` inside the block (``lambda role: []``: a machine
+    with no Chinese font but the bundled one). Chains are cached per discovery."""
+    global _discovery
+    with _lock:
+        previous, _discovery = _discovery, discovery
+    try:
+        yield
+    finally:
+        with _lock:
+            _discovery = previous
+
+
+def set_discovery(discovery: Discovery) -> None:
+    """Replace system-font discovery for the rest of the process (the test suite's "bare
+    machine" mode); :func:`use_discovery` is the scoped form."""
+    global _discovery
+    with _lock:
+        _discovery = discovery
 
 
 def bundled_font() -> FontSource:
@@ -199,16 +335,13 @@ def bundled_font() -> FontSource:
     return FontSource(str(resources_dir() / "fonts" / BUNDLED_FONT))
 
 
-def default_sources(room_font: str = "", role: str = "body") -> list[FontSource]:
+def default_sources(room_font: str = "", role: str = "body",
+                    discovery: Discovery | None = None) -> list[FontSource]:
     """The chain in order: room font → system fonts → bundled font, duplicates removed."""
     sources: list[FontSource] = []
     if room_font:
-        path, _, index = room_font.partition("#")  # "simsun.ttc#1" picks a face of a .ttc
-        sources.append(FontSource(path, int(index) if index.isdigit() else 0))
-    if sys.platform == "win32":
-        sources += _windows_sources(role)
-    elif sys.platform != "darwin":  # macOS Songti/PingFang are CFF or .ttc of CFF: skip
-        sources += _fontconfig_sources(role)
+        sources.append(parse_font_setting(room_font, role))
+    sources += (discovery or _discovery)(role)
     sources.append(bundled_font())
     unique: dict[tuple[str, int], FontSource] = {}
     for s in sources:
@@ -295,12 +428,12 @@ def clean(text: str) -> str:
 
 def chain_for(room_font: str = "", role: str = "body") -> FontChain:
     """The process-wide chain for a room's font setting and a role ("body" or "title")."""
-    key = (room_font, role, _override)
+    key = (room_font, role, _override, _discovery)
     with _lock:
         chain = _chains.get(key)
         if chain is None:
             sources = list(_override) if _override is not None else default_sources(
-                room_font, role)
+                room_font, role, _discovery)
             chain = _chains[key] = FontChain(sources)
         return chain
 
