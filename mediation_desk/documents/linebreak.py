@@ -60,7 +60,8 @@ def push_out_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
         else:
             units.append(_paragraph.cjkU(text, f, "utf8"))
     lines = []
-    i = width_used = start = 0
+    i = start = 0
+    width_used = 0.0
     max_width = max_widths[0]
     while i < len(units):
         u = units[i]
@@ -87,7 +88,7 @@ def push_out_split(frags: list[Any], max_widths: list[float], calc_bounds: bool)
                                                     max_width - used, line_break,
                                                     calc_bounds))
             max_width = max_widths[min(len(lines), len(max_widths) - 1)]
-            start, width_used = i, 0
+            start, width_used = i, 0.0
     if start < len(units):
         used = sum(_width(x, max_width) for x in units[start:])
         lines.append(_paragraph.makeCJKParaLine(units[start:], max_width, used,
@@ -101,7 +102,7 @@ class Para(Paragraph):  # type: ignore[misc]
     def breakLinesCJK(self, maxWidths: Any) -> Any:
         if not isinstance(maxWidths, (list, tuple)):
             maxWidths = [maxWidths]
-        if not self.frags or (hasattr(self, "blPara") and getattr(self, "_splitpara", 0)):
+        if not self.frags or (hasattr(self, "blPara") and getattr(self, "_splitpara", False)):
             return super().breakLinesCJK(maxWidths)
         self.height = 0
         _paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)

@@ -29,7 +29,6 @@ from tests.documents import conftest as engine
 from tests.documents import forms_data as cases
 from tests.documents import geometry as geo
 from tests.documents.faces import ALL, chain_sources
-from tests.documents.fontgen import widened
 
 
 @dataclass(frozen=True)
@@ -75,11 +74,6 @@ DOCS = (
     Doc("patrol-record-zero", lambda: documents.patrol_record(engine.zero_visit()), (1, 1),
         ()),
 )
-
-
-@pytest.fixture(scope="session")
-def wide_font(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return widened(tmp_path_factory.mktemp("fonts") / "wide.ttf")
 
 
 @pytest.fixture(params=ALL)
