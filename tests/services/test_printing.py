@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
-
 from pathlib import Path
 
 import pytest
