@@ -16,6 +16,8 @@ before light before bold; proportional before mono (NSimSun, "Mono", "Sharp").
 from __future__ import annotations
 
 import struct
+import sys
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO
@@ -99,8 +101,8 @@ def _read(f: BinaryIO, at: int, size: int) -> bytes:
     return data
 
 
-def _face(f: BinaryIO, index: int, offset: int) -> FaceInfo:
-    """One face from its table directory and name table (a few kilobytes of the file)."""
+def _tables(f: BinaryIO, offset: int) -> tuple[bytes, dict[bytes, tuple[int, int]]]:
+    """A face's sfnt version and its table directory: tag -> (offset, length)."""
     head = _read(f, offset, 12)
     version = head[:4]
     if version not in (b"\x00\x01\x00\x00", b"true", b"OTTO"):
@@ -111,6 +113,12 @@ def _face(f: BinaryIO, index: int, offset: int) -> FaceInfo:
     for i in range(count):
         tag = directory[16 * i:16 * i + 4]
         tables[tag] = (_u32(directory, 16 * i + 8), _u32(directory, 16 * i + 12))
+    return version, tables
+
+
+def _face(f: BinaryIO, index: int, offset: int) -> FaceInfo:
+    """One face from its table directory and name table (a few kilobytes of the file)."""
+    version, tables = _tables(f, offset)
     if b"glyf" in tables:
         outlines = "truetype"
     elif b"CFF " in tables or b"CFF2" in tables or version == b"OTTO":
@@ -127,20 +135,44 @@ def _face(f: BinaryIO, index: int, offset: int) -> FaceInfo:
                     styles[0][1] if styles else "", outlines, every, fs_type)
 
 
+def _offsets(f: BinaryIO) -> list[int]:
+    """Where each face's table directory starts: one for a font, several for a .ttc."""
+    head = f.read(12)
+    if head[:4] == b"ttcf" and len(head) == 12:
+        count = _u32(head, 8)
+        if not 0 < count <= _MAX_FACES:
+            raise FontFileError("字体集文件已损坏")
+        return list(struct.unpack(f">{count}I", _read(f, 12, 4 * count)))
+    return [0]
+
+
+def blank_glyphs(path: str, index: int = 0) -> frozenset[int]:
+    """Ids of the glyphs of a TrueType face that draw nothing (an empty outline).
+
+    Why: some fonts map characters to such glyphs — AR PL UKai maps 47 rare characters, 䶮
+    among them, WenQuanYi Zen Hei 124, WenQuanYi Micro Hei the pinyin letters ǎ ǐ ǒ ǔ and ℃ —
+    so a chain trusting the character map prints "王䶮" as "王" without a word. Read from
+    'loca': an empty glyph has no data. Empty for a CFF face (no 'loca')."""
+    with open(path, "rb") as f:
+        offsets = _offsets(f)
+        _, tables = _tables(f, offsets[index])
+        if not {b"head", b"maxp", b"loca"} <= tables.keys():
+            return frozenset()
+        long_offsets = _u16(_read(f, tables[b"head"][0] + 50, 2), 0) == 1
+        count = _u16(_read(f, tables[b"maxp"][0] + 4, 2), 0)
+        loca = array("I" if long_offsets else "H")
+        loca.frombytes(_read(f, tables[b"loca"][0], (count + 1) * loca.itemsize))
+    if sys.byteorder == "little":
+        loca.byteswap()
+    return frozenset(g for g in range(count) if loca[g + 1] == loca[g])
+
+
 def read_faces(path: str) -> list[FaceInfo]:
     """Every face in a .ttf/.otf/.ttc file. Raises FontFileError (a Chinese reason) for a file
     that is missing, unreadable or not a font."""
     try:
         with open(path, "rb") as f:
-            head = f.read(12)
-            if head[:4] == b"ttcf" and len(head) == 12:
-                count = _u32(head, 8)
-                if not 0 < count <= _MAX_FACES:
-                    raise FontFileError("字体集文件已损坏")
-                offsets = list(struct.unpack(f">{count}I", _read(f, 12, 4 * count)))
-            else:
-                offsets = [0]
-            return [_face(f, i, offset) for i, offset in enumerate(offsets)]
+            return [_face(f, i, offset) for i, offset in enumerate(_offsets(f))]
     except FileNotFoundError:
         raise FontFileError("字体文件不存在") from None
     except IsADirectoryError:

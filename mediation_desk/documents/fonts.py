@@ -39,6 +39,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,6 +50,7 @@ from mediation_desk.documents.font_files import (
     FaceInfo,
     FontFileError,
     best_face,
+    blank_glyphs,
     face_rank,
     read_faces,
 )
@@ -138,7 +140,8 @@ _override: tuple[FontSource, ...] | None = None
 
 def _load(source: FontSource) -> _Face | None:
     """Open and register one face, once per process; None if reportlab cannot use it
-    (checked first from the file's tables, so a CFF font costs no parse)."""
+    (checked first from the file's tables, so a CFF font costs no parse). Characters the face
+    maps to an empty glyph count as missing from it (:func:`blank_glyphs`)."""
     with _lock:
         if source.key in _faces:
             return _faces[source.key]
@@ -153,11 +156,19 @@ def _load(source: FontSource) -> _Face | None:
                 name = f"MD{len(_faces)}-{stem}-{source.subfont}"
                 font = TTFont(name, source.path, subfontIndex=source.subfont)
                 pdfmetrics.registerFont(font)
-                face = _Face(name, source, font.face.charToGlyph)
+                blank = blank_glyphs(source.path, source.subfont)
+                cmap = {code: glyph for code, glyph in font.face.charToGlyph.items()
+                        if glyph not in blank or _draws_nothing(code)}
+                face = _Face(name, source, cmap)
         except Exception:
             face = None
         _faces[source.key] = face
         return face
+
+
+def _draws_nothing(code: int) -> bool:
+    """Spaces and format characters: an empty glyph is their right glyph."""
+    return unicodedata.category(chr(code)) in ("Zs", "Zl", "Zp", "Cc", "Cf")
 
 
 def parse_font_setting(setting: str, role: str = "body") -> FontSource:

@@ -188,6 +188,25 @@ def three_party_case() -> CaseFile:
     )
 
 
+def long_names_case() -> CaseFile:
+    """Three parties whose names test the signature cells: a four-character person's name
+    with a rare character, a twenty-character company and a compound surname; and a village
+    committee whose name is too long for one line in the seal circle."""
+    base = three_party_case()
+    applicant, company, third = base.parties
+    parties = (dataclasses.replace(applicant, name="欧阳㛃华"),
+               dataclasses.replace(company, name="福建省安溪县湖头恒达建筑工程有限责任公司"),
+               dataclasses.replace(third, name="司马堃"))
+    agreement = base.agreement
+    assert agreement is not None
+    terms = tuple(dataclasses.replace(t, obligor=parties[1].name if "恒达" in t.obligor
+                                      else parties[2].name, obligee="欧阳㛃华")
+                  for t in agreement.terms)
+    room = dataclasses.replace(base.room, committee_name="安溪县湖头镇湖二村人民调解委员会")
+    return dataclasses.replace(base, number="（2026）湖头人调字第16号", parties=parties,
+                               room=room, agreement=dataclasses.replace(agreement, terms=terms))
+
+
 _LONG_FACTS = (
     "申请人张㛃与被申请人王䶮系同村村民，双方承包的山林相邻，界址以山脊小路和一棵老樟树为标志。",
     "2019年，被申请人在自家山林内种植茶树，开垦时越过山脊小路约三米，申请人当时外出务工，未提出异议。",

@@ -53,12 +53,14 @@ def _square(pen: object, advance: int) -> None:
 
 def box_font(path: Path, family: str, chars: str = COMMON, *, style: str = "Regular",
              local_family: str = "", advance: int = 1000, cff: bool = False,
-             fs_type: int = 0, chinese: bool = False) -> Path:
-    """A font with a square glyph for each of ``chars`` (plus .notdef and space).
+             fs_type: int = 0, chinese: bool = False, blank: str = "") -> Path:
+    """A font with a square glyph for each of ``chars`` (plus .notdef and space); the
+    characters in ``blank`` are mapped to glyphs that draw nothing (as AR PL UKai maps 䶮).
     ``chinese`` declares CJK coverage in OS/2 (Unicode range 59, code page GB 2312), as Qt
     asks before counting a family as Chinese."""
-    order = [".notdef", "space"] + [f"u{ord(c):05X}" for c in dict.fromkeys(chars)]
-    cmap = {0x20: "space", **{ord(c): f"u{ord(c):05X}" for c in chars}}
+    order = [".notdef", "space"] + [f"u{ord(c):05X}" for c in dict.fromkeys(chars + blank)]
+    cmap = {0x20: "space", **{ord(c): f"u{ord(c):05X}" for c in chars + blank}}
+    empty = {"space", *(f"u{ord(c):05X}" for c in blank)}
     fb = FontBuilder(1000, isTTF=not cff)
     fb.setupGlyphOrder(order)
     fb.setupCharacterMap(cmap)
@@ -69,7 +71,7 @@ def box_font(path: Path, family: str, chars: str = COMMON, *, style: str = "Regu
         strings = {}
         for name in order:
             pen = T2CharStringPen(widths[name][0], None)
-            if name not in ("space",):
+            if name not in empty:
                 _square(pen, widths[name][0])
             strings[name] = pen.getCharString()
         fb.setupCFF(ps_name, {"FullName": f"{family} {style}"}, strings, {})
@@ -77,7 +79,7 @@ def box_font(path: Path, family: str, chars: str = COMMON, *, style: str = "Regu
         glyphs = {}
         for name in order:
             pen = TTGlyphPen(None)
-            if name != "space":
+            if name not in empty:
                 _square(pen, widths[name][0])
             glyphs[name] = pen.glyph()
         fb.setupGlyf(glyphs)

@@ -15,13 +15,17 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from pdfminer.converter import PDFPageAggregator
 from pdfminer.layout import LTChar, LTCurve, LTFigure, LTLine, LTRect
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
+from PIL import Image
 
 MM = 72 / 25.4
 TOL = 0.6  # pt: rounding of widths and positions; a real crossing is at least a stroke wide
@@ -282,3 +286,28 @@ def find_line(chars: Sequence[Char], pattern: str) -> list[Char] | None:
         if re.search(pattern, "".join(c.text for c in line)):
             return line
     return None
+
+
+def inkless(pdf: bytes, pages: Sequence[Page], wanted: str, dpi: int = 100) -> list[str]:
+    """Characters of ``wanted`` whose box has no ink on the rendered page: a glyph the font
+    maps but draws empty (a silent blank, which no text extraction shows)."""
+    found = []
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "doc.pdf"
+        path.write_bytes(pdf)
+        subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", str(path), str(Path(folder) / "p")],
+                       check=True)
+        images = sorted(Path(folder).glob("p-*.pgm"))
+        for page, image_path in zip(pages, images, strict=True):
+            image = Image.open(image_path)
+            scale = dpi / 72
+            for c in page.chars:
+                if c.text not in wanted:
+                    continue
+                inset = (c.x1 - c.x0) * 0.1
+                box = (int((c.x0 + inset) * scale), int((page.height - c.y1) * scale),
+                       int((c.x1 - inset) * scale) + 1, int((page.height - c.y0) * scale) + 1)
+                if image.crop(box).getextrema()[0] > 160:  # nothing darker than light grey
+                    found.append(f"p{page.number}: “{c.text}” prints blank at ({c.x0:.1f}, "
+                                 f"{c.y0:.1f})")
+    return found

@@ -14,6 +14,7 @@ from mediation_desk.documents.font_files import (
     FaceInfo,
     FontFileError,
     best_face,
+    blank_glyphs,
     face_rank,
     read_faces,
 )
@@ -105,3 +106,14 @@ def test_ranking_variant_and_weight_within_a_family() -> None:
     assert rank("WenQuanYi Zen Hei") < rank("WenQuanYi Zen Hei Sharp")
     assert rank("LXGW WenKai") < rank("LXGW WenKai", "Light") < rank("LXGW WenKai", "Bold")
     assert rank("LXGW WenKai", "Book") == rank("LXGW WenKai", "Regular")
+
+
+def test_blank_glyphs_are_found_from_loca(tmp_path: Path) -> None:
+    path = fontgen.box_font(tmp_path / "hollow.ttf", "Hollow", "王张", blank="䶮")
+    # glyph order: .notdef, space, 王, 张, 䶮 — space and 䶮 draw nothing
+    assert blank_glyphs(str(path)) == {1, 4}
+    cff = fontgen.box_font(tmp_path / "c.otf", "Box CFF", cff=True)
+    assert blank_glyphs(str(cff)) == frozenset()
+    ttc = fontgen.collection(tmp_path / "two.ttc", [fontgen.box_font(
+        tmp_path / "full.ttf", "Full", "王"), path])
+    assert blank_glyphs(str(ttc), 0) == {1} and blank_glyphs(str(ttc), 1) == {1, 4}

@@ -33,6 +33,7 @@ from tests.documents.conftest import ROOM, pdf_fonts, pdf_text, two_party_case, 
 
 BUNDLED = bundled_font().path
 NOTO = Path("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc")
+UKAI = Path("/usr/share/fonts/truetype/arphic/ukai.ttc")
 TEXT = "申请人张曾用名祥。，"  # what the fallback tests print
 
 
@@ -179,6 +180,28 @@ def test_a_character_missing_from_the_first_font_is_drawn_by_the_next(
     names = [row["name"] for row in rows]
     assert any("BoxSong" in n for n in names) and any("LXGWWenKai" in n for n in names)
     assert all(row["emb"] == "yes" for row in rows)
+
+
+def test_a_character_a_face_draws_empty_is_taken_from_the_next(made: dict[str, Path],
+                                                               tmp_path: Path) -> None:
+    """A face that maps 䶮 to an empty glyph (AR PL UKai does) would print "王䶮" as "王":
+    such characters count as missing from it."""
+    hollow = fontgen.box_font(tmp_path / "hollow.ttf", "Hollow Kai", fontgen.COMMON + "王",
+                              blank="䶮")
+    with forced_chain([hollow, BUNDLED]) as chain:
+        assert chain.font_for("王") != chain.font_for("䶮")
+        assert "LXGWWenKai" in (chain.font_for("䶮") or "")
+        assert chain.font_for(" ") == chain.primary  # a space is meant to be empty
+    with forced_chain([hollow]), pytest.raises(UnprintableCharacters) as err:
+        _doc("被申请人王䶮")
+    assert err.value.characters == ("䶮",)
+
+
+@pytest.mark.skipif(not UKAI.is_file(), reason="fonts-arphic-ukai is not installed")
+def test_ar_pl_ukai_does_not_print_its_empty_glyphs() -> None:
+    with forced_chain([FontSource(str(UKAI)), BUNDLED]) as chain:
+        assert chain.font_for("王").endswith("ukai-0")  # type: ignore[union-attr]
+        assert "LXGWWenKai" in (chain.font_for("䶮") or "")
 
 
 def test_refusal_when_no_font_in_the_chain_has_a_character(made: dict[str, Path]) -> None:

@@ -38,6 +38,7 @@ class Doc:
     pages: tuple[int, int]  # fewest and most pages any face may take
     names: tuple[str, ...]  # names that must never break inside a cell
     landscape: bool = False
+    committee: str = engine.ROOM.committee_name
 
 
 def _names(case: CaseFile) -> tuple[str, ...]:
@@ -46,7 +47,7 @@ def _names(case: CaseFile) -> tuple[str, ...]:
 
 def _form(kind: str, make: Callable[[], CaseFile], pages: tuple[int, int]) -> Doc:
     return Doc(f"{kind}-{make.__name__}", lambda: documents.build(kind, make()), pages,
-               _names(make()))
+               _names(make()), committee=make().room.committee_name)
 
 
 DOCS = (
@@ -54,6 +55,8 @@ DOCS = (
     _form("agreement", engine.three_party_case, (3, 3)),
     _form("agreement", engine.long_case, (3, 4)),
     _form("agreement", engine.short_case, (1, 2)),
+    _form("agreement", engine.long_names_case, (3, 3)),
+    _form("confirmation", engine.long_names_case, (3, 4)),
     _form("oral-agreement", engine.oral_case, (1, 1)),
     _form("application", cases.agreed_case, (1, 2)),
     _form("application", engine.three_party_case, (1, 2)),
@@ -133,8 +136,7 @@ def signature_problems(page: geo.Page, names: tuple[str, ...],
     return found
 
 
-def layout_problems(doc: Doc, pdf: bytes, committee: str = engine.ROOM.committee_name,
-                    ) -> list[str]:
+def layout_problems(doc: Doc, pdf: bytes) -> list[str]:
     pages = geo.read_pages(pdf)
     frames = _frames(doc.landscape)
     found = []
@@ -154,12 +156,15 @@ def layout_problems(doc: Doc, pdf: bytes, committee: str = engine.ROOM.committee
                 in_cells.setdefault(cell, []).append(c)
         for chars in in_cells.values():
             found += [f"p{page.number}: {p}" for p in geo.split_names(chars, doc.names)]
-        found += seal_problems(page, committee)
+        found += seal_problems(page, doc.committee)
         found += signature_problems(page, doc.names, doc.id.startswith("agreement-"))
     return found
 
 
 @pytest.mark.parametrize("doc", DOCS, ids=[d.id for d in DOCS])
 def test_every_form_holds_under_every_face(doc: Doc, face: str) -> None:
-    problems = layout_problems(doc, doc.build())
+    pdf = doc.build()
+    problems = layout_problems(doc, pdf)
+    if doc.id.startswith(("agreement-", "confirmation-")):  # names the parties sign under
+        problems += geo.inkless(pdf, geo.read_pages(pdf), "".join(doc.names))
     assert problems == [], f"{doc.id} under {face}:\n" + "\n".join(problems[:25])
