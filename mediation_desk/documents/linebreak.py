@@ -104,6 +104,14 @@ class Para(Paragraph):  # type: ignore[misc]
             maxWidths = [maxWidths]
         if not self.frags or (hasattr(self, "blPara") and getattr(self, "_splitpara", False)):
             return super().breakLinesCJK(maxWidths)
+        frag = self.frags[0]
+        if len(self.frags) == 1 and not hasattr(frag, "cbDefn") and not self.style.endDots:
+            # One font and size (most paragraphs): reportlab's faster splitter, kept unless a
+            # mark would hang (a line with negative room left)
+            lines = super().breakLinesCJK(maxWidths)
+            if all(extra >= -_FUZZ for extra, _ in lines.lines):
+                return lines
+            self.height = 0
         self.height = 0
         _paragraph._handleBulletWidth(self.bulletText, self.style, maxWidths)
         auto = getattr(self, "autoLeading", getattr(self.style, "autoLeading", ""))
