@@ -26,12 +26,12 @@ IDEOGRAPHIC_SPACE = "\u3000"
 
 def width(chain: FontChain, text: str, size: float) -> float:
     """Width in points of ``text`` on one line at ``size``, each run in the face that draws it;
-    an ideographic space (a hand-fill gap) counts one em, as :func:`gap` prints it."""
+    an ideographic space (a hand-fill gap) as wide as :func:`gap` prints it."""
     total = 0.0
     for name, run in chain.runs(text.replace("\n", "")):
         gaps = run.count(IDEOGRAPHIC_SPACE)
         if gaps:
-            total += gaps * size
+            total += gaps * gap_width(chain, size)
             run = run.replace(IDEOGRAPHIC_SPACE, "")
         total += stringWidth(run, name or chain.primary, size)
     return total
@@ -55,15 +55,26 @@ def longest_token(chain: FontChain, text: str, size: float) -> float:
     return max((width(chain, t, size) for t in _TOKEN.findall(text)), default=0.0)
 
 
+def _gap_font(chain: FontChain) -> tuple[str, int]:
+    """The face that prints the gap's no-break spaces, and how many make about one em."""
+    name = chain.font_for("\xa0") or chain.primary
+    space = getFont(name).stringWidth("\xa0", 1000)
+    return name, max(1, round(1000 / space)) if space > 0 else 3
+
+
 def gap(chain: FontChain) -> str:
     """A hand-fill gap of about one em as paragraph text.
 
     reportlab collapses every space in a paragraph, U+3000 included, so a gap such as the one
     in "　　年　　月　　日" is printed as no-break spaces; their width is the face's, 0.25–0.5 em
     depending on the font, so the count is chosen per face to come nearest one em."""
-    name = chain.font_for("\xa0") or chain.primary
-    space = getFont(name).stringWidth("\xa0", 1000)
-    return "\xa0" * max(1, round(1000 / space)) if space > 0 else "\xa0" * 3
+    return "\xa0" * _gap_font(chain)[1]
+
+
+def gap_width(chain: FontChain, size: float) -> float:
+    """The width :func:`gap` prints at ``size`` (within a quarter em of one em)."""
+    name, count = _gap_font(chain)
+    return float(count * stringWidth("\xa0", name, size))
 
 
 def descent(chain: FontChain) -> float:

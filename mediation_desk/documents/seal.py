@@ -5,8 +5,8 @@ date on one line. The circle is the size of a committee's round seal (42 mm), so
 text is a chord of it, narrower the further a line is from the centre. Each line is therefore
 measured in the faces that draw it and set at the largest size (up to the body size) whose
 em box fits inside the circle; a committee name too long for one line even at the smallest
-size is set on two ("…村" / "人民调解委员会"). Text is drawn run by run with the font chain, and
-a hand-fill gap (U+3000) is exactly one em, whatever the face's space width.
+size is set on two ("…村" / "人民调解委员会"). Text is drawn run by run with the font chain, a
+hand-fill gap (U+3000) as wide as paragraphs print it.
 """
 
 from __future__ import annotations
@@ -32,12 +32,13 @@ _SMALLEST = 7.5
 
 def _draw(canv: Canvas, chain: FontChain, text: str, size: float, cx: float,
           baseline: float) -> None:
-    """``text`` centred on ``cx``, run by run in the chain's faces, U+3000 as a one-em gap."""
+    """``text`` centred on ``cx``, run by run in the chain's faces, U+3000 as the gap a
+    paragraph prints (about one em, :func:`fitting.gap_width`)."""
     x = cx - fitting.width(chain, text, size) / 2
     for name, run in chain.runs(text):
         for i, piece in enumerate(run.split(fitting.IDEOGRAPHIC_SPACE)):
             if i:
-                x += size
+                x += fitting.gap_width(chain, size)
             if piece:
                 font = name or chain.primary
                 canv.setFont(font, size)

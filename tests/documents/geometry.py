@@ -14,6 +14,7 @@ what moved where on which page.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import subprocess
 import tempfile
@@ -273,6 +274,38 @@ def split_names(chars: Sequence[Char], names: Iterable[str]) -> list[str]:
         whole = sum(line.count(name) for line in printed)
         if whole < drawn:
             found.append(f"“{name}” broken over lines ({drawn - whole} of {drawn})")
+    return found
+
+
+DATE = r"(\d{4})?年\d{0,2}月\d{0,2}日"  # "2026年3月2日", or "年月日" left blank to fill in
+
+
+def broken_names(chars: Sequence[Char], names: Iterable[str], right: float,
+                 patterns: Iterable[str] = (DATE,)) -> list[str]:
+    """Names (and dates: ``patterns``) broken over two lines anywhere but at the end of a full
+    line of running text.
+
+    A paragraph as wide as the page may wrap inside a name, as any Chinese text wraps where
+    the line is full; a label, a signature line, a date to fill in or a caption may not. So a
+    break is allowed only where the first part's line reaches ``right`` (the text frame's
+    right edge) within two and a half ems: reportlab justifies Chinese lines only at spaces,
+    so a full line may end up to an em short, and one more when a closing mark pushed a
+    character down."""
+    ordered = sorted(chars, key=lambda c: c.order)
+    text = "".join(c.text for c in ordered)
+    wanted = [re.escape(n) for n in dict.fromkeys(names)] + list(patterns)
+    found = []
+    for pattern in wanted:
+        for match in re.finditer(pattern, text):
+            part = ordered[match.start():match.end()]
+            for a, b in itertools.pairwise(part):
+                if abs(a.base - b.base) >= 1:  # broken between a and b
+                    line_end = max(c.x1 for c in ordered if abs(c.base - a.base) < 1
+                                   and c.x0 >= a.x0)
+                    if line_end < right - 2.5 * a.size:
+                        found.append(f"“{match.group()}” broken after “{a.text}” at "
+                                     f"({a.x1:.1f}, {a.base:.1f}), far from the line's end")
+                    break
     return found
 
 

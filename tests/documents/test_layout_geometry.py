@@ -117,10 +117,9 @@ def seal_problems(page: geo.Page, committee: str) -> list[str]:
     return found
 
 
-def signature_problems(page: geo.Page, names: tuple[str, ...],
-                       all_sign: bool) -> list[str]:
-    """Beside the fingerprint boxes, where the parties sign: no name broken over lines, and
-    (``all_sign``: the agreement) every party's name printed whole."""
+def signature_problems(page: geo.Page, names: tuple[str, ...]) -> list[str]:
+    """Beside the fingerprint boxes, where the parties sign the agreement: every party's name
+    printed whole on one line."""
     boxes = [b for b in page.boxes if 12 * geo.MM < b.x1 - b.x0 < 22 * geo.MM]
     if not boxes:
         return []
@@ -128,12 +127,9 @@ def signature_problems(page: geo.Page, names: tuple[str, ...],
     region = [c for c in page.chars if low <= c.cy <= high
               and not any(b.holds(c) for b in boxes) and not any(
                   (c.cx - s.cx) ** 2 + (c.cy - s.cy) ** 2 <= s.r ** 2 for s in page.circles)]
-    found = [f"p{page.number} signatures: {p}" for p in geo.split_names(region, names)]
-    if all_sign:
-        printed = ["".join(c.text for c in line) for line in geo.lines(region)]
-        found += [f"p{page.number} signatures: “{name}” not printed whole: {printed}"
-                  for name in names if not any(name in line for line in printed)]
-    return found
+    printed = ["".join(c.text for c in line) for line in geo.lines(region)]
+    return [f"p{page.number} signatures: “{name}” not printed whole: {printed}"
+            for name in names if not any(name in line for line in printed)]
 
 
 def layout_problems(doc: Doc, pdf: bytes) -> list[str]:
@@ -156,8 +152,12 @@ def layout_problems(doc: Doc, pdf: bytes) -> list[str]:
                 in_cells.setdefault(cell, []).append(c)
         for chars in in_cells.values():
             found += [f"p{page.number}: {p}" for p in geo.split_names(chars, doc.names)]
+        loose = [c for c in page.chars if geo.cell_of(page, c) is None]
+        found += [f"p{page.number}: {p}" for p in geo.broken_names(
+            loose, doc.names, max(f.x1 for f in frames))]
         found += seal_problems(page, doc.committee)
-        found += signature_problems(page, doc.names, doc.id.startswith("agreement-"))
+        if doc.id.startswith("agreement-"):
+            found += signature_problems(page, doc.names)
     return found
 
 
