@@ -15,11 +15,13 @@ before light before bold; proportional before mono (NSimSun, "Mono", "Sharp").
 
 from __future__ import annotations
 
+import os
 import struct
 import sys
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import BinaryIO
 
 #: Preferred languages of a name record: English (US) first, then Simplified Chinese.
@@ -183,6 +185,24 @@ def read_faces(path: str) -> list[FaceInfo]:
         if isinstance(exc, FontFileError):
             raise
         raise FontFileError("字体文件已损坏") from None
+
+
+@dataclass(frozen=True)
+class FontSource:
+    """A font file and, for a .ttc collection, which face in it."""
+
+    path: str
+    subfont: int = 0
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """Identity for de-duplication: the same file installed twice (system LXGW WenKai and
+        the bundled copy) is opened once."""
+        try:
+            size = os.path.getsize(self.path)
+        except OSError:
+            size = -1
+        return (f"{Path(self.path).name.lower()}:{size}", self.subfont)
 
 
 # -- which face a document prefers ----------------------------------------------------------

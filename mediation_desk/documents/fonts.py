@@ -4,8 +4,10 @@ Why this module exists: reportlab prints a character the current font lacks as a
 blank*. On an agreement that is a party's name with a hole in it, which a court may reject and
 a party may dispute. So every text goes through a :class:`FontChain`: the room's configured font,
 then the system's FangSong/SimSun/KaiTi (Windows) or fontconfig's Chinese TrueType fonts (Linux),
-then the bundled LXGW WenKai. Each character is drawn by the first font whose cmap has it; a
-character in no font at all is collected and the whole document refused with
+then the bundled LXGW WenKai. Each character is drawn by the first font that has it — in its
+character map *and* with an outline: some fonts map rare characters to empty glyphs
+(:func:`font_files.blank_glyphs`), which would print as the same silent blank. A character in
+no font at all is collected and the whole document refused with
 :class:`UnprintableCharacters`, naming every such character (the real case: private-use
 "自造字" U+E000–U+F8FF that some population registers use for rare names).
 
@@ -16,9 +18,9 @@ them by their table directory (:mod:`font_files`), and :func:`font_problem` give
 reason when it chooses one. In a TrueType *collection* (.ttc) the face is chosen by its name
 table (simsun.ttc: SimSun, not NSimSun; uming.ttc: the CN face), or given as "file.ttc#1".
 
-Where system fonts come from is a :data:`Discovery` (Windows' font folders, fontconfig on
-Linux), replaceable with :func:`use_discovery`: tests run the whole suite as on a machine
-with no Chinese font but the bundled one, and test the Windows branch on Linux.
+Where system fonts come from is a :data:`Discovery` (:mod:`system_fonts`: Windows' font folders,
+fontconfig on Linux), replaceable with :func:`use_discovery`, so tests decide what the machine
+has, and test the Windows branch on Linux.
 
 Faces are loaded lazily (a face is opened only when an earlier one lacks a character) and
 cached process-wide, with their pdfmetrics registration: a warm build pays nothing for fonts.
@@ -33,14 +35,10 @@ window imports ``mediation_desk.documents`` at start-up.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,32 +47,27 @@ from typing import Any
 from mediation_desk.documents.font_files import (
     FaceInfo,
     FontFileError,
+    FontSource,
     best_face,
     blank_glyphs,
-    face_rank,
     read_faces,
+)
+from mediation_desk.documents.system_fonts import (
+    parse_fc_list,
+    system_fonts,
+    windows_font_folders,
+    windows_fonts,
 )
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.paths import resources_dir
 
 BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
 PRIVATE_USE = range(0xE000, 0xF900)
-#: Windows system fonts by role, in preference order. A .ttc's face is chosen by name.
-#: simsunb.ttf (SimSun-ExtB) is last: it holds the Extension B characters (𠮷) the others lack.
-_WINDOWS = {
-    "body": ("simfang.ttf", "simsun.ttc", "simkai.ttf", "simsunb.ttf"),
-    "title": ("simsun.ttc", "simfang.ttf", "simkai.ttf", "simsunb.ttf"),
-}
-#: How many fontconfig files to consider: each costs ~50 ms to open, only when needed.
-_MAX_FONTCONFIG = 6
 #: Characters every document prints: a font without them is not a Chinese font.
 _PROBE = "人民调解协议书申请被当事年月日"
 #: Characters dropped before printing: variation selectors and zero-width marks carry no glyph
 #: of their own (the base character prints), and would otherwise be refused as unprintable.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
-#: Words that name a style or regional variant of a family rather than another family.
-_VARIANT_WORDS = {"mono", "sharp", "light", "bold", "medium", "regular", "book", "cn", "sc",
-                  "tc", "tw", "hk", "jp", "kr", "mbe"}
 _CFF_REASON = ("该字体为 PostScript（CFF）轮廓的 OpenType 字体（如 Noto/思源 CJK），无法嵌入 PDF，"
                "请选用 TrueType 字体（.ttf/.ttc，如宋体 simsun.ttc、仿宋 simfang.ttf）")
 
@@ -102,24 +95,6 @@ class UnprintableCharacters(ValidationError):
                 reason += "；所有可用字体都没有此字形，请配置含此字的字体"
             problems.append(Problem(record, "", reason))
         super().__init__(problems)
-
-
-@dataclass(frozen=True)
-class FontSource:
-    """A font file and, for a .ttc collection, which face in it."""
-
-    path: str
-    subfont: int = 0
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """Identity for de-duplication: the same file installed twice (system LXGW WenKai and
-        the bundled copy) is opened once."""
-        try:
-            size = os.path.getsize(self.path)
-        except OSError:
-            size = -1
-        return (f"{Path(self.path).name.lower()}:{size}", self.subfont)
 
 
 @dataclass(frozen=True)
@@ -224,97 +199,10 @@ def font_problem(setting: str) -> str:
     return ""
 
 
-# -- system fonts ---------------------------------------------------------------------------
-
-def windows_font_folders(environ: Mapping[str, str]) -> list[Path]:
-    """%WINDIR%\\Fonts, then the folder fonts installed "for me only" go to (Windows 10+)."""
-    folders = [Path(environ.get("WINDIR") or environ.get("SystemRoot") or "C:\\Windows")
-               / "Fonts"]
-    if environ.get("LOCALAPPDATA"):
-        folders.append(Path(environ["LOCALAPPDATA"]) / "Microsoft" / "Windows" / "Fonts")
-    return folders
-
-
-def windows_fonts(role: str, folders: Sequence[Path]) -> list[FontSource]:
-    """FangSong/SimSun/KaiTi from the Windows font folders, a .ttc's face chosen by name.
-    File names are matched without regard to case, as Windows does."""
-    found: list[FontSource] = []
-    for wanted in _WINDOWS[role]:
-        for folder in folders:
-            try:
-                names = {p.name.lower(): p for p in folder.iterdir()}
-            except OSError:
-                continue
-            path = names.get(wanted)
-            if path is None or not path.is_file():
-                continue
-            try:
-                best = best_face(read_faces(str(path)), role)
-            except FontFileError:
-                continue
-            if best is not None:
-                found.append(FontSource(str(path), best.index))
-                break
-    return found
-
-
-def fontconfig_rank(family: str, style: str, role: str) -> tuple[int, int, int]:
-    """fontconfig's family list ("LXGW WenKai,霞鹜文楷") ranked as the face picker does."""
-    return face_rank(family.split(","), style, role)
-
-
-def _family_key(family: str) -> str:
-    """One key per family, whatever its file's style or regional variant: "LXGW WenKai Mono
-    Light" and "LXGW WenKai" are one family for the chain, so one file of it is enough."""
-    words = family.split(",")[0].lower().split()
-    while len(words) > 1 and words[-1] in _VARIANT_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
-def parse_fc_list(output: str, role: str) -> list[FontSource]:
-    """Chinese TrueType faces from ``fc-list`` lines "file|index|family|style|format", FangSong
-    and Song first, sans last; one face per family (its best file and face), CFF left out."""
-    best: dict[str, tuple[tuple[int, int, int], int, str]] = {}
-    for line in output.splitlines():
-        parts = line.split("|")
-        if len(parts) != 5:
-            continue
-        path, index, family, style, kind = parts
-        if kind.strip() != "TrueType" or not index.isdigit():
-            continue  # CFF (Noto CJK), bitmap (PCF) and Type 1 faces cannot be embedded
-        entry = (fontconfig_rank(family, style, role), int(index), path)
-        key = _family_key(family)
-        if key not in best or entry < best[key]:
-            best[key] = entry
-    ordered = sorted(best.values())
-    return [FontSource(path, index) for _, index, path in ordered[:_MAX_FONTCONFIG]]
-
-
-def fontconfig_fonts(role: str) -> list[FontSource]:
-    """The Chinese TrueType faces fontconfig knows (Linux), in :func:`parse_fc_list` order."""
-    if not shutil.which("fc-list"):
-        return []
-    try:
-        out = subprocess.run(
-            ["fc-list", ":lang=zh", "--format",
-             "%{file}|%{index}|%{family}|%{style}|%{fontformat}\n"],
-            capture_output=True, text=True, timeout=10, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    return parse_fc_list(out, role)
-
-
-def system_fonts(role: str, platform: str = sys.platform,
-                 environ: Mapping[str, str] = os.environ) -> list[FontSource]:
-    """The machine's Chinese fonts for a role: Windows' font folders, fontconfig elsewhere
-    (macOS's Songti/PingFang are CFF or collections of CFF: none is usable, so none asked)."""
-    if platform == "win32":
-        return windows_fonts(role, windows_font_folders(environ))
-    if platform == "darwin":
-        return []
-    return fontconfig_fonts(role)
-
+__all__ = ["FontChain", "FontSource", "UnprintableCharacters", "bundled_font", "chain_for",
+           "default_sources", "font_problem", "forced_chain", "parse_fc_list",
+           "parse_font_setting", "set_discovery", "system_fonts", "use_discovery",
+           "windows_font_folders", "windows_fonts"]
 
 _discovery: Discovery = system_fonts
 

@@ -44,7 +44,7 @@ from mediation_desk.documents.data import PartyInfo, RoomInfo
 from mediation_desk.documents.fonts import FontChain, UnprintableCharacters, chain_for
 from mediation_desk.documents.linebreak import Para as Paragraph
 from mediation_desk.documents.seal import SealArea, seal_texts
-from mediation_desk.documents.text import BLANK_DATE, age_text
+from mediation_desk.documents.text import BLANK_DATE
 
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm  # GB/T 9704 margins
 BODY_SIZE, BODY_LEADING = 14, 23  # 四号, fixed leading (1.65 lines)
@@ -55,9 +55,6 @@ PAD = 4  # table cell padding left and right, pt
 #: The seal area's circle, normal and compact: about a committee's round seal (42 mm).
 SEAL_DIAMETER, SEAL_COMPACT = 40 * mm, 36 * mm
 SEAL_COLUMN = 54 * mm  # the seal area's column beside the signatures
-#: Party-table values that must print whole on one line (shrunk if need be), never wrapped.
-_WHOLE_VALUES = {"姓名", "名称", "性别", "民族", "身份证号码", "证件号码", "出生日期", "年龄",
-                 "联系电话", "法定代表人", "证照号码"}
 #: A cell's text shrinks to stay on one line down to this share of its size, then wraps.
 SHRINK = 0.85
 SMALLEST = 7.5  # pt: no text is fitted smaller than this
@@ -278,7 +275,7 @@ class Kit:
         return fl.SectionMark(key, numbered)
 
     # -- tables ---------------------------------------------------------------------------------
-    def _table(self, rows: list[list[Any]], widths: Sequence[float],
+    def ruled(self, rows: list[list[Any]], widths: Sequence[float],
                extra: Sequence[tuple[Any, ...]] = (), repeat: int = 0) -> Table:
         table = Table(rows, colWidths=list(widths), repeatRows=repeat)
         table.setStyle(TableStyle([self._table_font,
@@ -314,7 +311,7 @@ class Kit:
                 cells += ["", ""]
                 spans.append(("SPAN", (1, r), (3, r)))
             data.append(cells)
-        return self._table(data, widths, spans)
+        return self.ruled(data, widths, spans)
 
     def grid(self, header: Sequence[str], rows: Sequence[Sequence[str]],
              widths: Sequence[float], center: Sequence[int] = (), small: bool = False) -> Table:
@@ -328,62 +325,15 @@ class Kit:
         head = [self.cell(h, centred, room[i]) for i, h in enumerate(header)]
         body = [[self.cell(v, centred if i in center else cell, room[i])
                  for i, v in enumerate(row)] for row in rows]
-        return self._table([head, *body], col_w, repeat=1)
+        return self.ruled([head, *body], col_w, repeat=1)
 
     def party_table(self, parties: Sequence[PartyInfo], *, with_id: bool = True) -> list[Flowable]:
-        """Each party's details as a small bordered table, labelled by side (申请人 …).
+        """Each party's details as a small bordered table, labelled by side (:mod:`parties`)."""
+        from mediation_desk.documents.parties import party_tables
 
-        Persons: 姓名 性别 民族 / 身份证号码 出生日期(年龄) / 职业 联系电话 / 住址 (/ 委托代理人);
-        organisations: 名称 / 住所 / 法定代表人 联系电话 (/ 证照号码) (/ 委托代理人). One table
-        per party so a page break falls between parties, never inside one. Labels, names, ID
-        and phone numbers and dates stay on one line, shrunk to their cell's measured width
-        when a face sets them wider; addresses and agents wrap.
-        """
-        out: list[Flowable] = []
-        widths = [w * mm for w in (16, 24, 49, 21, 16, 12, 18)]
-        widths[2] += self.width - sum(widths)  # landscape or other widths: give it to the ID
-        for p in parties:
-            rows: list[list[tuple[str, str]]]
-            if p.kind == "organization":
-                rows = [[("名称", p.name)], [("住所", p.address)],
-                        [("法定代表人", p.legal_representative), ("联系电话", p.phone)]]
-                if with_id and p.id_number:
-                    rows.append([("证照号码", p.id_number)])
-            else:
-                rows = [[("姓名", p.name), ("性别", p.gender), ("民族", p.ethnicity)],
-                        [(("身份证号码" if p.id_type == "resident_id" else "证件号码"),
-                          p.id_number if with_id else ""),
-                         ("出生日期" if p.birth_date or p.age is None else "年龄", age_text(p))],
-                        [("职业", p.occupation), ("联系电话", p.phone)],
-                        [("住址", p.address)]]
-                if not with_id:
-                    rows[1] = rows[1][1:]
-            if p.agent:
-                rows.append([("委托代理人", p.agent)])
-            data: list[list[Any]] = []
-            pad = 3
-            style: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
-                                            ("LEFTPADDING", (0, 0), (-1, -1), pad),
-                                            ("RIGHTPADDING", (0, 0), (-1, -1), pad)]
-            for r, row in enumerate(rows):
-                cells: list[Any] = [self._vertical(p.side_label) if r == 0 else ""]
-                for i, (label, value) in enumerate(row):
-                    col = len(cells)
-                    end = 7 if i == len(row) - 1 else col + 2
-                    room = sum(widths[col + 1:end]) - 2 * pad
-                    whole = label in _WHOLE_VALUES
-                    cells += [self.fitted(label, "label", widths[col] - 2 * pad),
-                              self.fitted(value, "cell", room) if whole
-                              else self.cell(value, "cell", room)]
-                last = len(cells) - 1
-                if last < 6:  # the last value spans to the right edge
-                    style.append(("SPAN", (last, r), (6, r)))
-                    cells += [""] * (6 - last)
-                data.append(cells)
-            out.append(self._table(data, widths, style))
-        return out
+        return party_tables(self, parties, with_id=with_id)
 
-    def _vertical(self, label: str) -> Paragraph:
+    def vertical(self, label: str) -> Paragraph:
         """A side label written top to bottom (被/申/请/人), as on printed forms: it fits a
         narrow column without breaking mid-word."""
         if len(label) > 6:  # a long label reads better wrapped than as a tall column
@@ -406,16 +356,9 @@ class Kit:
     def signing_block(self, parties: Sequence[PartyInfo],
                       officials: Sequence[str] = ("人民调解员（签名）", "记录人（签名）"),
                       date_text: str = BLANK_DATE) -> Flowable:
-        """The foot of a document the parties sign: on the left each party's signature line
-        and fingerprint box (two to a row) and under them the officials' signature lines; on
-        the right the committee's name and the date in the seal area. Side by side to save
-        height, so it stays on the same page as the last clause."""
-        right_w = SEAL_COLUMN
-        left: list[Flowable] = [self.party_signatures(parties, 2, self.width - right_w)]
-        for label in officials:
-            left += [self.space(2 if self.compact else 3),
-                     self.rich(self.markup(f"{label}：") + "_" * 12, "cell")]
-        return self.beside(left, self.seal(date_text), right_w, valign="BOTTOM")
+        """The foot of a document the parties sign: their signature cells, the officials'
+        lines and the seal area side by side (:func:`signing.signing_block`)."""
+        return signing.signing_block(self, parties, officials, date_text, SEAL_COLUMN)
 
     def sign_lines(self, labels: Sequence[str], date: bool = False) -> Flowable:
         """Lines such as "人民调解员（签名）：____", one per label, optionally each with a

@@ -81,3 +81,16 @@ def party_signatures(kit: Kit, parties: Sequence[PartyInfo], columns: int = 2,
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
     ]))
     return table
+
+
+def signing_block(kit: Kit, parties: Sequence[PartyInfo], officials: Sequence[str],
+                  date_text: str, seal_width: float) -> Flowable:
+    """On the left each party's signature cell and fingerprint box (two to a row when the
+    names allow) and under them the officials' signature lines; on the right the committee's
+    name and the date in the seal area. Side by side to save height, so the block stays on
+    the same page as the last clause."""
+    left: list[Flowable] = [party_signatures(kit, parties, 2, kit.width - seal_width)]
+    for label in officials:
+        left += [kit.space(2 if kit.compact else 3),
+                 kit.rich(kit.markup(f"{label}：") + "_" * 12, "cell")]
+    return kit.beside(left, kit.seal(date_text), seal_width, valign="BOTTOM")
