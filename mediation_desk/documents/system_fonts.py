@@ -49,13 +49,15 @@ def windows_font_folders(environ: Mapping[str, str]) -> list[Path]:
 def windows_fonts(role: str, folders: Sequence[Path]) -> list[FontSource]:
     """FangSong/SimSun/KaiTi from the Windows font folders, a .ttc's face chosen by name.
     File names are matched without regard to case, as Windows does."""
+    listed: list[dict[str, Path]] = []
+    for folder in folders:
+        try:
+            listed.append({p.name.lower(): p for p in folder.iterdir()})
+        except OSError:
+            continue  # no such folder (no per-user fonts), or not readable
     found: list[FontSource] = []
     for wanted in _WINDOWS[role]:
-        for folder in folders:
-            try:
-                names = {p.name.lower(): p for p in folder.iterdir()}
-            except OSError:
-                continue
+        for names in listed:
             path = names.get(wanted)
             if path is None or not path.is_file():
                 continue
