@@ -1,8 +1,16 @@
-"""Shared fixtures: a real encrypted register in a temporary folder, and Qt offscreen."""
+"""Shared fixtures: a real encrypted register in a temporary folder, and Qt offscreen.
+
+``MEDIATION_DESK_TEST_FONTS=bundled-only`` runs the suite as on a machine with no Chinese font
+but the one the program ships (a bare Linux, a fresh CI image): fontconfig is pointed at an
+empty folder before anything asks it, so the printing chain, the window's font choice and every
+CLI the tests start (they inherit the environment) all find no system font. The suite must pass
+both ways: ``MEDIATION_DESK_TEST_FONTS=bundled-only ./test.sh`` and plain ``./test.sh``.
+"""
 
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path
@@ -20,6 +28,22 @@ from mediation_desk.services.cases.drafts import (
 from mediation_desk.services.safety.accounts import RoomSettings, create_register
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
+
+
+def _bundled_fonts_only() -> None:
+    folder = Path(tempfile.mkdtemp(prefix="md-no-fonts-"))
+    (folder / "fonts").mkdir()
+    config = folder / "fonts.conf"
+    config.write_text(f"<?xml version='1.0'?>\n<fontconfig><dir>{folder / 'fonts'}</dir>"
+                      f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>\n",
+                      encoding="utf-8")
+    os.environ["FONTCONFIG_FILE"] = str(config)
+
+
+# Before any test asks fontconfig (fc-list) or starts Qt: importing the program asks neither.
+if os.environ.get("MEDIATION_DESK_TEST_FONTS") == "bundled-only":
+    _bundled_fonts_only()
+
 
 PASSWORD = "secret-pass-1"
 ROOM = RoomSettings("问房调解室", "湖头镇人民调解委员会", "湖头")

@@ -47,7 +47,7 @@ def _table(kit: Kit, figures: Sequence[Figure], columns: int, label: str, value:
     split = 0.5 if columns == 1 else 0.6
     widths = [share * split, share * (1 - split)] * columns
     padding = (5 if label == "big_label" else 2) * scale
-    return kit._table(rows, widths, [("TOPPADDING", (0, 0), (-1, -1), padding),
+    return kit.ruled(rows, widths, [("TOPPADDING", (0, 0), (-1, -1), padding),
                                      ("BOTTOMPADDING", (0, 0), (-1, -1), padding + 2)])
 
 

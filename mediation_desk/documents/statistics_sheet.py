@@ -55,7 +55,7 @@ def _type_table(kit: Kit, sheet: StatisticsSheet) -> Any:
     spans = [("SPAN", (0, 0), (0, 1)), ("SPAN", (1, 0), (4, 0)), ("SPAN", (5, 0), (7, 0)),
              ("SPAN", (8, 0), (8, 1)), ("SPAN", (9, 0), (9, 1)), ("SPAN", (10, 0), (10, 1)),
              ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 2)]
-    return kit._table([row1, row2, *body, total_row], widths, spans, repeat=2)
+    return kit.ruled([row1, row2, *body, total_row], widths, spans, repeat=2)
 
 
 def _block(kit: Kit, heading: str, figures: Sequence[Figure], current: str,
@@ -75,7 +75,7 @@ def _block(kit: Kit, heading: str, figures: Sequence[Figure], current: str,
             row += [kit.para(f.label, "cell_small"), kit.para(f.current, "cell_small_center"),
                     kit.para(f.earlier, "cell_small_center")]
         rows.append(row + [""] * (6 - len(row)))
-    return kit._table(rows, widths, [("SPAN", (0, 0), (5, 0)),
+    return kit.ruled(rows, widths, [("SPAN", (0, 0), (5, 0)),
                                      ("TOPPADDING", (0, 0), (-1, -1), 1),
                                      ("BOTTOMPADDING", (0, 0), (-1, -1), 2)])
 

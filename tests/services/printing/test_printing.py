@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
@@ -107,6 +108,35 @@ def test_document_settings_are_checked_and_kept_for_managers(register: Register)
     with pytest.raises(PermissionDenied):
         DocumentSettingsService(register.store, mediator).update(DocumentSettings())
     assert service.get() == ROOM_DOCS
+
+
+def test_a_font_printing_cannot_use_is_refused_with_the_reason(register: Register,
+                                                               tmp_path: Path) -> None:
+    """Noto CJK ships as .ttc with CFF outlines: the suffix is right, the font is not. The room
+    is told why where it sets it, instead of printing in another font without a word."""
+    from tests.documents import fontgen
+
+    service = DocumentSettingsService(register.store, register.actor)
+    cff = fontgen.box_font(tmp_path / "NotoLike.ttc", "Box CFF", cff=True)
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=str(cff)))
+    [problem] = refused.value.problems
+    assert problem.field == "文书字体文件"
+    assert "PostScript（CFF）" in problem.reason and str(cff) in problem.reason
+    latin = fontgen.box_font(tmp_path / "arial.ttf", "Latin Only", "abc")
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=str(latin)))
+    assert "不含常用汉字" in refused.value.problems[0].reason
+    assert service.get().font_path == ""  # nothing stored
+    a = fontgen.box_font(tmp_path / "a.ttf", "NSimSun")
+    b = fontgen.box_font(tmp_path / "b.ttf", "SimSun")
+    ttc = fontgen.collection(tmp_path / "simsun.ttc", [a, b])
+    for setting in (str(ttc), f"{ttc}#1"):
+        service.update(DocumentSettings(font_path=setting))
+        assert service.get().font_path == setting
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=f"{ttc}#7"))
+    assert "编号为“7”" in refused.value.problems[0].reason
 
 
 # -- forms and rendering ------------------------------------------------------------------------
