@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.cli.context import Cli, write_json
+from mediation_desk.cli.context import Cli, check_out, write_json
 
 
 def register(sub: Any) -> None:
@@ -21,8 +21,9 @@ def register(sub: Any) -> None:
 
 def cmd_import(cli: Cli) -> None:
     from mediation_desk.services.cases.intake import IntakeService
-    from mediation_desk.services.exchange.importer import import_cases
+    from mediation_desk.services.exchange.importer import check_import_file, import_cases
 
+    check_import_file(cli.args.file)  # before the password is asked for
     store, actor = cli.open()
     try:
         result = import_cases(IntakeService(store, actor), cli.args.file)
@@ -38,6 +39,7 @@ def cmd_import(cli: Cli) -> None:
 def cmd_export(cli: Cli) -> None:
     from mediation_desk.services.cases.register import RegisterService
 
+    check_out(cli.args.out)
     store, actor = cli.open()
     try:
         docs = RegisterService(store, actor).export(cli.args.numbers or None)

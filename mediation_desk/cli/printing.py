@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.cli.context import Cli, UsageError
-from mediation_desk.errors import Problem, ValidationError
+from mediation_desk.cli.context import Cli, UsageError, check_out, write_failure
 
 
 def register(sub: Any) -> None:
@@ -36,6 +35,7 @@ def cmd_print(cli: Cli) -> None:
     if kind not in KINDS:
         raise UsageError(f"未知的文书种类“{kind}”，应为：{' '.join(KINDS)}")
     part = out.with_name(out.name + ".part")
+    check_out(out)
     store, actor = cli.open()
     try:
         service = PrintingService(store, actor)
@@ -44,8 +44,7 @@ def cmd_print(cli: Cli) -> None:
             part.write_bytes(document.pdf)
         except OSError as exc:
             part.unlink(missing_ok=True)
-            raise ValidationError(Problem("", "--out", f"无法写入“{out}”：{exc.strerror}")) \
-                from exc
+            raise write_failure(exc, out) from exc
         try:
             service.file_printed(document, action="save")
             part.replace(out)

@@ -20,6 +20,7 @@ from mediation_desk.services.exchange.case_format import FORMAT
 from mediation_desk.services.settings.mediators import mediator_names
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
@@ -166,6 +167,7 @@ class RegisterService:
         return doc
 
     def export(self, numbers: list[str] | None = None) -> list[dict[str, Any]]:
+        require(self.actor, "export")  # every party's personal data leaves the register
         cases = [self.by_number(n) for n in numbers] if numbers else \
             list(self.query().order_by(Case.received_on, Case.number_seq))
         docs = [self.document(c, audit_read=False) for c in cases]

@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, ValidationError, WrongPassword
-from mediation_desk.services.safety.backups import BackupInfo, Restored, backup_to, restore_backup
+from mediation_desk.services.safety.backups import BackupInfo, backup_to
+from mediation_desk.services.safety.restore import Restored, restore_backup
 from mediation_desk.services.settings.service import SafetyConfig
 from mediation_desk.store.changes import ChangeSet
 from ui.backup_jobs import backups_in, is_automatic, manual_backup_path
@@ -318,7 +319,7 @@ class BackupsView(QWidget):
         self.ctx.store.close()
         before = os.stat(target)
         self.job = run_in_background(self, lambda _report: restore_backup(
-            backup, target, username, password, force=True),
+            backup, target, username, password, force=True, own_window=True),
             title=translate("BackupsView", "Restoring the backup…"), on_done=self._restored,
             on_error=lambda exc: self._restore_failed(exc, target, before),
             cancellable=False, show_after_ms=0)
