@@ -36,7 +36,7 @@ from mediation_desk.store.sqlite_errors import (
     environment_errors,
     original_sqlite_error,
 )
-from mediation_desk.store.swap import open_use
+from mediation_desk.store.swap import needs_settling, open_use
 
 log = logging.getLogger(__name__)
 
@@ -73,12 +73,14 @@ class Store:
     def open(cls, path: Path | str, db_key: bytes | None, *, create: bool = False) -> Store:
         """Open (or with ``create`` make) the file, check it and bring its schema up to date."""
         path = Path(path)
-        if not create and not path.exists():
+        if not create and not path.exists() and not needs_settling(path):
             raise StoreUnavailable(f"数据库文件不存在：{path}")
         if create and path.exists():
             raise StoreUnavailable(f"数据库文件已存在，不会覆盖：{path}")
         use = open_use(path)
         try:
+            if not create and not path.exists():
+                raise StoreUnavailable(f"数据库文件不存在：{path}")
             if create:
                 create_private(path)  # owner-only from its first byte
             else:

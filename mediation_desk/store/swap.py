@@ -43,6 +43,11 @@ def step(name: str) -> None:
         step_hook(name)
 
 
+def needs_settling(target: Path) -> bool:
+    """Whether a restore was cut short here (its journal is left)."""
+    return journal_path(target).exists()
+
+
 def journal_path(target: Path) -> Path:
     return Path(str(target) + JOURNAL_SUFFIX)
 
@@ -147,8 +152,10 @@ def recover(target: Path) -> str:
     if journal_path(target).exists():
         moves, done = _read_journal(target)
         staged_move = next((i for i, (_s, d) in enumerate(moves) if d == target), None)
+        # The staged copy is lost only if it is neither where it was nor already in place
+        # (a kill right after its rename, before the journal counted it, leaves it in place).
         staged_lost = (staged_move is not None and staged_move >= done
-                       and not moves[staged_move][0].exists())
+                       and not moves[staged_move][0].exists() and not target.exists())
         if staged_lost:
             _roll_back(target, moves, done)
             outcome = "rolled back"
@@ -159,15 +166,20 @@ def recover(target: Path) -> str:
     return outcome
 
 
-def remove_staging_leftovers(target: Path) -> None:
+def staging_leftovers(target: Path) -> list[Path]:
     """Half-made staging copies of a restore killed before its journal existed."""
+    found = list(target.parent.glob(f"{glob_escape(target.name)}{STAGING_MARK}*"))
+    tmp = journal_path(target).with_name(journal_path(target).name + ".tmp")
+    return found + ([tmp] if tmp.exists() else [])
+
+
+def remove_staging_leftovers(target: Path) -> None:
+    """Remove :func:`staging_leftovers` (never while a journal still needs them)."""
     if journal_path(target).exists():
         return
-    for leftover in target.parent.glob(f"{glob_escape(target.name)}{STAGING_MARK}*"):
+    for leftover in staging_leftovers(target):
         with contextlib.suppress(OSError):
             leftover.unlink()
-    with contextlib.suppress(OSError):
-        journal_path(target).with_name(journal_path(target).name + ".tmp").unlink()
 
 
 def open_use(target: Path, wait_s: float = SETTLE_WAIT_S) -> RegisterUse:
@@ -191,7 +203,12 @@ def open_use(target: Path, wait_s: float = SETTLE_WAIT_S) -> RegisterUse:
                 raise StoreUnavailable(f"数据库 {target} 正在恢复备份，请稍后再试")
             time.sleep(0.1)
             continue
-        use.shared(wait_s)
+        if staging_leftovers(target) and use.try_exclusive():
+            # Nobody else is in the register, so no restore is staging: tidy up.
+            remove_staging_leftovers(target)
+            use.downgrade()
+        else:
+            use.shared(wait_s)
         if not journal_path(target).exists():
             return use
         use.close()

@@ -45,7 +45,7 @@ from mediation_desk.store.keys import (
     new_recovery_key,
 )
 from mediation_desk.store.models import Account, Setting
-from mediation_desk.store.swap import open_use
+from mediation_desk.store.swap import needs_settling, open_use
 
 MIN_PASSWORD = 8
 MAX_PASSWORD = 256
@@ -177,12 +177,14 @@ def _unlock(path: Path, username: str, password: str) -> bytes:
 def open_register(path: Path | str, username: str, password: str) -> tuple[Store, Actor]:
     """Open the register as ``username``; :class:`WrongPassword` if the password is wrong."""
     path = Path(path)
-    if not path.exists():
+    if not path.exists() and not needs_settling(path):
         raise StoreUnavailable(f"数据库文件不存在：{path}")
     # Held while the slots are read: no restore or re-key can change them meanwhile, and a
     # restore killed half-way is finished first.
     use = open_use(path)
     try:
+        if not path.exists():
+            raise StoreUnavailable(f"数据库文件不存在：{path}")
         db_key = _unlock(path, username, password) if is_encrypted(path) else None
         store = Store.open(path, db_key)
     finally:
@@ -211,12 +213,12 @@ def recover_account(path: Path | str, username: str, recovery_key: str,
     and ``username`` gets ``new_password``; audited. Returns the register opened as them."""
     path = Path(path)
     check_password(new_password, "新密码")
-    if not path.exists():
+    if not path.exists() and not needs_settling(path):
         raise StoreUnavailable(f"数据库文件不存在：{path}")
-    if not is_encrypted(path):
-        raise ValidationError(Problem("", "恢复密钥", "这个数据库没有加密，没有恢复密钥"))
     use = open_use(path)
     try:
+        if not is_encrypted(path):
+            raise ValidationError(Problem("", "恢复密钥", "这个数据库没有加密，没有恢复密钥"))
         slots = KeyFile.load(keyfile_path(path))
         db_key = slots.unlock_with_recovery(recovery_key)
         if pending_path(path).exists():

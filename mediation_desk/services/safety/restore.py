@@ -45,7 +45,7 @@ from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.shared.permissions import require
 from mediation_desk.store import migrations, swap
 from mediation_desk.store.backup import copy_database, copy_private, inspect_backup
-from mediation_desk.store.files import SIDECARS, readonly_uri
+from mediation_desk.store.files import SIDECARS, readonly_uri, sidecars
 from mediation_desk.store.keys import KeyFile, key_pragma, keyfile_path
 
 
@@ -94,7 +94,17 @@ def _unlock_backup(backup: Path, username: str, password: str) -> tuple[bytes | 
 
 def _role_in_register(target: Path, username: str, password: str) -> str | None:
     """The account's role in the register about to be replaced, when this password opens it
-    (None when it does not, or the file is damaged: a restore must still be possible)."""
+    (None when it does not, or the file is damaged: a restore must still be possible).
+    Called while the register is held alone: the WAL files this look makes are removed."""
+    made = [p for p in sidecars(target) if not p.exists()]
+    try:
+        return _read_role(target, username, password)
+    finally:
+        for leftover in made:
+            leftover.unlink(missing_ok=True)
+
+
+def _read_role(target: Path, username: str, password: str) -> str | None:
     db_key = None
     keys = keyfile_path(target)
     try:
@@ -150,16 +160,16 @@ def restore_backup(backup: Path, target: Path, username: str, password: str, *,
     backup, target = Path(backup), Path(target)
     _check_paths(backup, target, force)
     db_key, _role = _unlock_backup(backup, username, password)
-    if target.exists():
-        current = _role_in_register(target, username, password)
-        if current is not None:
-            require(Actor("", username, current), "restore")
     swap.step("verified")
     target.parent.mkdir(parents=True, exist_ok=True)
     window, use = _hold_alone(target, own_window)
     replaced: Path | None = None
     try:
         swap.recover(target)  # an earlier restore that was killed: finish it first
+        if target.exists():  # the account must be allowed to restore here too
+            current = _role_in_register(target, username, password)
+            if current is not None:
+                require(Actor("", username, current), "restore")
         swap.step("locked")
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
         staged = swap.staging_path(target, stamp)
