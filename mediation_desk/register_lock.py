@@ -43,12 +43,14 @@ class RegisterUse:
         self.platform = sys.platform if platform is None else platform
         self.fd: int | None = None
         self.mode = ""
+        self.created = False  # this hold made the marker file (discard() removes it)
 
     # -- taking and giving back -------------------------------------------------------------
     def _open(self) -> int:
         if self.fd is None:
             flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0)
             try:
+                self.created = not self.path.exists()
                 self.fd = os.open(self.path, flags, 0o600)
             except OSError as exc:
                 raise StoreUnavailable(
@@ -96,6 +98,14 @@ class RegisterUse:
                 os.close(self.fd)
         self.fd = None
         self.mode = ""
+
+    def discard(self) -> None:
+        """Close, and remove the marker if this hold made it: opening a file that turned out
+        not to be a register leaves nothing beside it."""
+        self.close()
+        if self.created:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
 
     def __enter__(self) -> RegisterUse:
         return self

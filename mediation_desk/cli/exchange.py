@@ -42,9 +42,9 @@ def cmd_export(cli: Cli) -> None:
     check_out(cli.args.out)
     store, actor = cli.open()
     try:
-        docs = RegisterService(store, actor).export(cli.args.numbers or None)
+        docs = RegisterService(store, actor).export(
+            cli.args.numbers or None, deliver=lambda docs: write_json(cli.args.out, docs))
     finally:
         store.close()
-    write_json(cli.args.out, docs)
     cli.emit({"exported": len(docs), "out": str(cli.args.out)},
              f"已导出 {len(docs)} 件案件到 {cli.args.out}")

@@ -86,7 +86,7 @@ class Store:
             else:
                 check_register_file(path, db_key)
         except BaseException:
-            use.close()
+            use.discard()
             raise
         db = APSWDatabase(str(path), pragmas=_pragmas(db_key), timeout=BUSY_TIMEOUT_MS / 1000)
         store = cls(path, db, db_key, use)

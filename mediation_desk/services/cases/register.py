@@ -8,6 +8,7 @@ because those are deliberate acts of an authorised user (and are audited).
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -166,12 +167,18 @@ class RegisterService:
                 audit.record(self.actor, "read", case, detail="查看完整案件（含身份证号码）")
         return doc
 
-    def export(self, numbers: list[str] | None = None) -> list[dict[str, Any]]:
+    def export(self, numbers: list[str] | None = None,
+               deliver: Callable[[list[dict[str, Any]]], None] | None = None
+               ) -> list[dict[str, Any]]:
+        """Case documents for export, audited. ``deliver`` (writing the file) runs inside
+        the audit's transaction: an export that could not be written is not recorded."""
         require(self.actor, "export")  # every party's personal data leaves the register
         cases = [self.by_number(n) for n in numbers] if numbers else \
             list(self.query().order_by(Case.received_on, Case.number_seq))
         docs = [self.document(c, audit_read=False) for c in cases]
         with self.store.write():
+            if deliver is not None:
+                deliver(docs)
             audit.record(self.actor, "export", entity="case",
                          detail=f"导出{len(docs)}件案件")
         return docs

@@ -187,6 +187,9 @@ def open_register(path: Path | str, username: str, password: str) -> tuple[Store
             raise StoreUnavailable(f"数据库文件不存在：{path}")
         db_key = _unlock(path, username, password) if is_encrypted(path) else None
         store = Store.open(path, db_key)
+    except StoreUnavailable:
+        use.discard()  # not a register: leave nothing beside it
+        raise
     finally:
         use.close()
     try:
