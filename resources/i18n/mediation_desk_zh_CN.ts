@@ -130,6 +130,18 @@
         <source>The account %1 is disabled: its password no longer opens the register.</source>
         <translation>账户 %1 已停用，它的密码不能再打开数据库。</translation>
     </message>
+    <message>
+        <source>The register has a new key: old copies of its key file no longer open it.</source>
+        <translation>数据库已更换密钥：旧的密钥文件副本从此打不开它。</translation>
+    </message>
+    <message>
+        <source>The old recovery key no longer works. New recovery key (print it for the director&apos;s safe): %1</source>
+        <translation>旧的恢复密钥已作废。新的恢复密钥（请打印后交调委会主任保管）：%1</translation>
+    </message>
+    <message>
+        <source>%1 needs a new password from the administrator.</source>
+        <translation>%1 需要由管理员重设密码后才能登录。</translation>
+    </message>
 </context>
 <context>
     <name>Actions</name>
@@ -343,6 +355,7 @@
     </message>
     <message>
         <source>Already running</source>
+        <extracomment>What the offscreen platform says about window-manager requests it cannot honour: true of every window there, nothing a self-test should print.</extracomment>
         <translation>程序已在运行</translation>
     </message>
     <message>
@@ -389,10 +402,6 @@
         <translation>程序运行时，每天自动备份一次到这个文件夹（最好用一个不和电脑放在一起的U盘），超过保留份数时删除最早的备份。用“立即备份”做的备份不会被删除。键盘和鼠标超过设定时间没有操作，屏幕会自动锁定（按 Ctrl+L 可立即锁定）。</translation>
     </message>
     <message>
-        <source>Only the director or administrator can change these settings or restore a backup.</source>
-        <translation>只有调委会主任或管理员可以修改这些设置或恢复备份。</translation>
-    </message>
-    <message>
         <source>&amp;Back up now</source>
         <translation>立即备份(&amp;B)</translation>
     </message>
@@ -411,6 +420,10 @@
     <message>
         <source>Made at</source>
         <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Only the director or administrator can change these settings, back up or restore a backup.</source>
+        <translation>只有调委会主任或管理员可以修改这些设置、立即备份或从备份恢复。</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -1917,6 +1930,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <translation>登录</translation>
     </message>
     <message>
+        <source>&amp;Forgot the password? Use the recovery key…</source>
+        <translation>忘记密码？使用恢复密钥(&amp;F)…</translation>
+    </message>
+    <message>
         <source>Please fill this in.</source>
         <translation>请填写此项。</translation>
     </message>
@@ -2340,6 +2357,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>At least %1 characters.</source>
         <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>The old password may be known to someone else: also give the register a new key (old copies of its key file stop working)</source>
+        <translation>旧密码可能已被他人知道：同时更换数据库密钥（旧的密钥文件副本随即失效）</translation>
     </message>
     <message>
         <source>Enable account</source>
@@ -3147,6 +3168,53 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <message>
         <source>The time is before the case was received (%1).</source>
         <translation>记录时间早于受理日期（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Unlock with the recovery key</source>
+        <translation>用恢复密钥解锁</translation>
+    </message>
+    <message>
+        <source>Type the recovery key printed when the register was set up (kept by the committee director), the account to unlock, and a new password for it twice. The recovery is written to the audit trail.</source>
+        <translation>请输入建立数据库时打印的恢复密钥（由调委会主任保管）、要解锁的账户，以及两遍新密码。这次恢复会记入操作记录。</translation>
+    </message>
+    <message>
+        <source>&amp;User name</source>
+        <translation>用户名(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key</source>
+        <translation>恢复密钥(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;New password</source>
+        <translation>新密码(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat new password</source>
+        <translation>确认新密码(&amp;R)</translation>
+    </message>
+    <message>
+        <source>At least %1 characters.</source>
+        <translation>至少 %1 个字符。</translation>
+    </message>
+    <message>
+        <source>Unlock and set password</source>
+        <translation>解锁并设置新密码</translation>
+    </message>
+    <message>
+        <source>Please fill this in.</source>
+        <translation>请填写此项。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>This recovery key does not open the register.</source>
+        <translation>这个恢复密钥打不开数据库</translation>
     </message>
 </context>
 <context>
