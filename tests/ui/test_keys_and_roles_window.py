@@ -217,3 +217,41 @@ def test_the_window_shows_each_action_to_the_roles_allowed(room: tuple[Path, str
                 store.close()
     finally:
         apply_ui_font(QApplication.instance(), 1.0)
+
+
+def test_the_window_restores_while_it_holds_its_own_lock(tmp_path: Path, qtbot: QtBot) -> None:
+    """The real window holds its QLockFile (ui/app.py) while open. Before, its own restore
+    was refused as "open in a window" — by itself; another process's lock still refuses."""
+    from PySide6.QtCore import QLockFile
+
+    from mediation_desk.instance_lock import lock_path
+    from mediation_desk.services.safety.backups import backup_to
+    from tests.conftest import neighbour_draft
+    from ui.views.safety.backups_view import BackupsView
+
+    path = tmp_path / "room.db"
+    store, actor, _ = create_register(path, ROOM, "admin", PASSWORD)
+    lock = QLockFile(str(lock_path(path)))
+    lock.setStaleLockTime(0)
+    assert lock.tryLock(0)
+    try:
+        ctx = AppContext.build(store, actor)
+        ctx.intake.register(neighbour_draft())
+        backup = backup_to(store, actor, tmp_path / "usb" / "手动备份-20261205-090000.db")
+        ctx.intake.register(neighbour_draft(summary="备份之后登记的"))
+        view = BackupsView(ctx)
+        qtbot.addWidget(view)
+        with qtbot.waitSignal(view.restart_required, timeout=30_000) as blocker:
+            view.restore(backup, PASSWORD)
+        assert str(path) in blocker.args[0] and ".replaced-" in blocker.args[0]
+        assert lock.isLocked()  # still the window's: the program closes itself next
+    finally:
+        lock.unlock()
+        store.close()
+    store, _ = open_register(path, "admin", PASSWORD)
+    try:
+        from mediation_desk.store.models import Case
+
+        assert Case.select().count() == 1
+    finally:
+        store.close()
