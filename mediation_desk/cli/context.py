@@ -99,15 +99,40 @@ class Cli:
     def open(self) -> tuple[Any, Any]:
         """The register opened as ``--user``: ``(store, actor)``."""
         from mediation_desk.services.safety.accounts import open_register
+        from mediation_desk.store.database import PATIENT_TIMEOUT_MS
 
-        return open_register(self.db_path, self.username, self.password())
+        return open_register(self.db_path, self.username, self.password(),
+                             busy_ms=PATIENT_TIMEOUT_MS)
 
 
 # -- files written by commands: whole or not at all --------------------------------------
+#: Companions of a register that an output must never replace.
+_COMPANIONS = (".keys", "-wal", "-shm", "-journal", ".inuse", ".lock", ".restore-journal")
+
+
+def _is_a_database(path: Path) -> bool:
+    """A register, a backup or one of their companion files: never overwritten by an output
+    (``export --out register.db`` would have replaced the register with JSON)."""
+    if not path.is_file():
+        return False
+    if Path(str(path) + ".keys").exists():
+        return True
+    for suffix in _COMPANIONS:
+        if path.name.endswith(suffix) and Path(str(path)[: -len(suffix)]).exists():
+            return True
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
 def check_out(path: Path, option: str = "--out") -> None:
     """Refuse an output name that cannot be written, before any work is done."""
     if path.is_dir():
         raise ValidationError(Problem("", option, f"“{path}”是一个文件夹，应为文件名"))
+    if _is_a_database(path):
+        raise ValidationError(Problem("", option, f"“{path}”是数据库或其附属文件，不会覆盖它"))
     parent = path.parent
     if not parent.is_dir():
         raise ValidationError(Problem("", option, f"文件夹“{parent}”不存在，请先建立它"))

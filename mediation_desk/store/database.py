@@ -41,15 +41,18 @@ from mediation_desk.store.swap import needs_settling, open_use
 log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_MS = 5000
+#: How long a command-line writer waits for another's transaction (a long import) to end:
+#: nobody is waiting at a frozen window, and failing would only mean running it again.
+PATIENT_TIMEOUT_MS = 120_000
 OPEN_STATE = "open_state"  # local_state key: "open" while in use, "closed" after a clean close
 
 
-def _pragmas(db_key: bytes | None) -> list[tuple[str, Any]]:
+def _pragmas(db_key: bytes | None, busy_ms: int = BUSY_TIMEOUT_MS) -> list[tuple[str, Any]]:
     pragmas: list[tuple[str, Any]] = []
     if db_key is not None:
         pragmas.append(("key", key_pragma(db_key)))  # must come first
     pragmas += [
-        ("busy_timeout", BUSY_TIMEOUT_MS),
+        ("busy_timeout", busy_ms),
         ("foreign_keys", 1),
         ("journal_mode", "wal"),
         ("synchronous", "full"),
@@ -66,11 +69,13 @@ class Store:
         self.db = db
         self.db_key = db_key
         self.use = use  # this process's hold on the file, given back on close
+        self.busy_ms = BUSY_TIMEOUT_MS
         self._listeners: list[Callable[[ChangeSet], None]] = []
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, db_key: bytes | None, *, create: bool = False) -> Store:
+    def open(cls, path: Path | str, db_key: bytes | None, *, create: bool = False,
+             busy_ms: int = BUSY_TIMEOUT_MS) -> Store:
         """Open (or with ``create`` make) the file, check it and bring its schema up to date."""
         path = Path(path)
         if not create and not path.exists() and not needs_settling(path):
@@ -88,8 +93,9 @@ class Store:
         except BaseException:
             use.discard()
             raise
-        db = APSWDatabase(str(path), pragmas=_pragmas(db_key), timeout=BUSY_TIMEOUT_MS / 1000)
+        db = APSWDatabase(str(path), pragmas=_pragmas(db_key, busy_ms), timeout=busy_ms / 1000)
         store = cls(path, db, db_key, use)
+        store.busy_ms = busy_ms
         with environment_errors(path):
             try:
                 db.connect()
@@ -169,7 +175,7 @@ class Store:
         services/safety/rekey.py); connections opened later use the new key."""
         self.db.execute_sql(f"PRAGMA rekey = {key_pragma(new_key)}")
         self.db_key = new_key
-        self.db._pragmas = _pragmas(new_key)
+        self.db._pragmas = _pragmas(new_key, self.busy_ms)
 
     def release_thread_connection(self) -> None:
         """Close the connection the calling (worker) thread opened, leaving the others.

@@ -58,7 +58,7 @@ def test_two_processes_registering_at_once_both_succeed(tmp_path: Path) -> None:
         proc.stdin.write("go\n")
         proc.stdin.flush()
     results = [proc.communicate(timeout=300) for proc in procs]
-    for proc, (out, err) in zip(procs, results, strict=True):
+    for proc, (_out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
     numbers = [n for out, _ in results for n in out.split("numbers ", 1)[1].split()]
     assert len(numbers) == len(set(numbers)) == 2 * each

@@ -198,7 +198,7 @@ def test_the_window_shows_each_action_to_the_roles_allowed(room: tuple[Path, str
                 window.resize(1366, 768)
                 window.show()
                 seen: dict[str, bool] = {}
-                for action, probe in WINDOW.items():
+                for _action, probe in WINDOW.items():
                     if probe is not None:
                         seen.update(probe(window))
                 expected = {a: may(actor, a) for a in seen}

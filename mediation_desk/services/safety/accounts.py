@@ -36,7 +36,7 @@ from mediation_desk.services.settings.dictionaries import seed_defaults
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import ROLE_LABELS, ROLES, Actor
 from mediation_desk.services.shared.permissions import require
-from mediation_desk.store.database import Store
+from mediation_desk.store.database import BUSY_TIMEOUT_MS, Store
 from mediation_desk.store.keys import (
     KeyFile,
     is_reserved_name,
@@ -174,8 +174,10 @@ def _unlock(path: Path, username: str, password: str) -> bytes:
     return db_key
 
 
-def open_register(path: Path | str, username: str, password: str) -> tuple[Store, Actor]:
-    """Open the register as ``username``; :class:`WrongPassword` if the password is wrong."""
+def open_register(path: Path | str, username: str, password: str, *,
+                  busy_ms: int = BUSY_TIMEOUT_MS) -> tuple[Store, Actor]:
+    """Open the register as ``username``; :class:`WrongPassword` if the password is wrong.
+    ``busy_ms``: how long a write waits for another process's to end."""
     path = Path(path)
     if not path.exists() and not needs_settling(path):
         raise StoreUnavailable(f"数据库文件不存在：{path}")
@@ -186,7 +188,7 @@ def open_register(path: Path | str, username: str, password: str) -> tuple[Store
         if not path.exists():
             raise StoreUnavailable(f"数据库文件不存在：{path}")
         db_key = _unlock(path, username, password) if is_encrypted(path) else None
-        store = Store.open(path, db_key)
+        store = Store.open(path, db_key, busy_ms=busy_ms)
     except StoreUnavailable:
         use.discard()  # not a register: leave nothing beside it
         raise
@@ -259,6 +261,9 @@ class AccountService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
         self.actor = actor
+        #: What the last re-key asked of people (a new recovery key to print, accounts that
+        #: need a new password); the window shows it after its dialog closes.
+        self.last_rekey: Rekeyed | None = None
 
     def _require_admin(self) -> None:
         require(self.actor, "accounts")
@@ -317,6 +322,7 @@ class AccountService:
                 keyfile.set_password(username, new_password, self.store.db_key)
                 keyfile.save()
             changes.touch("account")
+        self.last_rekey = rekeyed
         return rekeyed
 
     def set_active(self, username: str, active: bool) -> Rekeyed | None:
@@ -341,6 +347,7 @@ class AccountService:
             audit.record(self.actor, "update", account,
                          detail="启用" if active else "停用，数据库已更换密钥")
             changes.touch("account")
+        self.last_rekey = rekeyed
         return rekeyed
 
     def note_lock(self, action: str) -> None:

@@ -164,7 +164,7 @@ def test_a_swap_cut_short_is_finished_by_the_next_open(room: tuple[Path, Path]) 
 
 
 def test_a_swap_whose_staged_copy_vanished_is_rolled_back(room: tuple[Path, Path]) -> None:
-    target, backup = room
+    target, _backup = room
     staged = swap.staging_path(target, "gone")
     staged.write_bytes(b"")  # planned, then lost (someone deleted it)
     replaced = target.with_name("register.db.replaced-gone")
