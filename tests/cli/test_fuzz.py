@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import shutil
 import zipfile
 from collections.abc import Iterator
@@ -194,8 +195,7 @@ def _xlsx(rows: list[list[Any]]) -> bytes:
             if isinstance(value, str):  # what an .xlsx can hold at all
                 value = "".join(c for c in value if c.isprintable() and
                                 not 0xD800 <= ord(c) <= 0xDFFF)
-            if isinstance(value, float) and value != value or value in (float("inf"),
-                                                                         float("-inf")):
+            if isinstance(value, float) and not math.isfinite(value):
                 value = str(value)
             if isinstance(value, int) and abs(value) > 10**15:
                 value = str(value)

@@ -218,3 +218,27 @@ def test_an_output_never_replaces_a_register(db: Path, tmp_path: Path) -> None:
             "--out", str(db), words="是数据库或其附属文件")
     assert Path(str(db) + ".keys").read_bytes() == keys  # and the register still opens:
     assert fingerprint(db)[0] >= 3
+
+
+def test_stored_control_characters_are_escaped_in_output(tmp_path: Path) -> None:
+    """Text stored before the checks existed (here written with a plain SQLite tool) reaches
+    the terminal with its control and direction characters visible, never raw — in text and
+    in JSON. Before: printed raw (an escape sequence drove the terminal)."""
+    import apsw
+
+    from mediation_desk.store.keys import KeyFile, key_pragma
+
+    db = tmp_path / "register.db"
+    make_register(db, cases=1)
+    key = KeyFile.load(Path(str(db) + ".keys")).unlock("admin", PASSWORD)
+    tool = apsw.Connection(str(db))
+    tool.execute(f"PRAGMA key = {key_pragma(key)}")
+    tool.execute("UPDATE \"case\" SET title = ?", ("张喆\x1b[2J\u202e元0005",))
+    tool.close()
+    text = run_cli(db, "cases")
+    assert text.returncode == 0, text.stderr
+    assert "\x1b" not in text.stdout and "\u202e" not in text.stdout
+    assert "张喆\\u001b[2J\\u202e元0005" in text.stdout
+    data = run_cli(db, "--json", "cases")
+    assert "\u202e" not in data.stdout and "\x1b" not in data.stdout
+    assert json.loads(data.stdout)[0]["title"] == "张喆\x1b[2J\u202e元0005"  # JSON keeps it
