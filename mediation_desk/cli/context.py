@@ -131,6 +131,10 @@ def check_out(path: Path, option: str = "--out") -> None:
     """Refuse an output name that cannot be written, before any work is done."""
     if path.is_dir():
         raise ValidationError(Problem("", option, f"“{path}”是一个文件夹，应为文件名"))
+    if path.exists() and not path.is_file():
+        # A device or pipe (/dev/null): the whole-or-nothing rename would replace the device
+        # node itself with a plain file.
+        raise ValidationError(Problem("", option, f"“{path}”不是普通文件，不能作为输出文件"))
     if _is_a_database(path):
         raise ValidationError(Problem("", option, f"“{path}”是数据库或其附属文件，不会覆盖它"))
     parent = path.parent

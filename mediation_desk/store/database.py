@@ -29,7 +29,7 @@ from mediation_desk.register_lock import RegisterUse
 from mediation_desk.store import migrations
 from mediation_desk.store.base import StoreContext, database_proxy
 from mediation_desk.store.changes import ChangeSet
-from mediation_desk.store.files import check_register_file, create_private
+from mediation_desk.store.files import check_register_file, create_private, refuse_odd_file
 from mediation_desk.store.keys import key_pragma
 from mediation_desk.store.sqlite_errors import (
     describe_environment_error,
@@ -82,6 +82,7 @@ class Store:
             raise StoreUnavailable(f"数据库文件不存在：{path}")
         if create and path.exists():
             raise StoreUnavailable(f"数据库文件已存在，不会覆盖：{path}")
+        refuse_odd_file(path)
         use = open_use(path)
         try:
             if not create and not path.exists():

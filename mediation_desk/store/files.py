@@ -77,6 +77,15 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+def refuse_odd_file(path: Path) -> None:
+    """A folder, device or pipe where a register should be: refused before anything is
+    created beside it (not even the use marker)."""
+    if path.is_dir():
+        raise _not_ours(path, "这是一个文件夹")
+    if path.exists() and not path.is_file():
+        raise _not_ours(path, "不是普通文件")
+
+
 def readonly_uri(path: Path) -> str:
     """An SQLite URI opening ``path`` read-only, whatever characters its name holds (``?``,
     ``#``, ``%`` and spaces are escaped; a Windows drive gets the ``file:///C:/`` form)."""

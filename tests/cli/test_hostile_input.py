@@ -95,6 +95,19 @@ def test_numbering_survives_an_absurd_historical_number(db: Path, tmp_path: Path
     assert created["created"][0]["number"] == "（2026）湖头人调字第4号"
 
 
+def test_a_device_is_never_replaced(db: Path, tmp_path: Path) -> None:
+    """Found the hard way: ``export --out /dev/null`` renamed a plain file over the device
+    (the whole-or-nothing write). Through a link here, so a regression harms nothing."""
+    null = tmp_path / "null"
+    null.symlink_to(os.devnull)
+    refused(db, "export", "--out", str(null), words="不是普通文件")
+    refused(db, "print", "notice", "（2026）湖头人调字第1号", "--out", str(null), words="不是普通文件")
+    assert null.is_symlink() and not null.is_file()
+    result = run_cli(null, "cases")
+    assert result.returncode == 4 and "不是普通文件" in result.stderr
+    assert not Path(str(null) + ".inuse").exists()
+
+
 def test_a_directory_given_as_a_file(db: Path, tmp_path: Path) -> None:
     folder = tmp_path / "cases.json"
     folder.mkdir()

@@ -37,6 +37,7 @@ from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import ROLE_LABELS, ROLES, Actor
 from mediation_desk.services.shared.permissions import require
 from mediation_desk.store.database import BUSY_TIMEOUT_MS, Store
+from mediation_desk.store.files import refuse_odd_file
 from mediation_desk.store.keys import (
     KeyFile,
     is_reserved_name,
@@ -181,6 +182,7 @@ def open_register(path: Path | str, username: str, password: str, *,
     path = Path(path)
     if not path.exists() and not needs_settling(path):
         raise StoreUnavailable(f"数据库文件不存在：{path}")
+    refuse_odd_file(path)
     # Held while the slots are read: no restore or re-key can change them meanwhile, and a
     # restore killed half-way is finished first.
     use = open_use(path)
