@@ -105,7 +105,11 @@ def test_a_device_is_never_replaced(db: Path, tmp_path: Path) -> None:
     assert null.is_symlink() and not null.is_file()
     result = run_cli(null, "cases")
     assert result.returncode == 4 and "不是普通文件" in result.stderr
-    assert not Path(str(null) + ".inuse").exists()
+    backup = tmp_path / "b.db"
+    run_cli_json(db, "backup", "--out", str(backup))
+    result = run_cli(null, "restore", "--force", str(backup))
+    assert result.returncode == 1 and "不是普通文件" in result.stderr
+    assert null.is_symlink() and not Path(str(null) + ".inuse").exists()
 
 
 def test_a_directory_given_as_a_file(db: Path, tmp_path: Path) -> None:

@@ -62,6 +62,8 @@ def _check_paths(backup: Path, target: Path, force: bool) -> None:
         raise StoreUnavailable(f"{backup} 是一个文件夹，不是备份文件")
     if target.is_dir():
         raise ValidationError(Problem("", "--db", f"“{target}”是一个文件夹，应为数据库文件"))
+    if target.exists() and not target.is_file():  # a device or pipe is never moved aside
+        raise ValidationError(Problem("", "--db", f"“{target}”不是普通文件，不能作为数据库"))
     same = os.path.abspath(backup) == os.path.abspath(target)
     if not same and target.exists():
         with contextlib.suppress(OSError):
