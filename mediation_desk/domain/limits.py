@@ -31,7 +31,7 @@ TEXT_KINDS: dict[str, tuple[int, bool]] = {
     "short": (500, False),  # titles, addresses, places, one-line answers, search queries
     "long": (50_000, True),  # summaries, records, agreement texts, notes
 }
-DATE_MIN = date(1900, 1, 1)  # birth dates of the oldest parties
+DATE_MIN = date(1800, 1, 1)  # birth dates: what GB 11643 numbers can carry (18xx–20xx)
 EVENT_DATE_MIN = date(1949, 10, 1)  # cases, records, patrols: nothing older is a register's
 DATE_MAX = date(2099, 12, 31)
 YEAR_MIN, YEAR_MAX = EVENT_DATE_MIN.year, DATE_MAX.year
