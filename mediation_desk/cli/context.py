@@ -129,6 +129,8 @@ def _is_a_database(path: Path) -> bool:
 
 def check_out(path: Path, option: str = "--out") -> None:
     """Refuse an output name that cannot be written, before any work is done."""
+    if not path.name:
+        raise ValidationError(Problem("", option, "应为文件名"))
     if path.is_dir():
         raise ValidationError(Problem("", option, f"“{path}”是一个文件夹，应为文件名"))
     if path.exists() and not path.is_file():

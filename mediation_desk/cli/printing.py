@@ -34,8 +34,8 @@ def cmd_print(cli: Cli) -> None:
     out: Path = cli.args.out
     if kind not in KINDS:
         raise UsageError(f"未知的文书种类“{kind}”，应为：{' '.join(KINDS)}")
-    part = out.with_name(out.name + ".part")
     check_out(out)
+    part = out.with_name(out.name + ".part")
     store, actor = cli.open()
     try:
         service = PrintingService(store, actor)

@@ -138,8 +138,24 @@ def check_register_file(path: Path, db_key: bytes | None) -> None:
 
 def _probe(path: Path, db_key: bytes | None) -> bool:
     try:
-        conn = apsw.Connection(readonly_uri(path),
-                               flags=apsw.SQLITE_OPEN_READONLY | apsw.SQLITE_OPEN_URI)
+        return _look(path, db_key, readonly=True)
+    except StoreUnavailable:
+        # A write killed in rollback-journal mode (the first switch to WAL after a restore,
+        # say) leaves a hot journal that only a writable connection may roll back; reading
+        # the file as any SQLite reader would (rolling back to its last commit) is then the
+        # way to see whether it is ours.
+        if not Path(str(path) + "-journal").exists():
+            raise
+        return _look(path, db_key, readonly=False)
+
+
+def _look(path: Path, db_key: bytes | None, *, readonly: bool) -> bool:
+    try:
+        if readonly:
+            conn = apsw.Connection(readonly_uri(path),
+                                   flags=apsw.SQLITE_OPEN_READONLY | apsw.SQLITE_OPEN_URI)
+        else:
+            conn = apsw.Connection(str(path), flags=apsw.SQLITE_OPEN_READWRITE)
     except apsw.Error as exc:
         raise StoreUnavailable(describe_environment_error(exc, path) or str(exc)) from exc
     try:

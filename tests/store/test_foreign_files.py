@@ -89,3 +89,44 @@ def test_a_register_beside_keys_that_are_not_its_own_is_refused(tmp_path: Path) 
     result = run_cli(path, "cases")
     assert result.returncode == 4
     assert file_state(tmp_path) == before
+
+
+HOT_JOURNAL = """
+import os, signal, sys
+import apsw
+from mediation_desk.store.keys import key_pragma
+conn = apsw.Connection(sys.argv[1])
+conn.execute("PRAGMA key = " + key_pragma(bytes.fromhex(sys.argv[2])))
+conn.execute("PRAGMA journal_mode=delete")
+conn.execute("PRAGMA cache_size=1")  # spill pages: the journal is written before commit
+conn.execute("BEGIN IMMEDIATE")
+conn.execute("CREATE TABLE filler(x)")
+conn.execute("INSERT INTO filler SELECT randomblob(1000) FROM (WITH RECURSIVE r(i) AS "
+             "(SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < 2000) SELECT i FROM r)")
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_our_register_with_a_hot_journal_still_opens(tmp_path: Path) -> None:
+    """Found by the restore kill test: a write killed in rollback-journal mode (the first
+    switch to WAL after a restore) leaves a hot journal a read-only look cannot roll back.
+    The register must still open — rolled back to its last commit, as SQLite does."""
+    import subprocess
+    import sys
+
+    from mediation_desk.store.keys import KeyFile, keyfile_path
+    from mediation_desk.store.models import Case
+    from tests.safety_support import make_register
+
+    path = tmp_path / "register.db"
+    make_register(path, cases=1)
+    key = KeyFile.load(keyfile_path(path)).unlock("admin", PASSWORD)
+    subprocess.run([sys.executable, "-c", HOT_JOURNAL, str(path), key.hex()], check=False,
+                   timeout=120)
+    assert Path(str(path) + "-journal").exists()
+    store, _ = open_register(path, "admin", PASSWORD)
+    try:
+        assert Case.select().count() == 1
+        assert "filler" not in store.db.get_tables()
+    finally:
+        store.close()
