@@ -173,7 +173,7 @@ def test_kill_9_at_every_step_and_at_random_moments(pairs: tuple[Path, Path],
         kill_at += 1
         assert kill_at < 60, "the restore never finished"
     rng = random.Random(20261205)
-    for run in range(12):
+    for run in range(20):
         target = _fresh(old, tmp_path / f"random{run:02d}")
         delay = rng.uniform(0.0, 0.6)
         code, said = _run_child(script, backup, target, 0, delay)
