@@ -59,6 +59,28 @@ def test_a_wrong_password_touches_nothing(room: tuple[Path, Path]) -> None:
     assert _cases(target) == 2
 
 
+def test_a_wrong_password_for_an_unencrypted_backup_touches_nothing(tmp_path: Path) -> None:
+    """Before: an unencrypted backup's password was first checked by opening the restored
+    register — after the live one had been moved aside — so a wrong password left the room
+    on the backup (exit 3). Now the account's password hash in the backup is checked first."""
+    from mediation_desk.services.safety.accounts import create_register
+    from mediation_desk.services.safety.backups import backup_to
+    from tests.conftest import ROOM
+
+    target = tmp_path / "room" / "register.db"
+    target.parent.mkdir()
+    store, _, _ = create_register(target, ROOM, "admin", PASSWORD, encrypted=False)
+    store.close()
+    source = tmp_path / "source.db"
+    store, actor, _ = create_register(source, ROOM, "admin", PASSWORD, encrypted=False)
+    backup = backup_to(store, actor, tmp_path / "plain-backup.db")
+    store.close()
+    before = file_state(target.parent)
+    result = run_cli(target, "restore", "--force", str(backup), password="not-the-password")
+    assert result.returncode == 3 and "用户名或密码不正确" in result.stderr
+    assert file_state(target.parent) == before
+
+
 def test_a_damaged_backup_keys_file_touches_nothing(room: tuple[Path, Path]) -> None:
     target, backup = room
     keyfile_path(backup).write_text('{"format": "mediation-desk/keyslots@2", "slots": 7}',
