@@ -15,6 +15,7 @@ the kernel (OpenProcess + GetExitCodeProcess) instead. Host names compare withou
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import socket
@@ -217,7 +218,8 @@ class WindowLock:
                     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 except BlockingIOError:
                     return
-            self.path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # Windows: a window still holds it open
+                self.path.unlink(missing_ok=True)
         finally:
             os.close(fd)
 

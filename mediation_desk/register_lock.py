@@ -133,6 +133,10 @@ def _lock(fd: int, *, exclusive: bool, platform: str) -> bool:
         fcntl.flock(fd, (fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH) | fcntl.LOCK_NB)
     except BlockingIOError:
         return False
+    except OSError:
+        # A file system without flock (some network shares): the register can still be
+        # used; only this protection is missing there (the window's lock still counts).
+        return True
     return True
 
 
