@@ -13,11 +13,13 @@ YaHei / SimSun); the bundled one is the family only when the system has no Chine
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from mediation_desk.paths import resources_dir
 
@@ -97,7 +99,24 @@ def follow_text_size(app: QApplication, ratio: float) -> None:
     notes), which Qt polishes once with the font they had then. Without this, switching to
     150 % left the case title smaller than the text around it.
     """
-    for widget in app.allWidgets():
+    # The walk holds wrappers of every widget, and touching one can allocate enough to start
+    # Python's collector, which may destroy an unreachable window (a closed dialog kept in a
+    # cycle) and with it widgets further down the list: a segmentation fault (seen in CI).
+    # So the garbage goes first, and the collector waits until the walk is over.
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        _follow(app.allWidgets(), ratio)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _follow(widgets: list[QWidget], ratio: float) -> None:
+    for widget in widgets:
+        if not shiboken6.isValid(widget):
+            continue
         sheet = widget.styleSheet()
         if sheet:
             widget.setStyleSheet(sheet)  # polished again, with the inherited font

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.cli.context import Cli, Parser, parse_day, write_json
+from mediation_desk.cli.context import Cli, Parser, check_out, parse_day, write_json
 
 
 def register(sub: Any) -> None:
@@ -36,8 +36,9 @@ def register(sub: Any) -> None:
 def cmd_import(cli: Cli) -> None:
     from mediation_desk.services.cases.intake import IntakeService
     from mediation_desk.services.exchange import report
-    from mediation_desk.services.exchange.importer import import_cases
+    from mediation_desk.services.exchange.importer import check_import_file, import_cases
 
+    check_import_file(cli.args.file)  # before the password is asked for
     store, actor = cli.open()
     try:
         result = import_cases(IntakeService(store, actor), cli.args.file)
@@ -58,14 +59,15 @@ def cmd_import(cli: Cli) -> None:
 def cmd_export(cli: Cli) -> None:
     from mediation_desk.services.cases.register import RegisterService
 
+    check_out(cli.args.out)
     store, actor = cli.open()
     try:
         service = RegisterService(store, actor)
         docs = service.export(cli.args.numbers or None,
-                              include_private=cli.args.include_private)
+                              include_private=cli.args.include_private,
+                              deliver=lambda docs: write_json(cli.args.out, docs))
     finally:
         store.close()
-    write_json(cli.args.out, docs)
     omitted = RegisterService.omitted_private(docs)
     if omitted:
         cli.say(f"未导出 {omitted} 条不公开的工作笔记或记录" + (

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from mediation_desk import clock
 from mediation_desk.errors import StoreUnavailable
-from mediation_desk.store.backup import online_backup
+from mediation_desk.store.backup import backup_pair, prune
+from mediation_desk.store.files import glob_escape
+from mediation_desk.store.keys import keyfile_path
 
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
@@ -254,7 +256,7 @@ def migrate(store: Store) -> list[int]:
     if pending and current > 0:
         backup_before_migration(store, current)
     for number, _title, step in pending:
-        with store.db.atomic():
+        with store.db.atomic("IMMEDIATE"):
             step(store)
             store.set_local("schema_version", str(number))
     if not store.local_device_id():
@@ -269,14 +271,37 @@ def _register_device(store: Store) -> None:
     from mediation_desk.store.base import StoreContext
     from mediation_desk.store.models import Device
 
-    with store.db.atomic():
+    with store.db.atomic("IMMEDIATE"):
         device = Device.create(name=socket.gethostname() or "调解室主机", kind="desk")
         store.set_local("device_id", device.id)
     StoreContext.device_id = device.id
 
 
+#: Backups made before a migration that are kept (the newest); older ones are removed.
+KEEP_MIGRATION_BACKUPS = 5
+MIGRATION_MARK = ".before-migration-v"
+
+
+def backup_folder(store: Store) -> Path:
+    """Where the automatic backups made before a migration or an import go."""
+    return store.path.parent / "backups"
+
+
 def backup_before_migration(store: Store, version: int) -> Path:
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = store.path.with_name(f"{store.path.name}.v{version}-{stamp}.bak")
-    online_backup(store.connection(), store.db_key, target)
+    """A restorable pair (database and key slots) of the file as it was, in ``backups/``;
+    only the newest :data:`KEEP_MIGRATION_BACKUPS` are kept."""
+    folder = backup_folder(store)
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = folder / f"{store.path.name}{MIGRATION_MARK}{version}-{stamp}.bak"
+    keys = keyfile_path(store.path) if store.db_key is not None else None
+    backup_pair(store.connection(), store.db_key, keys, target)
+    made = sorted(folder.glob(f"{glob_escape(store.path.name)}{MIGRATION_MARK}*.bak"),
+                  key=lambda p: p.name[len(store.path.name) + len(MIGRATION_MARK):].split(
+                      "-", 1)[-1], reverse=True)
+    try:
+        keep = int(store.setting("backup_keep_migration", KEEP_MIGRATION_BACKUPS))
+    except Exception:  # a file too old or damaged to say: keep the default number
+        keep = KEEP_MIGRATION_BACKUPS
+    prune(made, keep)
     return target

@@ -47,6 +47,10 @@
     <context>
         <name>AccountsView</name>
         <message>
+            <source>%1 needs a new password from the administrator.</source>
+            <translation>%1 需要由管理员重设密码后才能登录。</translation>
+        </message>
+        <message>
             <source>&amp;Add account…</source>
             <translation>添加账户(&amp;A)…</translation>
         </message>
@@ -119,8 +123,16 @@
             <translation>已添加账户 %1。</translation>
         </message>
         <message>
+            <source>The old recovery key no longer works. New recovery key (print it for the director's safe): %1</source>
+            <translation>旧的恢复密钥已作废。新的恢复密钥（请打印后交调委会主任保管）：%1</translation>
+        </message>
+        <message>
             <source>The password of %1 was reset.</source>
             <translation>已重置 %1 的密码。</translation>
+        </message>
+        <message>
+            <source>The register has a new key: old copies of its key file no longer open it.</source>
+            <translation>数据库已更换密钥：旧的密钥文件副本从此打不开它。</translation>
         </message>
         <message>
             <source>User name</source>
@@ -571,8 +583,8 @@
             <translation>未恢复任何内容：%1</translation>
         </message>
         <message>
-            <source>Only the director or administrator can change these settings or restore a backup.</source>
-            <translation>只有调委会主任或管理员可以修改这些设置或恢复备份。</translation>
+            <source>Only the director or administrator can change these settings, back up or restore a backup.</source>
+            <translation>只有调委会主任或管理员可以修改这些设置、立即备份或从备份恢复。</translation>
         </message>
         <message>
             <source>Re&amp;fresh</source>
@@ -2418,6 +2430,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
     <context>
         <name>LoginDialog</name>
         <message>
+            <source>&amp;Forgot the password? Use the recovery key…</source>
+            <translation>忘记密码？使用恢复密钥(&amp;F)…</translation>
+        </message>
+        <message>
             <source>&amp;Password</source>
             <translation>密码(&amp;P)</translation>
         </message>
@@ -2885,6 +2901,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>The account %1 was disabled and its old password no longer opens the register. Give it a new password to enable it.</source>
             <translation>账户 %1 已停用，原来的密码不能再打开数据库。请设置新密码来启用它。</translation>
+        </message>
+        <message>
+            <source>The old password may be known to someone else: also give the register a new key (old copies of its key file stop working)</source>
+            <translation>旧密码可能已被他人知道：同时更换数据库密钥（旧的密钥文件副本随即失效）</translation>
         </message>
         <message>
             <source>The two passwords are not the same.</source>
@@ -3695,6 +3715,53 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Write the record first.</source>
             <translation>请先填写记录内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <source>&amp;New password</source>
+            <translation>新密码(&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat new password</source>
+            <translation>确认新密码(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;User name</source>
+            <translation>用户名(&amp;U)</translation>
+        </message>
+        <message>
+            <source>At least %1 characters.</source>
+            <translation>至少 %1 个字符。</translation>
+        </message>
+        <message>
+            <source>Please fill this in.</source>
+            <translation>请填写此项。</translation>
+        </message>
+        <message>
+            <source>Recovery &amp;key</source>
+            <translation>恢复密钥(&amp;K)</translation>
+        </message>
+        <message>
+            <source>The two passwords are not the same.</source>
+            <translation>两次输入的密码不一致。</translation>
+        </message>
+        <message>
+            <source>This recovery key does not open the register.</source>
+            <translation>这个恢复密钥打不开数据库</translation>
+        </message>
+        <message>
+            <source>Type the recovery key printed when the register was set up (kept by the committee director), the account to unlock, and a new password for it twice. The recovery is written to the audit trail.</source>
+            <translation>请输入建立数据库时打印的恢复密钥（由调委会主任保管）、要解锁的账户，以及两遍新密码。这次恢复会记入操作记录。</translation>
+        </message>
+        <message>
+            <source>Unlock and set password</source>
+            <translation>解锁并设置新密码</translation>
+        </message>
+        <message>
+            <source>Unlock with the recovery key</source>
+            <translation>用恢复密钥解锁</translation>
         </message>
     </context>
     <context>

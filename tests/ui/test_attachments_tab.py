@@ -23,7 +23,8 @@ from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.patrols.types import FindingDraft, VisitDraft
 from mediation_desk.services.safety.accounts import open_register
-from mediation_desk.services.safety.backups import backup_to, restore_backup
+from mediation_desk.services.safety.backups import backup_to
+from mediation_desk.services.safety.restore import restore_backup
 from tests.conftest import PASSWORD, Register, neighbour_draft
 from tests.documents.conftest import pdf_text
 from tests.ui.conftest import save_shot, type_text

@@ -26,8 +26,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 def _import(ctx: AppContext, tmp_path: Path) -> None:
     path, _ = township_register(tmp_path, recent=False)  # every row from 2024: any day
-    import_cases(IntakeService(ctx.store, ctx.actor), path, clock.today(),
-                 backup_dir=tmp_path / "backups")
+    import_cases(IntakeService(ctx.store, ctx.actor), path, clock.today())
 
 
 @pytest.fixture

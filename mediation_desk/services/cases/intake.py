@@ -27,6 +27,7 @@ from mediation_desk.domain.case_number import (
 )
 from mediation_desk.domain.deadlines import DEFAULT_MEDIATION_DAYS, mediation_deadline
 from mediation_desk.domain.lifecycle import CaseStatus
+from mediation_desk.domain.limits import MAX_CASE_SEQ, year_problem
 from mediation_desk.domain.terms import conflict_of_interest, initial_performance
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services.cases import indexing
@@ -109,6 +110,9 @@ class IntakeService:
             seq_row = NumberSequence.create(year=year, last_issued=0)
         seq = seq_row.last_issued + 1
         while True:
+            if seq > MAX_CASE_SEQ:
+                raise ValidationError(Problem("", "案件编号", f"{year}年的编号已用到第{MAX_CASE_SEQ}号，"
+                                              "无法再编号，请联系管理员"))
             number = format_case_number(pattern, year=year, seq=seq, prefix=prefix)
             if not Case.select().where(Case.number == number).exists():
                 break
@@ -133,6 +137,18 @@ class IntakeService:
             row.save()
         return year, seq
 
+    def _number_in_range(self, number: str, label: str) -> list[Problem]:
+        """A historical number of ours must lie within the documented range, or every later
+        number of its year would overflow (第9223372036854775807号 did)."""
+        pattern, prefix = self._pattern()
+        parsed = parse_case_number(pattern, prefix, number)
+        if parsed is None:
+            return []
+        year, seq = parsed
+        reason = year_problem(year) or (
+            f"序号应在1至{MAX_CASE_SEQ}之间" if seq > MAX_CASE_SEQ else None)
+        return [Problem(label, "案件编号", f"“{number[:40]}”{reason}")] if reason else []
+
     # -- checks -----------------------------------------------------------------------------
     def check(self, drafts: Sequence[CaseDraft], today: date,
               labels: Sequence[str] | None = None) -> list[Problem]:
@@ -148,6 +164,7 @@ class IntakeService:
             if draft.arrival is not None:
                 problems += arrival.check(draft, today, label)
             if draft.number:
+                problems += self._number_in_range(draft.number, label)
                 if draft.number in seen_numbers:
                     problems.append(Problem(label, "案件编号",
                                             f"“{draft.number}”与{seen_numbers[draft.number]}重复"))

@@ -7,6 +7,7 @@ because those are deliberate acts of an authorised user (and are audited).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -21,6 +22,7 @@ from mediation_desk.services.exchange.review import under_review
 from mediation_desk.services.settings.mediators import mediator_names
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Case,
@@ -122,14 +124,18 @@ class RegisterService:
                 audit.record(self.actor, "read", case, detail="查看完整案件（含身份证号码）")
         return doc
 
-    def export(self, numbers: list[str] | None = None, *,
-               include_private: bool = False) -> list[dict[str, Any]]:
-        """Documents of the cases named (or every live case, oldest first).
+    def export(self, numbers: list[str] | None = None, *, include_private: bool = False,
+               deliver: Callable[[list[dict[str, Any]]], None] | None = None
+               ) -> list[dict[str, Any]]:
+        """Documents of the cases named (or every live case, oldest first), audited.
 
         Private records go out only with ``include_private`` and only those this account may
         read; each document counts what it left out (``omitted_private_records``), and
-        :meth:`omitted_private` totals it for the caller to say.
+        :meth:`omitted_private` totals it for the caller to say. ``deliver`` (writing the
+        file) runs inside the audit's transaction: an export that could not be written is
+        not recorded.
         """
+        require(self.actor, "export")  # every party's personal data leaves the register
         if include_private and not self.actor.sees_private_notes:
             raise PermissionDenied("只有调委会主任可以导出不公开的工作笔记（--include-private）")
         cases = [self.by_number(n) for n in numbers] if numbers else \
@@ -138,6 +144,8 @@ class RegisterService:
         docs = [builder.document(c, private=include_private)[0] for c in cases]
         omitted = sum(d["omitted_private_records"] for d in docs)
         with self.store.write():
+            if deliver is not None:
+                deliver(docs)
             audit.record(self.actor, "export", entity="case", detail=(
                 f"导出{len(docs)}件案件" + ("（含不公开记录）" if include_private else "")
                 + (f"，略去{omitted}条不公开记录" if omitted else "")))

@@ -13,6 +13,7 @@ from datetime import date
 from mediation_desk.domain.phone import validate_phone
 from mediation_desk.domain.resident_id import check_consistency, parse_resident_id
 from mediation_desk.errors import DomainError, Problem
+from mediation_desk.services.cases.draft_limits import check_draft_limits
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft
 
 SIDES = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人"}
@@ -93,6 +94,7 @@ def validate_party(party: PartyDraft, label: str, out: _Collector, today: date) 
 def validate_case(draft: CaseDraft, today: date, record: str = "") -> list[Problem]:
     """Every problem with ``draft`` (empty when it may be registered)."""
     out = _Collector(record)
+    check_draft_limits(draft, out.add)
     if draft.received_on is None:
         out.add("受理日期", "不能为空")
     elif draft.received_on > today:

@@ -35,6 +35,7 @@ from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.demo.cases import Action, CaseMaker, Planned
 from mediation_desk.services.demo.people import weighted
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Agreement, AgreementTerm, FollowUp
 
@@ -175,6 +176,7 @@ def fill_demo(store: Store, actor: Actor, *, cases: int = 200, seed: int = 1,
     not be later than the program's clock (:mod:`mediation_desk.clock`), which the services
     check dates against.
     """
+    require(actor, "demo")  # invented cases in a real register: the administrator's call
     started = time.perf_counter()
     today = today or clock.today()
     rng = random.Random(seed)

@@ -21,11 +21,13 @@ from typing import Any
 from openpyxl import load_workbook
 from openpyxl.utils.datetime import from_excel
 
+from mediation_desk.domain.limits import MAX_IMPORT_CASES
 from mediation_desk.domain.money import parse_yuan
 from mediation_desk.errors import DomainError, Problem
 
 HEADER = "表头"
 MAX_TITLE_ROWS = 5
+MAX_COLUMNS = 200  # a register has a few dozen; more is a damaged or hostile file
 REQUIRED = ("受理日期", "纠纷类型")
 PARTIES_TOGETHER = "当事人"  # one column naming both sides ("张三与李四")
 
@@ -245,6 +247,10 @@ def is_totals(cells: Sequence[Any]) -> bool:
     return first.startswith(_TOTALS)
 
 
+class _TooLarge(Exception):
+    """More rows than an import may hold (domain/limits.py)."""
+
+
 def load(path: Path) -> list[tuple[Any, ...]]:
     """Every row of the first sheet, row 1 first, or DomainError saying why not."""
     try:
@@ -262,7 +268,14 @@ def load(path: Path) -> list[tuple[Any, ...]]:
         wb = load_workbook(path, read_only=True, data_only=True)
         sheet = wb.worksheets[0]
         sheet.reset_dimensions()  # some programs record a wrong sheet size: read every row
-        return list(sheet.iter_rows(min_row=1, values_only=True))
+        rows = []
+        for row in sheet.iter_rows(min_row=1, values_only=True):
+            rows.append(row[:MAX_COLUMNS])
+            if len(rows) > MAX_IMPORT_CASES + MAX_TITLE_ROWS + 2:
+                raise _TooLarge
+        return rows
+    except _TooLarge:
+        raise DomainError(f"行数太多：一次最多导入{MAX_IMPORT_CASES}件案件") from None
     except Exception:
         raise DomainError("不是有效的Excel文件（.xlsx），或文件已损坏") from None
     finally:

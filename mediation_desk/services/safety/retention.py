@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from mediation_desk import clock
-from mediation_desk.errors import PermissionDenied, Problem, ValidationError
+from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services.attachments.service import purge_case_files
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.shared.setting_rows import write_setting
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
@@ -73,8 +74,7 @@ class RetentionService:
         self.actor = actor
 
     def _require_admin(self) -> None:
-        if not self.actor.is_admin:
-            raise PermissionDenied("只有管理员可以处理到期的卷宗")
+        require(self.actor, "retention.anonymise")
 
     # -- policy -----------------------------------------------------------------------------
     def policy(self) -> dict[str, int]:
@@ -108,6 +108,7 @@ class RetentionService:
         Only files archived at least the shortest period ago are read (an index range), so
         the review list stays quick on a register of many years.
         """
+        require(self.actor, "retention.review")
         today = today or clock.today()
         policy = self.policy()
         shortest = min(policy.values())

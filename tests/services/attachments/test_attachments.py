@@ -26,7 +26,8 @@ from mediation_desk.services.printing.dossier import DossierService
 from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService, open_register
 from mediation_desk.services.safety.audit_check import verify_audit
-from mediation_desk.services.safety.backups import backup_to, restore_backup
+from mediation_desk.services.safety.backups import backup_to
+from mediation_desk.services.safety.restore import restore_backup
 from mediation_desk.services.safety.retention import REMOVED, RetentionService
 from mediation_desk.store.attachment_content import CHUNK_SIZE
 from mediation_desk.store.models import (
