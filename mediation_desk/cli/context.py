@@ -225,8 +225,9 @@ def check_arguments(args: argparse.Namespace) -> None:
                 reason = None
             if reason:
                 problems.append(Problem("", option, reason))
-    if getattr(args, "year", None) is not None:
-        reason = year_problem(args.year)
+    year = getattr(args, "year", None)
+    if isinstance(year, int):  # report's --year is text, checked where it is parsed
+        reason = year_problem(year)
         if reason:
             problems.append(Problem("", "--year", reason))
     if problems:
