@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from string import Formatter
 
 from mediation_desk.domain.errors import DomainError
+from mediation_desk.domain.limits import MAX_CASE_SEQ
 
 DEFAULT_PATTERN = "（{year}）{prefix}人调字第{seq}号"
 
@@ -104,9 +105,10 @@ def parse_case_number(pattern: str, prefix: str, text: str) -> tuple[int, int] |
     match = re.fullmatch("".join(parts), _fold(text.strip()))
     if match is None:
         return None
-    seq = int(match["seq"])
-    if seq < 1:
-        return None
+    digits = match["seq"].lstrip("0")
+    if not digits or len(digits) > len(str(MAX_CASE_SEQ)) or int(digits) > MAX_CASE_SEQ:
+        return None  # no register has such a number (and 60 digits must not reach SQLite)
+    seq = int(digits)
     return int(match["year"]), seq
 
 
@@ -180,7 +182,8 @@ def parse_short_number(text: str, year: int) -> tuple[int, int] | None:
     match = _SHORT.fullmatch(_fold(text.strip()))
     if match is None:
         return None
-    seq = int(match["seq"])
-    if seq < 1:
-        return None
+    digits = match["seq"].lstrip("0")
+    if not digits or len(digits) > len(str(MAX_CASE_SEQ)) or int(digits) > MAX_CASE_SEQ:
+        return None  # no register has such a number (and 60 digits must not reach SQLite)
+    seq = int(digits)
     return (int(match["year"]) if match["year"] else year), seq

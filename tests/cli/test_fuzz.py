@@ -295,6 +295,21 @@ def _commands(room: Path) -> st.SearchStrategy[list[str]]:
         cmd("init", "--room", text, "--committee", text, "--number-prefix", text,
             "--admin", text),
         cmd(text), cmd("--json", "cases", "--type", text),
+        cmd("edit", number, st.one_of(text, st.sampled_from(
+            ["amount_involved=1e400", "people_involved=-3", "title=", "risk_level=x",
+             "group_dispute=maybe", "x=1", "="]))),
+        cmd("history", number), cmd("attach", number, path), cmd("attachments", number),
+        cmd("attachment", "get", text, "--out", path),
+        cmd("attachment", "limit", small),
+        cmd("review", "list"), cmd("review", "done", number),
+        cmd("report", "monthly", "--month", st.one_of(text, st.sampled_from(
+            ["0000-01", "9999-12", "2026-13", "2026-00"]))),
+        cmd("report", "monthly", "--year", st.one_of(text, small, st.just("0000"))),
+        cmd("report", "monthly", "--quarter", st.one_of(text, st.just("2026-Q5"))),
+        cmd("report", "monthly", "--from", when, "--to", when),
+        cmd("report", "monthly", "--month", "2026-11", "--xlsx", path, "--pdf", path),
+        cmd("report", "cases", text, "--month", "2026-11"), cmd("report", "brief", number, "--out", path),
+        cmd("report", "disclosure", "--month", text, "--out", path),
     )
 
 

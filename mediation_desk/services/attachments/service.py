@@ -32,11 +32,12 @@ from mediation_desk.domain.attachments import (
     format_size,
     guess_mime,
 )
-from mediation_desk.errors import NotFound, PermissionDenied, Problem, ValidationError
+from mediation_desk.errors import NotFound, Problem, ValidationError
 from mediation_desk.services.attachments import owners
 from mediation_desk.services.attachments.owners import Owner
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.shared.setting_rows import write_setting
 from mediation_desk.store import attachment_content as content
 from mediation_desk.store.changes import ChangeSet
@@ -98,8 +99,7 @@ class AttachmentService:
 
     def set_limit_mb(self, megabytes: int) -> ChangeSet:
         """The largest file that may be filed (director or administrator)."""
-        if self.actor.role not in ("director", "admin"):
-            raise PermissionDenied("只有调委会主任或管理员可以修改附件大小上限")
+        require(self.actor, "settings")  # one table decides (services/shared/permissions.py)
         if not 1 <= megabytes <= MAX_LIMIT_MB:
             raise ValidationError(Problem("", "附件大小上限", f"应在1至{MAX_LIMIT_MB} MB之间"))
         with self.store.write() as changes:
