@@ -221,6 +221,14 @@
             <translation>金额（元）</translation>
         </message>
         <message>
+            <source>Confirms ownership</source>
+            <translation>涉及物权、知识产权确权</translation>
+        </message>
+        <message>
+            <source>Court limits</source>
+            <translation>司法确认</translation>
+        </message>
+        <message>
             <source>Due by</source>
             <translation>履行期限</translation>
         </message>
@@ -239,6 +247,10 @@
         <message>
             <source>Main facts</source>
             <translation>主要事实</translation>
+        </message>
+        <message>
+            <source>Marriage validity, parentage, adoption…: no court confirms such an agreement. Support payments and division of property are confirmed.</source>
+            <translation>确认婚姻效力、亲子关系、收养等身份关系的协议，法院不予司法确认；赡养费、抚养费和财产分割协议可以确认。</translation>
         </message>
         <message>
             <source>Matters in dispute</source>
@@ -281,6 +293,10 @@
             <translation>各方责任</translation>
         </message>
         <message>
+            <source>Settles an identity relation</source>
+            <translation>涉及身份关系</translation>
+        </message>
+        <message>
             <source>Term</source>
             <translation>条款内容</translation>
         </message>
@@ -293,12 +309,20 @@
             <translation>条款内容*</translation>
         </message>
         <message>
+            <source>The terms mention words of this kind; tick “%1” only if the agreement itself settles it.</source>
+            <translation>条款中出现了相关字词；只有协议本身处理这类事项时，才勾选“%1”。</translation>
+        </message>
+        <message>
             <source>This agreement has been printed %1 time(s). After correcting it, print it again and have every party sign again.</source>
             <translation>本协议已打印过%1次。修改后请重新打印，并由各方当事人重新签名。</translation>
         </message>
         <message>
             <source>What is to be done</source>
             <translation>应履行的内容</translation>
+        </message>
+        <message>
+            <source>Who owns a house, land, forest or intellectual property: no court confirms such an agreement.</source>
+            <translation>确认房屋、土地、山林或知识产权归属的协议，法院不予司法确认。</translation>
         </message>
         <message>
             <source>Written agreement</source>

@@ -83,6 +83,9 @@ class TodayService:
         for ag in (Agreement.select(Agreement, Case).join(Case)
                    .where(Agreement.deleted_at.is_null(), Agreement.form == "written",
                           Agreement.effective_on >= window_start,
+                          # no court confirms these: no window to count down
+                          Agreement.identity_relation == False,  # noqa: E712
+                          Agreement.ownership_confirmation == False,  # noqa: E712
                           Case.status.in_(["agreed", "following_up"]),
                           Case.deleted_at.is_null())):
             end = confirmation_deadline(ag.effective_on)

@@ -22,7 +22,7 @@ from mediation_desk.domain.lifecycle import (
 )
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
-from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
+from mediation_desk.domain.terms import ConfirmationFlags, TermFacts, agreement_warnings
 from mediation_desk.errors import NotFound
 from mediation_desk.services.attachments.service import AttachmentService, AttachmentView
 from mediation_desk.services.cases.history import HistoryLine, case_history
@@ -107,6 +107,9 @@ class AgreementView:
     #: The signed agreement's scan, when one is filed: the agreement is signed (issue 16).
     signed_on: date | None = None
     signed_title: str = ""
+    #: What no court confirms (涉及身份关系 / 涉及物权、知识产权确权): domain/terms.py.
+    identity_relation: bool = False
+    ownership_confirmation: bool = False
 
 
 @dataclass(frozen=True)
@@ -257,17 +260,19 @@ class CaseDetailService:
                               t.place, t.method, t.performance, t.performed_on)
                      for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
                      .order_by(AgreementTerm.position)]
-            warnings = vague_term_warnings(
-                [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms])
-            warnings += confirmation_warnings(
-                case.dispute_type, " ".join([case.summary, agreement.facts,
-                                             *(t.text for t in terms)]))
+            flags = ConfirmationFlags(bool(agreement.identity_relation),
+                                      bool(agreement.ownership_confirmation))
+            warnings = agreement_warnings(
+                [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms],
+                flags)
             scan = files.signed_scan(case.id)
             detail.agreement = AgreementView(
                 agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
                 agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
-                confirmation_deadline(agreement.effective_on) if agreement.effective_on
-                else None, scan.added_at.date() if scan else None, scan.title if scan else "")
+                confirmation_deadline(agreement.effective_on)
+                if agreement.effective_on and flags.confirmable else None,
+                scan.added_at.date() if scan else None, scan.title if scan else "",
+                flags.identity_relation, flags.ownership_confirmation)
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
                                          f.renewed_conflict, f.measures, f.record_id)
