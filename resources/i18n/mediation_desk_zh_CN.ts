@@ -1163,6 +1163,10 @@
             <translation>结案</translation>
         </message>
         <message>
+            <source>Close case…</source>
+            <translation>结案…</translation>
+        </message>
+        <message>
             <source>Correct or complete the selected party's details</source>
             <translation>更正或补全所选当事人的信息</translation>
         </message>
@@ -1469,6 +1473,10 @@
         <message>
             <source>Private note: only its author and the committee director see it</source>
             <translation>工作笔记：仅记录人本人和调委会主任可以查看</translation>
+        </message>
+        <message>
+            <source>Reason for closing</source>
+            <translation>结案原因</translation>
         </message>
         <message>
             <source>Received on</source>
@@ -3640,6 +3648,14 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>A reason is required.</source>
             <translation>请填写原因。</translation>
+        </message>
+        <message>
+            <source>A term of the agreement is not performed yet (promised, or found not done at a follow-up). Closing ends the room's supervision of it (Art 31): write why the case is closed now — for example, a party went to court, or the term was waived.</source>
+            <translation>协议还有条款未履行完毕（承诺履行，或回访发现未履行）。结案即结束本委员会对履行的督促（人民调解法第三十一条），请写明现在结案的原因，例如一方已向法院起诉，或权利人放弃该项权利。</translation>
+        </message>
+        <message>
+            <source>Close the case</source>
+            <translation>结案</translation>
         </message>
         <message>
             <source>Insert the notice of other routes</source>

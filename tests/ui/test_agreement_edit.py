@@ -149,7 +149,7 @@ def test_a_cancelled_correction_is_kept_apart_from_new_agreement_drafts(
 
 
 def test_archived_case_offers_no_correction(view: CaseView, ctx: AppContext) -> None:
-    ctx.casework.take_step(view.case_id, Step.CLOSE)
+    ctx.casework.take_step(view.case_id, Step.CLOSE, "当事人已另行起诉")
     assert view.agreement_tab.edit_button.isVisibleTo(view.agreement_tab)
     ctx.casework.take_step(view.case_id, Step.ARCHIVE)
     assert not view.agreement_tab.edit_button.isVisibleTo(view.agreement_tab)

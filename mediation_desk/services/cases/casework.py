@@ -15,7 +15,13 @@ from datetime import date
 from mediation_desk import clock
 from mediation_desk.domain.deadlines import extend_deadline
 from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABELS
-from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
+from mediation_desk.domain.lifecycle import (
+    CaseStatus,
+    Step,
+    awaits_performance,
+    close_reason_problem,
+    next_status,
+)
 from mediation_desk.domain.terms import (
     ConfirmationFlags,
     TermFacts,
@@ -89,6 +95,12 @@ def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
     return problems
 
 
+def unperformed_terms(case: Case) -> list[str]:
+    """The performance of each live term of the case's agreement (none: no agreement)."""
+    return [t.performance for t in AgreementTerm.live().join(Agreement).where(
+        Agreement.case == case, Agreement.deleted_at.is_null())]
+
+
 def _warnings(draft: AgreementDraft) -> list[str]:
     """What to tell the mediator about a recorded agreement: vague terms and court limits."""
     return agreement_warnings(
@@ -156,6 +168,10 @@ class CaseworkService(FollowUpWork):
                 case.termination_reason, case.outcome = reason, "terminated"
                 case.terminated_on = today  # the month a report counts it in
             elif step is Step.CLOSE:
+                problem = close_reason_problem(reason, unperformed=awaits_performance(
+                    unperformed_terms(case)))
+                if problem:
+                    raise _refuse("结案原因", problem)
                 case.closed_on = today
                 if not case.outcome:
                     case.outcome = "failure"

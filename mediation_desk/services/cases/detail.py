@@ -17,8 +17,9 @@ from mediation_desk.domain.lifecycle import (
     STEP_LABELS,
     CaseStatus,
     Step,
-    allowed_steps,
+    awaits_performance,
     is_open,
+    suggested_steps,
 )
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
@@ -35,6 +36,7 @@ from mediation_desk.store.models import (
     Appointment,
     Case,
     CaseArrival,
+    CaseEvent,
     CaseMediator,
     Escalation,
     Finding,
@@ -191,6 +193,15 @@ class CaseDetail:
 
     #: Files filed to the case and its parts (附件), oldest first.
     attachments: list[AttachmentView] = field(default_factory=list)
+    #: A term still 承诺履行 or 未履行: 回访 leads the steps, and 结案 asks for a reason
+    #: (domain/lifecycle.py ``suggested_steps``, ``close_reason_problem``).
+    unperformed: bool = False
+    #: Why the case was closed, when a reason was given (the 结案 step's note).
+    close_reason: str = ""
+
+    @property
+    def close_needs_reason(self) -> bool:
+        return self.unperformed and any(step is Step.CLOSE for step, _ in self.next_steps)
 
 
 def _prevented(case: Case) -> dict[str, int]:
@@ -234,7 +245,7 @@ class CaseDetailService:
             outcome=case.outcome, closed_on=case.closed_on, archived_on=case.archived_on,
             group_dispute=bool(case.group_dispute), prevented=_prevented(case),
             to_review=to_review,
-            next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
+            next_steps=[],  # below, once the agreement is read
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
                        .order_by(CaseMediator.position)],
@@ -289,6 +300,13 @@ class CaseDetailService:
                                              e.received_by, e.received_at, e.result)
                               for e in Escalation.live().where(Escalation.case == case)
                               .order_by(Escalation.at)]
+        detail.unperformed = awaits_performance(
+            t.performance for t in (detail.agreement.terms if detail.agreement else ()))
+        detail.next_steps = [(s, STEP_LABELS[s]) for s in suggested_steps(
+            status, simple, unperformed=detail.unperformed)]
+        closing = (CaseEvent.live().where(CaseEvent.case == case, CaseEvent.step == "close")
+                   .order_by(CaseEvent.at.desc()).first())
+        detail.close_reason = str(closing.reason) if closing is not None else ""
         detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
         return detail
