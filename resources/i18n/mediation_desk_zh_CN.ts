@@ -4059,6 +4059,14 @@ This cannot be undone.</source>
     <context>
         <name>SearchBox</name>
         <message>
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation>匹配内容</translation>
+        </message>
+        <message>
             <source>Nothing found for “%1”</source>
             <translation>没有找到与“%1”相关的内容</translation>
         </message>
@@ -4073,6 +4081,14 @@ This cannot be undone.</source>
         <message>
             <source>Search results</source>
             <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
         </message>
     </context>
     <context>
