@@ -13,6 +13,7 @@ YaHei / SimSun); the bundled one is the family only when the system has no Chine
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -96,7 +97,13 @@ def follow_text_size(app: QApplication, ratio: float) -> None:
     keep the old size in points, and widgets with a style sheet (status chips, coloured
     notes), which Qt polishes once with the font they had then. Without this, switching to
     150 % left the case title smaller than the text around it.
+
+    Garbage is collected first: a closed window kept alive only by a reference cycle (a
+    connected lambda) could otherwise be collected in the middle of the loop, when restyling
+    allocates, and leave the list holding widgets already destroyed (a segmentation fault,
+    seen in tests that switch the text size right after closing a window).
     """
+    gc.collect()
     for widget in app.allWidgets():
         sheet = widget.styleSheet()
         if sheet:

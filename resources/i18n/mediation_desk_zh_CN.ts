@@ -3819,8 +3819,16 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>导入待核对</translation>
         </message>
         <message>
+            <source>M&amp;y cases</source>
+            <translation>我的(&amp;Y)</translation>
+        </message>
+        <message>
             <source>Mediator</source>
             <translation>调解员</translation>
+        </message>
+        <message>
+            <source>Only the cases where I am a mediator</source>
+            <translation>只看我担任调解员的案件</translation>
         </message>
         <message>
             <source>Overdue only</source>
@@ -3841,6 +3849,45 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Year</source>
             <translation>年份</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersDialog</name>
+        <message>
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Case or patrol</source>
+            <translation>案件或排查</translation>
+        </message>
+        <message>
+            <source>Due today and tomorrow — mine:</source>
+            <translation>今明两天我要办的事：</translation>
+        </message>
+        <message>
+            <source>Due today and tomorrow — the room:</source>
+            <translation>今明两天调解室要办的事：</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>明天</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
         </message>
     </context>
     <context>
@@ -4811,6 +4858,10 @@ This cannot be undone.</source>
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
+        <message>
+            <source>&amp;This week:</source>
+            <translation>本周安排(&amp;T)：</translation>
+        </message>
         <message numerus="yes">
             <source>, %n of them urgent</source>
             <translation>
@@ -4854,6 +4905,10 @@ This cannot be undone.</source>
             <translation>调解期限将到或已超期</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>我的</translation>
+        </message>
+        <message>
             <source>Nothing due today. New disputes can be registered with Ctrl+N.</source>
             <translation>今天没有待办事项。按 Ctrl+N 可以登记新的纠纷。</translation>
         </message>
@@ -4864,6 +4919,10 @@ This cannot be undone.</source>
         <message>
             <source>Patrols not recorded</source>
             <translation>已过期未记录的排查</translation>
+        </message>
+        <message>
+            <source>This week (next 7 days)</source>
+            <translation>本周安排（今后7天）</translation>
         </message>
         <message>
             <source>Today's patrols</source>
@@ -4884,6 +4943,14 @@ This cannot be undone.</source>
         <message>
             <source>What is due</source>
             <translation>待办事项</translation>
+        </message>
+        <message>
+            <source>Whole room</source>
+            <translation>全调解室</translation>
+        </message>
+        <message>
+            <source>Whose week</source>
+            <translation>本周安排的范围</translation>
         </message>
     </context>
     <context>

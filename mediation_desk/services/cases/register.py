@@ -15,6 +15,7 @@ import peewee
 
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import PermissionDenied
+from mediation_desk.services.cases.mine import my_cases
 from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.exchange.case_document import CaseDocuments
 from mediation_desk.services.exchange.review import under_review
@@ -40,6 +41,7 @@ class CaseFilter:
     mediator: str | None = None
     overdue_on: date | None = None  # open cases whose deadline is before this day
     to_review: bool = False  # only imported cases still to be checked (导入待核对)
+    mine: bool = False  # only cases where the user is a mediator (我的; services/cases/mine.py)
 
 
 #: No filter: every live case.
@@ -81,6 +83,8 @@ class RegisterService:
                         Case.id.not_in(under_review()))
         if f.to_review:
             q = q.where(Case.id.in_(under_review()))
+        if f.mine:
+            q = q.where(Case.id.in_(my_cases(self.actor)))
         return q.order_by(Case.received_on.desc(), Case.number_seq.desc(), Case.created_at.desc())
 
     def list_summaries(self, f: CaseFilter = ALL_CASES, limit: int | None = None,

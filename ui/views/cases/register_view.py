@@ -46,6 +46,9 @@ class RegisterView(QWidget):
         self.year_box = self._combo(translate("RegisterView", "Year"), [
             (str(y), str(y)) for y in range(clock.today().year, FIRST_YEAR - 1, -1)])
         self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
+        self.mine_box = QCheckBox(translate("RegisterView", "M&y cases"))
+        self.mine_box.setToolTip(translate(
+            "RegisterView", "Only the cases where I am a mediator"))
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
         self.review_box = QCheckBox(translate("RegisterView", "Imported, to check"))
         self.review_box.setToolTip(translate(
@@ -56,6 +59,7 @@ class RegisterView(QWidget):
         # The filters wrap onto a second line at larger text instead of widening the window;
         # each caption stays beside its box.
         bar = FlowLayout()
+        bar.addWidget(self.mine_box)
         for label, box in ((translate("RegisterView", "Status"), self.status_box),
                            (translate("RegisterView", "Type"), self.type_box),
                            (translate("RegisterView", "Village"), self.village_box),
@@ -90,6 +94,7 @@ class RegisterView(QWidget):
                     self.mediator_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self.overdue_box.toggled.connect(self.apply_filter)
+        self.mine_box.toggled.connect(self.apply_filter)
         self.review_box.toggled.connect(self.apply_filter)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.refresh_choices()
@@ -128,7 +133,7 @@ class RegisterView(QWidget):
             dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
             mediator=self.mediator_box.currentData(),
             overdue_on=clock.today() if self.overdue_box.isChecked() else None,
-            to_review=self.review_box.isChecked())
+            to_review=self.review_box.isChecked(), mine=self.mine_box.isChecked())
 
     def apply_filter(self) -> None:
         self.model.reload(self.current_filter())
@@ -142,9 +147,10 @@ class RegisterView(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
-        self.overdue_box.blockSignals(True)
-        self.overdue_box.setChecked(False)
-        self.overdue_box.blockSignals(False)
+        for check in (self.overdue_box, self.mine_box):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
         if self.review_box.isChecked():
             self.apply_filter()
         else:
