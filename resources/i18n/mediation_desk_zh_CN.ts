@@ -4869,12 +4869,12 @@ This cannot be undone.</source>
             </translation>
         </message>
         <message>
-            <source>Case</source>
-            <translation>案件名称</translation>
-        </message>
-        <message>
             <source>Case number</source>
             <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Case or patrol</source>
+            <translation>案件或排查</translation>
         </message>
         <message>
             <source>Date</source>

@@ -127,7 +127,7 @@ class TodayView(QWidget):
         self.tree.setAccessibleName(translate("TodayView", "Today's work"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([translate("TodayView", "Case number"),
-                                   translate("TodayView", "Case"),
+                                   translate("TodayView", "Case or patrol"),
                                    translate("TodayView", "What is due"),
                                    translate("TodayView", "Date")])
         self.tree.setRootIsDecorated(False)
@@ -221,17 +221,18 @@ class TodayView(QWidget):
         def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
             ref = f"{o.plan_id}|{o.key.isoformat()}|{o.extra_id}"
             self._patrol_refs[ref] = o
-            text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
-            return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,
-                              text, o.on, late, ref)
+            # The number column holds case numbers only: a patrol's time and villages go with
+            # what is due (a day of use showed "09:00 湖二村" under 案件编号).
+            text = "　".join(p for p in (f"{o.time} {'、'.join(o.villages)}",
+                                         team_text(o.team, o.lead), o.mark_label) if p)
+            return AgendaItem("patrol", "", "", o.plan_title, text, o.on, late, ref)
 
         def finding_line(f: FindingView) -> AgendaItem:
             due = f"{f.due_on:%m月%d日}前" if f.due_on else ""
-            text = "　".join(p for p in (f"{f.risk_label}色", f.status_label, f.responsible, due)
-                            if p)
-            return AgendaItem("finding", f.case_id or "", f"{f.found_on:%m-%d} {f.village}",
-                              f.summary, text, f.due_on, f.overdue or f.risk_level == "red",
-                              f.id)
+            text = "　".join(p for p in (f"{f.risk_label}色", f"{f.found_on:%m-%d} {f.village}发现",
+                                         f.status_label, f.responsible, due) if p)
+            return AgendaItem("finding", f.case_id or "", "", f.summary, text, f.due_on,
+                              f.overdue or f.risk_level == "red", f.id)
 
         return [
             ("patrols_today", translate("TodayView", "Today's patrols"), "patrols",
