@@ -73,6 +73,10 @@ def test_register_a_case_with_a_rare_character_name(ctx: AppContext, qtbot: QtBo
     assert editor.gender_box.currentData() == "female"
     assert "身份证号码" in editor.messages["id_number"].text()
     assert dialog.grid.table.item(0, 1).text() == RARE_NAME
+    # The list masks the phone as it masks the ID number; the editor shows what is typed.
+    assert dialog.grid.table.item(0, 3).text() == "139****5678"
+    assert "*" in dialog.grid.table.item(0, 2).text()
+    assert editor.phone_edit.text() == "13912345678"
     save_shot(dialog, "intake_dialog")
 
     dialog.accept()
