@@ -171,6 +171,16 @@ def next_status(
     return target
 
 
+#: 在办: every case not yet closed (结案) — mediation running, or an agreement being followed
+#: up, or ended and waiting to be closed. The register's 在办 filter and its risk tint.
+IN_HAND_STATUSES: frozenset[CaseStatus] = frozenset(CaseStatus) - {_S.CLOSED, _S.ARCHIVED}
+
+
+def in_hand(status: CaseStatus) -> bool:
+    """Whether the case is still 在办 (not closed or archived)."""
+    return status in IN_HAND_STATUSES
+
+
 def is_open(status: CaseStatus) -> bool:
     """Whether mediation is still running (registered … mediating): it counts toward the
     time limit, appears on the to-do list and may still be extended, refused or ended."""

@@ -3774,6 +3774,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>受理日期</translation>
         </message>
         <message>
+            <source>Risk</source>
+            <translation>风险等级</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -3811,12 +3815,24 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
+            <source>Every case not yet closed: mediating, followed up, or ended and waiting to be closed</source>
+            <translation>尚未结案的全部案件：调解中、回访中，或已终止待结案的</translation>
+        </message>
+        <message>
             <source>Imported cases whose outcome or dates the import could not tell; they count no time limit until checked.</source>
             <translation>导入时无法判明调解结果或日期的案件；核对之前不计调解期限。</translation>
         </message>
         <message>
             <source>Imported, to check</source>
             <translation>导入待核对</translation>
+        </message>
+        <message>
+            <source>In hand</source>
+            <translation>在办</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
         </message>
         <message>
             <source>M&amp;y cases</source>
@@ -3835,6 +3851,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>只看超期</translation>
         </message>
         <message>
+            <source>Red text: past the mediation period.</source>
+            <translation>红字：已超过调解期限。</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -3849,6 +3869,18 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Year</source>
             <translation>年份</translation>
+        </message>
+        <message>
+            <source>orange risk</source>
+            <translation>橙色风险</translation>
+        </message>
+        <message>
+            <source>red risk</source>
+            <translation>红色风险</translation>
+        </message>
+        <message>
+            <source>— row colour of cases in hand; closed cases are not coloured.</source>
+            <translation>—— 在办案件按风险等级标底色，已结案的不标。</translation>
         </message>
     </context>
     <context>

@@ -13,6 +13,7 @@ from typing import Any
 
 import peewee
 
+from mediation_desk.domain.lifecycle import IN_HAND_STATUSES
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import PermissionDenied
 from mediation_desk.services.cases.mine import my_cases
@@ -34,7 +35,7 @@ from mediation_desk.store.models import (
 
 @dataclass(frozen=True)
 class CaseFilter:
-    status: str | None = None
+    status: str | None = None  # a status code, or IN_HAND: every case not yet closed (在办)
     year: int | None = None
     dispute_type: str | None = None
     village: str | None = None
@@ -43,6 +44,9 @@ class CaseFilter:
     to_review: bool = False  # only imported cases still to be checked (导入待核对)
     mine: bool = False  # only cases where the user is a mediator (我的; services/cases/mine.py)
 
+
+#: The status filter's "在办": every case not yet closed or archived (lifecycle.IN_HAND_STATUSES).
+IN_HAND = "in_hand"
 
 #: No filter: every live case.
 ALL_CASES = CaseFilter()
@@ -64,7 +68,9 @@ class RegisterService:
     def query(self, f: CaseFilter = ALL_CASES) -> peewee.ModelSelect[Case]:
         """Live cases matching ``f``, newest first (received date, then number)."""
         q = Case.live()
-        if f.status:
+        if f.status == IN_HAND:
+            q = q.where(Case.status.in_([s.value for s in IN_HAND_STATUSES]))
+        elif f.status:
             q = q.where(Case.status == f.status)
         if f.year:
             q = q.where(Case.received_on.between(date(f.year, 1, 1), date(f.year, 12, 31)))
