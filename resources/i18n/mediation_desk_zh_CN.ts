@@ -957,7 +957,7 @@
         </message>
         <message>
             <source>“{village}” is not in the village list yet; it will be added when the case is registered.</source>
-            <translation>“{village}”还不在村（社区）列表中，登记案件时会自动添加。</translation>
+            <translation>“{village}”不在列表中，登记时自动添加</translation>
         </message>
     </context>
     <context>
