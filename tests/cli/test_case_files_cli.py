@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desk import clock
 from tests.cli.test_cli import CASES, CLI, PASSWORD, run, run_json, write_cases
 
 FIRST = "（2026）湖头人调字第1号"
@@ -119,14 +120,18 @@ def test_short_numbers_work_wherever_a_number_is_taken(reg: Path, tmp_path: Path
     export = tmp_path / "one.json"
     assert run_json(reg, "export", "--out", str(export), "2026-2")["exported"] == 1
     # "1" alone is this year's 第1号: run on a day of 2026 (and of 2027, where it is not).
+    # The machine's clock decides here, so the suite's pinned clock is not passed on.
+    machine_clock = {k: v for k, v in _env().items() if k != clock.ENV_NOW}
     env_2026 = subprocess.run(
         ["faketime", "2026-12-05 10:00:00", *_cli(reg), "--json", "show", "1"],
-        capture_output=True, text=True, env=_env(), stdin=subprocess.DEVNULL, timeout=120)
+        capture_output=True, text=True, env=machine_clock, stdin=subprocess.DEVNULL,
+        timeout=120)
     assert env_2026.returncode == 0, env_2026.stderr
     assert json.loads(env_2026.stdout)["number"] == FIRST
     env_2027 = subprocess.run(
         ["faketime", "2027-01-05 10:00:00", *_cli(reg), "show", "1"],
-        capture_output=True, text=True, env=_env(), stdin=subprocess.DEVNULL, timeout=120)
+        capture_output=True, text=True, env=machine_clock, stdin=subprocess.DEVNULL,
+        timeout=120)
     assert env_2027.returncode == 1 and "找不到编号为“1”的案件" in env_2027.stderr
 
 
