@@ -310,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
         window = MainWindow(ctx)
         instance.listen(window)
         window.show()  # 工作台 loads its agenda when shown
+        QTimer.singleShot(0, window.show_reminders)  # today's and tomorrow's, over it
         # The pinyin dictionary, off the start's critical path but before anyone searches.
         QTimer.singleShot(WARM_UP_AFTER_MS, warm_up_search)
         if not args.demo:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
+from mediation_desk.services.agenda.week import WeekService
 from mediation_desk.services.attachments.service import AttachmentService
 from mediation_desk.services.briefs.library import ArticleLibraryService
 from mediation_desk.services.briefs.service import BriefService
@@ -61,6 +62,7 @@ class AppContext:
     pages: RegisterPages
     search: SearchService
     today: TodayService
+    week: WeekService
     settings: SettingsService
     autosave: AutosaveService
     accounts: AccountService
@@ -87,7 +89,7 @@ class AppContext:
             intake=IntakeService(store, actor), casework=CaseworkService(store, actor),
             case_detail=CaseDetailService(store, actor), register=RegisterService(store, actor),
             pages=RegisterPages(store, actor), search=SearchService(store, actor),
-            today=TodayService(store, actor), settings=SettingsService(store, actor),
+            today=TodayService(store, actor), week=WeekService(store, actor), settings=SettingsService(store, actor),
             autosave=AutosaveService(store, actor), accounts=AccountService(store, actor),
             printing=PrintingService(store, actor), dossier=DossierService(store, actor),
             patrols=PatrolService(store, actor),

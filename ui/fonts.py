@@ -98,11 +98,13 @@ def follow_text_size(app: QApplication, ratio: float) -> None:
     keep the old size in points, and widgets with a style sheet (status chips, coloured
     notes), which Qt polishes once with the font they had then. Without this, switching to
     150 % left the case title smaller than the text around it.
+
+    Garbage is collected first: a closed window kept alive only by a reference cycle (a
+    connected lambda) could otherwise be collected in the middle of the loop, when restyling
+    allocates, and leave the list holding widgets already destroyed (a segmentation fault,
+    seen in tests that switch the text size right after closing a window).
     """
-    # The walk holds wrappers of every widget, and touching one can allocate enough to start
-    # Python's collector, which may destroy an unreachable window (a closed dialog kept in a
-    # cycle) and with it widgets further down the list: a segmentation fault (seen in CI).
-    # So the garbage goes first, and the collector waits until the walk is over.
+    # And the collector waits until the walk is over (restyling allocates).
     was_enabled = gc.isenabled()
     gc.collect()
     gc.disable()

@@ -10,6 +10,8 @@ from PySide6.QtGui import QIcon
 
 GLYPHS: dict[str, str] = {
     "today": "fa5s.calendar-day",
+    "week": "fa5s.calendar-week",
+    "reminder": "fa5s.bell",
     "cases": "fa5s.folder-open",
     "patrols": "fa5s.route",
     "statistics": "fa5s.chart-bar",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui.actions import Actions, build_actions
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
+from ui.dialogs.reminders_dialog import RemindersDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.idle_lock import IdleLock
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.resize(1366, 768)
 
         self.today_view = TodayView(ctx)
+        self.reminders: RemindersDialog | None = None
         self.register_view = RegisterView(ctx)
         self.case_tabs = QTabWidget()
         self.case_tabs.setDocumentMode(True)
@@ -177,6 +179,16 @@ class MainWindow(QMainWindow):
             self.case_tabs.indexOf(v), text))
         self.case_tabs.setCurrentIndex(index)
         return view
+
+    def show_reminders(self) -> RemindersDialog | None:
+        """At start: what falls due today and tomorrow, if anything (a line opens its case)."""
+        if self.reminders is not None:  # one list at a time (kept, not deleted on close)
+            self.reminders.close()
+            self.reminders.deleteLater()
+        self.reminders = RemindersDialog.show_for(self, self.ctx)
+        if self.reminders is not None:
+            self.reminders.activated.connect(self.today_view.open_week_item)
+        return self.reminders
 
     def show_review_list(self) -> None:
         """工作台's "N 件导入案件待核对": the register, filtered to those cases."""

@@ -25,6 +25,8 @@ def register(sub: Any) -> None:
 
     s = sub.add_parser("search", help="全文检索")
     s.add_argument("query")
+    s.add_argument("--by-case", action="store_true",
+                   help="每件案件一行（编号、标题、状态和最相关的片段）")
     s.set_defaults(handler=cmd_search)
 
 
@@ -65,6 +67,9 @@ def cmd_show(cli: Cli) -> None:
 def cmd_search(cli: Cli) -> None:
     from mediation_desk.services.cases.search import FIELD_LABELS, SearchService
 
+    if cli.args.by_case:
+        cmd_search_by_case(cli)
+        return
     store, actor = cli.open()
     try:
         results = SearchService(store, actor).search(cli.args.query)
@@ -74,3 +79,21 @@ def cmd_search(cli: Cli) -> None:
     cli.emit(rows, lambda: "\n".join(
         [f"{r.number}\t{FIELD_LABELS.get(r.field, r.field)}\t{r.snippet}" for r in results]
         + [f"共 {len(results)} 处"]))
+
+
+def cmd_search_by_case(cli: Cli) -> None:
+    """``search QUERY --by-case``: one row per case, as the window's search lists them."""
+    from mediation_desk.services.cases.search import SearchService
+
+    store, actor = cli.open()
+    try:
+        found = SearchService(store, actor).search_cases(cli.args.query)
+    finally:
+        store.close()
+    rows = [{"number": c.number, "title": c.title, "status": c.status.value,
+             "snippets": [{"field": s.field, "snippet": s.text} for s in c.snippets]}
+            for c in found]
+    cli.emit(rows, lambda: "\n".join(
+        [f"{c.number}\t{c.title}\t{c.status_label}\t"
+         + "；".join(f"{s.label}：{s.text}" for s in c.snippets) for c in found]
+        + [f"共 {len(found)} 件"]))

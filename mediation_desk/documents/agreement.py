@@ -3,8 +3,10 @@
 Every element the law and the 2002 rules ask for is printed: the number; each party's details
 grouped by side (persons and organisations, with legal representative and agent); the main
 facts, the matters in dispute and each side's responsibility; the numbered terms, each with its
-obligor, amount in figures and capitals, place, deadline and manner; the statutory clauses
-(when it takes effect, that it binds, judicial confirmation within 30 days); "一式N份" with one
+obligor, amount in figures and capitals, place, deadline and manner, each printed once
+(documents/term_text.py); the statutory clauses (when it takes effect, that it binds,
+judicial confirmation within 30 days — left out when the agreement settles what no court
+confirms); "一式N份" with one
 original per party plus the room's; and for every party a signature line and a fingerprint box,
 lines for the mediator and the recorder, the committee's name, a seal area and the date.
 
@@ -16,18 +18,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mediation_desk.documents.data import CaseFile, TermInfo
+from mediation_desk.documents.data import CaseFile
+from mediation_desk.documents.term_text import printed_term
 from mediation_desk.documents.text import (
     FormSpec,
-    amount_text,
-    cn_date,
     cn_number,
     missing,
     ordered_parties,
     party_problems,
     two_sides_problems,
 )
-from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
+from mediation_desk.domain.terms import TermFacts, agreement_warnings
 from mediation_desk.errors import Problem
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ TITLE = "人民调解协议书"
 EFFECT = ("本协议自各方当事人签名、盖章或者按指印，人民调解员签名并加盖人民调解委员会印章之日起生效。"
           "经人民调解委员会调解达成的本协议，具有法律约束力，当事人应当按照约定履行。")
 ENFORCE = "人民法院依法确认本协议有效，一方当事人拒绝履行或者未全部履行的，对方当事人可以向人民法院申请强制执行。"
+SUE = "当事人之间就本协议的履行或者协议的内容发生争议的，一方当事人可以向人民法院提起诉讼。"
 
 
 def problems(case: CaseFile) -> list[Problem]:
@@ -64,29 +66,14 @@ def problems(case: CaseFile) -> list[Problem]:
 
 def warnings(case: CaseFile) -> list[str]:
     """Printable, but worth a second look while the parties are still in the room: vague
-    terms (no obligor, amount or deadline) and matters courts will not confirm."""
+    terms (no obligor, amount or deadline) and what the mediator marked a court will not
+    confirm (涉及身份关系, 涉及物权、知识产权确权) — by the agreement's content, not the
+    dispute type (domain/terms.py)."""
     a = case.agreement
     if a is None:
         return []
     facts = [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in a.terms]
-    text = "\n".join([a.facts, a.issues, *(t.text for t in a.terms)])
-    return vague_term_warnings(facts) + confirmation_warnings(case.dispute_type, text)
-
-
-def term_details(term: TermInfo) -> str:
-    """"义务人：王䶮；金额：5,000.00元（人民币伍仟元整）；履行期限：…" for the fields set."""
-    parts = [f"义务人：{term.obligor}"]
-    if term.obligee:
-        parts.append(f"权利人：{term.obligee}")
-    if term.amount_fen is not None:
-        parts.append(f"金额：{amount_text(term.amount_fen)}")
-    if term.due_on:
-        parts.append(f"履行期限：{cn_date(term.due_on)}前")
-    if term.place:
-        parts.append(f"履行地点：{term.place}")
-    if term.method:
-        parts.append(f"履行方式：{term.method}")
-    return "；".join(parts) + "。"
+    return agreement_warnings(facts, a.flags)
 
 
 def copies_clause(case: CaseFile) -> str:
@@ -95,8 +82,15 @@ def copies_clause(case: CaseFile) -> str:
 
 
 def confirmation_clause(case: CaseFile) -> str:
+    """How the parties may have the agreement confirmed and enforced (Art 33) — or, for an
+    agreement no court confirms (it settles an identity relation or an ownership), only
+    that a dispute over it may go to court (Art 32): telling parties to apply for a
+    confirmation the court must refuse would send them on a wasted errand."""
+    assert case.agreement is not None
+    if not case.agreement.flags.confirmable:
+        return SUE
     court = case.room.court or "人民调解委员会所在地基层人民法院"
-    return f"当事人可以自本协议生效之日起三十日内共同向{court}申请司法确认。"
+    return f"当事人可以自本协议生效之日起三十日内共同向{court}申请司法确认。" + ENFORCE
 
 
 def performance_clause(case: CaseFile) -> str:
@@ -123,12 +117,11 @@ def story(case: CaseFile, kit: Kit) -> list[Any]:
         out += kit.lead(heading, text)
     out.append(kit.heading("四、协议内容：经调解，当事人自愿达成如下协议："))
     for term in a.terms:
-        out.append(kit.para(f"{term.number}．{term.text.strip()}", keep_with_next=True))
-        out.append(kit.para(term_details(term), "detail"))
+        out.append(kit.para(printed_term(term, a.reached_on)))
     out += kit.lead("五、履行方式、地点、期限：", performance_clause(case))
     out += kit.lead("六、协议效力：", EFFECT)
     out.append(kit.keep([  # the last clauses and the signatures share a page
-        kit.para(confirmation_clause(case) + ENFORCE),
+        kit.para(confirmation_clause(case)),
         kit.para(copies_clause(case)),
         kit.signing_block(parties),
     ]))

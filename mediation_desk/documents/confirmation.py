@@ -16,17 +16,17 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from mediation_desk.documents.data import CaseFile, TermInfo
+from mediation_desk.documents.data import CaseFile
 from mediation_desk.documents.form_parts import (
     dispute_words,
     mediator_names,
     names,
     party_sentence,
 )
+from mediation_desk.documents.term_text import printed_term
 from mediation_desk.documents.text import (
     BLANK_DATE,
     FormSpec,
-    amount_text,
     cn_date,
     cn_number,
     missing,
@@ -34,6 +34,7 @@ from mediation_desk.documents.text import (
     party_problems,
     two_sides_problems,
 )
+from mediation_desk.domain.terms import confirmation_warnings
 from mediation_desk.errors import Problem
 
 if TYPE_CHECKING:
@@ -68,21 +69,11 @@ def problems(case: CaseFile) -> list[Problem]:
         out.append(missing(TITLE, "调解协议", "口头协议不能申请司法确认，须先制作书面调解协议"))
     elif not [t for t in a.terms if t.text.strip()]:
         out.append(missing(TITLE, "协议条款", "调解协议没有条款，内容不明确的协议法院不予确认"))
+    else:  # what the mediator marked no court confirms (domain/terms.py)
+        out += [missing(TITLE, "调解协议", warning) for warning in confirmation_warnings(a.flags)]
     out += two_sides_problems(TITLE, case)
     out += party_problems(TITLE, ordered_parties(case), identity=True)
     return out
-
-
-def term_sentence(term: TermInfo) -> str:
-    """A term with its obligor, amount, deadline, place and manner, as the court reads it."""
-    text = term.text.strip().rstrip("。；;")
-    details = [f"义务人：{term.obligor}" if term.obligor else "",
-               f"金额：{amount_text(term.amount_fen)}" if term.amount_fen else "",
-               f"履行期限：{cn_date(term.due_on)}前" if term.due_on else "",
-               f"履行地点：{term.place}" if term.place else "",
-               f"履行方式：{term.method}" if term.method else ""]
-    details = [d for d in details if d]
-    return f"{term.number}. {text}" + (f"（{'；'.join(details)}）" if details else "") + "。"
 
 
 def story(case: CaseFile, kit: Kit) -> list[Any]:
@@ -105,7 +96,7 @@ def story(case: CaseFile, kit: Kit) -> list[Any]:
         f"主持调解，申请人于{cn_date(a.reached_on)}自愿达成调解协议，该协议经各方当事人签名、"
         f"盖章或者按指印，人民调解员签名并加盖人民调解委员会印章，于{cn_date(effective)}生效。"
         "协议主要内容如下："))
-    out += [kit.para(term_sentence(t)) for t in a.terms if t.text.strip()]
+    out += [kit.para(printed_term(t, a.reached_on)) for t in a.terms if t.text.strip()]
     out.append(kit.para(
         "上述协议系申请人的真实意思表示，内容不违反法律、行政法规的强制性规定，不损害国家利益、"
         "社会公共利益和他人合法权益。根据《中华人民共和国人民调解法》第三十三条、《中华人民共和国"

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from mediation_desk import clock
+from mediation_desk.domain.terms import ConfirmationFlags
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,12 @@ class AgreementInfo:
     issues: str
     responsibilities: str
     terms: tuple[TermInfo, ...]
+    identity_relation: bool = False  # 涉及身份关系: no court confirms it (domain/terms.py)
+    ownership_confirmation: bool = False  # 涉及物权、知识产权确权: likewise
+
+    @property
+    def flags(self) -> ConfirmationFlags:
+        return ConfirmationFlags(self.identity_relation, self.ownership_confirmation)
 
 
 @dataclass(frozen=True)

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mediation_desk.documents.data import CaseFile
+from mediation_desk.documents.term_text import printed_term
 from mediation_desk.documents.text import (
     BLANK_DATE,
     FormSpec,
-    amount_text,
     cn_date,
     missing,
     ordered_parties,
@@ -44,20 +44,7 @@ def problems(case: CaseFile) -> list[Problem]:
 
 def _content(case: CaseFile) -> str:
     assert case.agreement is not None
-    lines = []
-    for t in case.agreement.terms:
-        extra = []
-        if t.obligor:
-            extra.append(f"义务人：{t.obligor}")
-        if t.amount_fen is not None:
-            extra.append(f"金额：{amount_text(t.amount_fen)}")
-        if t.due_on:
-            extra.append(f"期限：{cn_date(t.due_on)}前")
-        if t.place:
-            extra.append(f"地点：{t.place}")
-        if t.method:
-            extra.append(f"方式：{t.method}")
-        lines.append(f"{t.number}．{t.text.strip()}" + (f"（{'；'.join(extra)}）" if extra else ""))
+    lines = [printed_term(t, case.agreement.reached_on) for t in case.agreement.terms]
     return "\n".join(lines)
 
 

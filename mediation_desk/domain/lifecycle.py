@@ -11,6 +11,7 @@ with an audit trail; this module only governs status.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from mediation_desk.domain.errors import DomainError
@@ -170,7 +171,52 @@ def next_status(
     return target
 
 
+#: 在办: every case not yet closed (结案) — mediation running, or an agreement being followed
+#: up, or ended and waiting to be closed. The register's 在办 filter and its risk tint.
+IN_HAND_STATUSES: frozenset[CaseStatus] = frozenset(CaseStatus) - {_S.CLOSED, _S.ARCHIVED}
+
+
+def in_hand(status: CaseStatus) -> bool:
+    """Whether the case is still 在办 (not closed or archived)."""
+    return status in IN_HAND_STATUSES
+
+
 def is_open(status: CaseStatus) -> bool:
     """Whether mediation is still running (registered … mediating): it counts toward the
     time limit, appears on the to-do list and may still be extended, refused or ended."""
     return status in OPEN_STATUSES
+
+
+#: A term's performance that a follow-up still has to look at (Art 31, supervising
+#: performance): promised and not yet found done (承诺履行), or found not done (未履行).
+UNPERFORMED: frozenset[str] = frozenset({"promised", "not_done"})
+CLOSE_REASON_REQUIRED = "尚有协议条款未履行完毕（承诺履行或未履行），结案须填写原因"
+
+
+def awaits_performance(performances: Iterable[str]) -> bool:
+    """Whether some term of the agreement is still unperformed."""
+    return any(p in UNPERFORMED for p in performances)
+
+
+def suggested_steps(current: CaseStatus, simple: bool = False, *, unperformed: bool = False
+                    ) -> list[Step]:
+    """:func:`allowed_steps` in the order to offer them, the main one first.
+
+    While a term is unperformed the room's duty is to supervise performance (Art 31), so 回访
+    comes before 结案 — a case 回访中 with a term still 承诺履行 used to offer 结案 as its main
+    button (issue 16). The window shows 回访 as "plan a follow-up" when none is planned, and
+    as "record the follow-up" when one is.
+    """
+    steps = allowed_steps(current, simple)
+    if unperformed and Step.FOLLOW_UP in steps:
+        steps.remove(Step.FOLLOW_UP)
+        steps.insert(0, Step.FOLLOW_UP)
+    return steps
+
+
+def close_reason_problem(reason: str, *, unperformed: bool) -> str | None:
+    """Why closing needs a reason now, or None: closing while a term is unperformed ends the
+    room's supervision of it, so the reason goes on file (the case event and the audit)."""
+    if unperformed and not reason.strip():
+        return CLOSE_REASON_REQUIRED
+    return None

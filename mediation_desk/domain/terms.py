@@ -53,42 +53,58 @@ def vague_term_warnings(terms: Sequence[TermFacts]) -> list[str]:
 STATUS_WARNING = "法院不受理涉及身份关系的协议的司法确认"
 OWNERSHIP_WARNING = "法院不受理涉及物权、知识产权确权的协议的司法确认"
 
-# Keywords that suggest a matter courts will not even accept for confirmation (2022 interpretation
-# of the Civil Procedure Law):
-# confirming personal status (marriage, adoption, parentage), or determining ownership of
-# property or intellectual property. Matched against the dispute type and the agreement text.
-UNCONFIRMABLE_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("婚姻", "离婚", "结婚", "收养", "亲子", "生父", "生母", "身份关系"), STATUS_WARNING),
-    (
-        (
-            "确权",
-            "所有权",
-            "权属",
-            "宅基地使用权归属",
-            "土地使用权归属",
-            "物权",
-            "知识产权",
-            "著作权",
-            "专利权",
-            "商标权",
-        ),
-        OWNERSHIP_WARNING,
-    ),
+
+@dataclass(frozen=True)
+class ConfirmationFlags:
+    """What the agreement itself settles that no court will confirm (民诉法解释 Art 355).
+
+    Set by the mediator on the agreement, not guessed from the dispute type: a family case's
+    support payments, child support, visitation and division of property are confirmed
+    routinely; only declaring marriage, parentage, adoption or another identity relation
+    (``identity_relation``, 涉及身份关系) or confirming who owns property or intellectual
+    property (``ownership_confirmation``, 涉及物权、知识产权确权) is refused outright.
+    """
+
+    identity_relation: bool = False
+    ownership_confirmation: bool = False
+
+    @property
+    def confirmable(self) -> bool:
+        """Whether the parties can ask a court to confirm the agreement at all (then the
+        printed agreement tells them how, and 工作台 counts the 30 days down)."""
+        return not (self.identity_relation or self.ownership_confirmation)
+
+
+def confirmation_warnings(flags: ConfirmationFlags) -> list[str]:
+    """Why a court will not accept this agreement for judicial confirmation ([] if it may)."""
+    out = []
+    if flags.identity_relation:
+        out.append(STATUS_WARNING)
+    if flags.ownership_confirmation:
+        out.append(OWNERSHIP_WARNING)
+    return out
+
+
+def agreement_warnings(terms: Sequence[TermFacts], flags: ConfirmationFlags) -> list[str]:
+    """Everything worth a second look before the parties sign: vague terms, then the court
+    limits the mediator marked on the agreement. One list for the dialog, the case view, the
+    preview and the printed form's check, so they never disagree."""
+    return vague_term_warnings(terms) + confirmation_warnings(flags)
+
+
+# Words that *suggest* an agreement settles an identity relation or ownership. They only
+# prompt the mediator to look at the flags (the dialog shows a hint): "离婚后房屋归女方" is a
+# property division a court confirms, while "双方自愿离婚" is not — only a person can tell.
+FLAG_HINTS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("identity_relation", ("婚姻", "离婚", "结婚", "收养", "亲子", "生父", "生母", "身份关系")),
+    ("ownership_confirmation", ("确权", "所有权", "权属", "归属", "物权", "知识产权",
+                                "著作权", "专利权", "商标权")),
 )
 
 
-def confirmation_warnings(dispute_type: str, text: str) -> list[str]:
-    """Warnings that judicial confirmation will likely be refused for this agreement.
-
-    Keyword matching is deliberately broad: a property split after divorce *can* be
-    confirmed, but the mediator should know that the divorce itself cannot, and decide.
-    """
-    haystack = f"{dispute_type}\n{text}"
-    return [
-        warning
-        for keywords, warning in UNCONFIRMABLE_HINTS
-        if any(keyword in haystack for keyword in keywords)
-    ]
+def suggested_flags(text: str) -> list[str]:
+    """The flags (``ConfirmationFlags`` field names) whose words occur in ``text``."""
+    return [name for name, words in FLAG_HINTS if any(word in text for word in words)]
 
 
 def conflict_of_interest(

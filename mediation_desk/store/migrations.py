@@ -223,6 +223,15 @@ def _v13_briefs(store: Store) -> None:
     store.db.create_tables([Brief, LawArticle], safe=True)
 
 
+def _v25_agreement_court_limits(store: Store) -> None:
+    """Issue 16: the court-confirmation rule by content, not by dispute type — two flags on
+    the agreement, 涉及身份关系 and 涉及物权、知识产权确权, both off for agreements already
+    recorded (a family case's support or property division is confirmable; only the mediator
+    can tell whether an agreement settles a marriage or an ownership)."""
+    _add_column(store, "agreement", "identity_relation", "INTEGER NOT NULL DEFAULT 0")
+    _add_column(store, "agreement", "ownership_confirmation", "INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
@@ -233,6 +242,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (8, "attachments and field changes", _v8_attachments_and_field_changes),
     (12, "report facts and their indexes", _v12_report_facts),
     (13, "以案释法 briefs and article library", _v13_briefs),
+    (25, "agreement: identity relation and ownership flags", _v25_agreement_court_limits),
 ]
 LATEST = MIGRATIONS[-1][0]
 

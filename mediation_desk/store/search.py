@@ -61,6 +61,11 @@ def _runs(text: str) -> Iterable[str]:
         yield "".join(run)
 
 
+def words(text: str) -> list[str]:
+    """The word runs of ``text`` as the index sees them (normalised), e.g. for marking."""
+    return list(_runs(text))
+
+
 def bigram_tokens(text: str) -> list[str]:
     """Overlapping bigrams of every word run; a one-character run is its own token."""
     tokens: list[str] = []

@@ -233,6 +233,14 @@
             <translation>金额（元）</translation>
         </message>
         <message>
+            <source>Confirms ownership</source>
+            <translation>涉及物权、知识产权确权</translation>
+        </message>
+        <message>
+            <source>Court limits</source>
+            <translation>司法确认</translation>
+        </message>
+        <message>
             <source>Due by</source>
             <translation>履行期限</translation>
         </message>
@@ -251,6 +259,10 @@
         <message>
             <source>Main facts</source>
             <translation>主要事实</translation>
+        </message>
+        <message>
+            <source>Marriage validity, parentage, adoption…: no court confirms such an agreement. Support payments and division of property are confirmed.</source>
+            <translation>确认婚姻效力、亲子关系、收养等身份关系的协议，法院不予司法确认；赡养费、抚养费和财产分割协议可以确认。</translation>
         </message>
         <message>
             <source>Matters in dispute</source>
@@ -293,6 +305,10 @@
             <translation>各方责任</translation>
         </message>
         <message>
+            <source>Settles an identity relation</source>
+            <translation>涉及身份关系</translation>
+        </message>
+        <message>
             <source>Term</source>
             <translation>条款内容</translation>
         </message>
@@ -305,12 +321,20 @@
             <translation>条款内容*</translation>
         </message>
         <message>
+            <source>The terms mention words of this kind; tick “%1” only if the agreement itself settles it.</source>
+            <translation>条款中出现了相关字词；只有协议本身处理这类事项时，才勾选“%1”。</translation>
+        </message>
+        <message>
             <source>This agreement has been printed %1 time(s). After correcting it, print it again and have every party sign again.</source>
             <translation>本协议已打印过%1次。修改后请重新打印，并由各方当事人重新签名。</translation>
         </message>
         <message>
             <source>What is to be done</source>
             <translation>应履行的内容</translation>
+        </message>
+        <message>
+            <source>Who owns a house, land, forest or intellectual property: no court confirms such an agreement.</source>
+            <translation>确认房屋、土地、山林或知识产权归属的协议，法院不予司法确认。</translation>
         </message>
         <message>
             <source>Written agreement</source>
@@ -945,7 +969,7 @@
         </message>
         <message>
             <source>“{village}” is not in the village list yet; it will be added when the case is registered.</source>
-            <translation>“{village}”还不在村（社区）列表中，登记案件时会自动添加。</translation>
+            <translation>“{village}”不在列表中，登记时自动添加</translation>
         </message>
     </context>
     <context>
@@ -1149,6 +1173,10 @@
         <message>
             <source>Close case</source>
             <translation>结案</translation>
+        </message>
+        <message>
+            <source>Close case…</source>
+            <translation>结案…</translation>
         </message>
         <message>
             <source>Correct or complete the selected party's details</source>
@@ -1457,6 +1485,10 @@
         <message>
             <source>Private note: only its author and the committee director see it</source>
             <translation>工作笔记：仅记录人本人和调委会主任可以查看</translation>
+        </message>
+        <message>
+            <source>Reason for closing</source>
+            <translation>结案原因</translation>
         </message>
         <message>
             <source>Received on</source>
@@ -3642,6 +3674,14 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>请填写原因。</translation>
         </message>
         <message>
+            <source>A term of the agreement is not performed yet (promised, or found not done at a follow-up). Closing ends the room's supervision of it (Art 31): write why the case is closed now — for example, a party went to court, or the term was waived.</source>
+            <translation>协议还有条款未履行完毕（承诺履行，或回访发现未履行）。结案即结束本委员会对履行的督促（人民调解法第三十一条），请写明现在结案的原因，例如一方已向法院起诉，或权利人放弃该项权利。</translation>
+        </message>
+        <message>
+            <source>Close the case</source>
+            <translation>结案</translation>
+        </message>
+        <message>
             <source>Insert the notice of other routes</source>
             <translation>插入终止调解告知语</translation>
         </message>
@@ -3805,6 +3845,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>受理日期</translation>
         </message>
         <message>
+            <source>Risk</source>
+            <translation>风险等级</translation>
+        </message>
+        <message>
             <source>Status</source>
             <translation>状态</translation>
         </message>
@@ -3842,6 +3886,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
+            <source>Every case not yet closed: mediating, followed up, or ended and waiting to be closed</source>
+            <translation>尚未结案的全部案件：调解中、回访中，或已终止待结案的</translation>
+        </message>
+        <message>
             <source>Imported cases whose outcome or dates the import could not tell; they count no time limit until checked.</source>
             <translation>导入时无法判明调解结果或日期的案件；核对之前不计调解期限。</translation>
         </message>
@@ -3850,12 +3898,32 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>导入待核对</translation>
         </message>
         <message>
+            <source>In hand</source>
+            <translation>在办</translation>
+        </message>
+        <message>
+            <source>Legend</source>
+            <translation>图例</translation>
+        </message>
+        <message>
+            <source>M&amp;y cases</source>
+            <translation>我的(&amp;Y)</translation>
+        </message>
+        <message>
             <source>Mediator</source>
             <translation>调解员</translation>
         </message>
         <message>
+            <source>Only the cases where I am a mediator</source>
+            <translation>只看我担任调解员的案件</translation>
+        </message>
+        <message>
             <source>Overdue only</source>
             <translation>只看超期</translation>
+        </message>
+        <message>
+            <source>Red text: past the mediation period.</source>
+            <translation>红字：已超过调解期限。</translation>
         </message>
         <message>
             <source>Status</source>
@@ -3872,6 +3940,57 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Year</source>
             <translation>年份</translation>
+        </message>
+        <message>
+            <source>orange risk</source>
+            <translation>橙色风险</translation>
+        </message>
+        <message>
+            <source>red risk</source>
+            <translation>红色风险</translation>
+        </message>
+        <message>
+            <source>— row colour of cases in hand; closed cases are not coloured.</source>
+            <translation>—— 在办案件按风险等级标底色，已结案的不标。</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersDialog</name>
+        <message>
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Case or patrol</source>
+            <translation>案件或排查</translation>
+        </message>
+        <message>
+            <source>Due today and tomorrow — mine:</source>
+            <translation>今明两天我要办的事：</translation>
+        </message>
+        <message>
+            <source>Due today and tomorrow — the room:</source>
+            <translation>今明两天调解室要办的事：</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>今天</translation>
+        </message>
+        <message>
+            <source>Tomorrow</source>
+            <translation>明天</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>时间</translation>
         </message>
     </context>
     <context>
@@ -4090,6 +4209,14 @@ This cannot be undone.</source>
     <context>
         <name>SearchBox</name>
         <message>
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Found in</source>
+            <translation>匹配内容</translation>
+        </message>
+        <message>
             <source>Nothing found for “%1”</source>
             <translation>没有找到与“%1”相关的内容</translation>
         </message>
@@ -4104,6 +4231,14 @@ This cannot be undone.</source>
         <message>
             <source>Search results</source>
             <translation>搜索结果</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
         </message>
     </context>
     <context>
@@ -4826,6 +4961,10 @@ This cannot be undone.</source>
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
+        <message>
+            <source>&amp;This week:</source>
+            <translation>本周安排(&amp;T)：</translation>
+        </message>
         <message numerus="yes">
             <source>, %n of them urgent</source>
             <translation>
@@ -4833,12 +4972,12 @@ This cannot be undone.</source>
             </translation>
         </message>
         <message>
-            <source>Case</source>
-            <translation>案件名称</translation>
-        </message>
-        <message>
             <source>Case number</source>
             <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Case or patrol</source>
+            <translation>案件或排查</translation>
         </message>
         <message>
             <source>Date</source>
@@ -4869,6 +5008,10 @@ This cannot be undone.</source>
             <translation>调解期限将到或已超期</translation>
         </message>
         <message>
+            <source>Mine</source>
+            <translation>我的</translation>
+        </message>
+        <message>
             <source>Nothing due today. New disputes can be registered with Ctrl+N.</source>
             <translation>今天没有待办事项。按 Ctrl+N 可以登记新的纠纷。</translation>
         </message>
@@ -4879,6 +5022,10 @@ This cannot be undone.</source>
         <message>
             <source>Patrols not recorded</source>
             <translation>已过期未记录的排查</translation>
+        </message>
+        <message>
+            <source>This week (next 7 days)</source>
+            <translation>本周安排（今后7天）</translation>
         </message>
         <message>
             <source>Today's patrols</source>
@@ -4899,6 +5046,14 @@ This cannot be undone.</source>
         <message>
             <source>What is due</source>
             <translation>待办事项</translation>
+        </message>
+        <message>
+            <source>Whole room</source>
+            <translation>全调解室</translation>
+        </message>
+        <message>
+            <source>Whose week</source>
+            <translation>本周安排的范围</translation>
         </message>
     </context>
     <context>

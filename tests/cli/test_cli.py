@@ -101,6 +101,12 @@ def test_import_cases_show_search_export(db: Path, tmp_path: Path) -> None:
     assert ("（2026）湖头人调字第1号", "party") in {(h["number"], h["field"]) for h in hits}
     assert run_json(db, "search", "zz")[0]["number"] == "（2026）湖头人调字第1号"
     assert {h["number"] for h in run_json(db, "search", "物业服务")} == {"（2026）湖头人调字第2号"}
+    # One row per case on request: its title and status, and the snippets that matched.
+    by_case = run_json(db, "search", "张喆", "--by-case")
+    assert [c["number"] for c in by_case] == ["（2026）湖头人调字第1号"]
+    assert by_case[0]["status"] == "agreed" and by_case[0]["title"] == "张喆与李明邻里纠纷"
+    assert by_case[0]["snippets"][0]["field"] == "party"
+    assert "张喆" in by_case[0]["snippets"][0]["snippet"]
 
     out = tmp_path / "export.json"
     assert run_json(db, "export", "--out", str(out))["exported"] == 2

@@ -47,11 +47,12 @@ def test_two_party_agreement_carries_every_element(case2: CaseFile) -> None:
                    "福建省安溪县湖头镇湖二村3组45号", "个体工商户"):
         assert detail in text, detail
     assert "本协议一式三份" in text
-    assert "金额：5,000.00元（人民币伍仟元整）" in text
-    assert "履行期限：2026年12月1日前" in text
-    assert "履行地点：问房调解室" in text
-    assert "履行方式：银行转账" in text
-    assert "义务人：王䶮" in text
+    # Each term once: the sentence, then only what it lacks (the obligor is in it).
+    assert text.count("被申请人王䶮赔偿申请人张㛃院墙修复费用") == 1
+    assert ("2．被申请人王䶮赔偿申请人张㛃院墙修复费用。金额：人民币5,000.00元（大写：伍仟元整）；"
+            "履行期限：2026年12月1日前；履行地点：问房调解室；履行方式：银行转账。") in text
+    assert "义务人：王䶮" not in text
+    assert "3．双方今后就本纠纷不再发生争议，和睦相处。" in text
     assert text.count("按指印") >= 2 + 1  # one box per party, plus the effect clause
 
 
@@ -74,8 +75,9 @@ def test_three_parties_with_an_organisation(case3: CaseFile) -> None:
                          ("第三人", "")):
         assert label + value in text, label + value
     assert "本协议一式四份" in text
-    assert "金额：38,000.00元（人民币叁万捌仟元整）" in text
-    assert "金额：5,000.50元（人民币伍仟元伍角）" in text
+    assert ("1．被申请人赔偿申请人房屋修复费用及停工损失。义务人：安溪县湖头恒达建筑工程有限公司；"
+            "权利人：李喆；金额：人民币38,000.00元（大写：叁万捌仟元整）") in text
+    assert "金额：人民币5,000.50元（大写：伍仟元伍角）" in text
     assert "（盖章，代表人签名）" in text  # an organisation signs by seal and representative
     assert text.count("（签名/盖章）") == 2  # the two persons
 
@@ -99,7 +101,7 @@ def test_a_short_agreement_stays_on_one_page(case_short: CaseFile) -> None:
     assert documents.page_count(pdf) == 1
     text = flat(pdf)
     assert "第1页共1页" in text
-    assert "金额：200.00元（人民币贰佰元整）" in text
+    assert "金额：人民币200.00元（大写：贰佰元整）" in text
     for element in STATUTORY:
         assert element in text
 
@@ -170,7 +172,7 @@ def test_oral_agreement_register(case_oral: CaseFile) -> None:
     text = flat(pdf)
     for part in ("口头调解协议登记表", "（2026）湖头人调字第14号", "申请人张㛃", "被申请人王䶮",
                  "邻里纠纷", "被申请人饲养的鸡进入申请人菜地啄食青菜",
-                 "1．被申请人当场赔偿申请人青菜损失", "200.00元（人民币贰佰元整）",
+                 "1．被申请人当场赔偿申请人青菜损失", "人民币200.00元（大写：贰佰元整）",
                  "达成日期", "2026年11月5日", "人民调解员林春梅", "记录人陈志强", "履行情况",
                  "口头调解协议自各方当事人达成协议之日起生效", "湖头镇人民调解委员会"):
         assert part in text, part

@@ -286,7 +286,7 @@ def test_confirmation_has_applicants_agreement_court_window_and_proof(tmp_path):
     assert "安溪县人民法院" in text
     assert "自生效之日起30日内（即2026年4月16日前）" in text
     assert "不收取费用" in text
-    assert "3,000.00元（人民币叁仟元整）" in text
+    assert "人民币3,000.00元（大写：叁仟元整）" in text
     assert "没有恶意串通、规避法律的行为" in text
     assert text.count("按指印") >= len(case.parties)
     pages = page_texts(pdf, tmp_path)

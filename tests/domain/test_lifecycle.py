@@ -7,13 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mediation_desk.domain.lifecycle import (
+    CLOSE_REASON_REQUIRED,
     STATUS_LABELS,
     STEP_LABELS,
     CaseStatus,
     Step,
     allowed_steps,
+    awaits_performance,
+    close_reason_problem,
     is_open,
     next_status,
+    suggested_steps,
 )
 from mediation_desk.errors import DomainError
 
@@ -151,3 +155,23 @@ def test_random_walks_along_allowed_steps_never_fail(choices: list[int], simple:
         if not is_open(status):
             assert not is_open(new)  # a case never reopens
         status = new
+
+
+def test_follow_up_leads_while_a_term_is_unperformed() -> None:
+    """Issue 16: 回访中 with a term still 承诺履行 offered 结案 as its main button."""
+    assert suggested_steps(CaseStatus.FOLLOWING_UP) == [Step.CLOSE, Step.FOLLOW_UP]
+    assert suggested_steps(CaseStatus.FOLLOWING_UP, unperformed=True) == [
+        Step.FOLLOW_UP, Step.CLOSE]
+    assert suggested_steps(CaseStatus.AGREED, unperformed=True) == [Step.FOLLOW_UP, Step.CLOSE]
+    # Where there is nothing to follow up, the order is the table's.
+    assert suggested_steps(CaseStatus.MEDIATING, unperformed=True) == allowed_steps(
+        CaseStatus.MEDIATING)
+    assert awaits_performance(["done", "promised"]) and awaits_performance(["not_done"])
+    assert not awaits_performance(["done", "immediate"]) and not awaits_performance([])
+
+
+def test_closing_an_unperformed_agreement_needs_a_reason() -> None:
+    assert close_reason_problem("", unperformed=True) == CLOSE_REASON_REQUIRED
+    assert close_reason_problem("  ", unperformed=True) == CLOSE_REASON_REQUIRED
+    assert close_reason_problem("当事人已向法院起诉", unperformed=True) is None
+    assert close_reason_problem("", unperformed=False) is None

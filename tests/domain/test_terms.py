@@ -5,9 +5,12 @@ from datetime import date
 from mediation_desk.domain.terms import (
     OWNERSHIP_WARNING,
     STATUS_WARNING,
+    ConfirmationFlags,
     TermFacts,
+    agreement_warnings,
     confirmation_warnings,
     conflict_of_interest,
+    suggested_flags,
     vague_term_warnings,
 )
 
@@ -56,21 +59,30 @@ def test_blank_text_is_flagged() -> None:
     assert vague_term_warnings([blank]) == ["第1条协议条款内容为空"]
 
 
-def test_confirmation_warnings() -> None:
-    assert confirmation_warnings("邻里纠纷", "王某赔偿李某5000元") == []
-    assert confirmation_warnings("婚姻家庭纠纷", "双方自愿离婚") == [STATUS_WARNING]
-    assert confirmation_warnings("其他纠纷", "确认孩子的亲子关系") == [STATUS_WARNING]
-    assert confirmation_warnings("其他纠纷", "收养事宜") == [STATUS_WARNING]
-    assert confirmation_warnings("房屋宅基地纠纷", "确认宅基地使用权归属王某") == [
-        OWNERSHIP_WARNING
-    ]
-    assert confirmation_warnings("山林土地纠纷", "该片山林所有权归村集体") == [OWNERSHIP_WARNING]
-    assert confirmation_warnings("合同纠纷", "商标等知识产权归甲方") == [OWNERSHIP_WARNING]
-    assert confirmation_warnings("婚姻家庭纠纷", "离婚后房屋所有权归女方") == [
-        STATUS_WARNING,
-        OWNERSHIP_WARNING,
-    ]
+def test_confirmation_warnings_follow_the_flags_not_the_dispute_type() -> None:
+    assert confirmation_warnings(ConfirmationFlags()) == []
+    assert ConfirmationFlags().confirmable
+    assert confirmation_warnings(ConfirmationFlags(identity_relation=True)) == [STATUS_WARNING]
+    assert confirmation_warnings(ConfirmationFlags(ownership_confirmation=True)) == [
+        OWNERSHIP_WARNING]
+    both = ConfirmationFlags(identity_relation=True, ownership_confirmation=True)
+    assert confirmation_warnings(both) == [STATUS_WARNING, OWNERSHIP_WARNING]
+    assert not both.confirmable
     assert STATUS_WARNING == "法院不受理涉及身份关系的协议的司法确认"
+    # Vague terms first, then the court limits, in one list.
+    vague = TermFacts("王某赔偿李某", obligor="王某", amount_fen=None, due_on=None)
+    assert agreement_warnings([vague], ConfirmationFlags(identity_relation=True)) == [
+        "第1条协议条款未写明金额", "第1条协议条款未写明履行期限", STATUS_WARNING]
+
+
+def test_words_only_suggest_the_flags() -> None:
+    assert suggested_flags("王某赔偿李某5000元") == []
+    assert suggested_flags("双方自愿离婚") == ["identity_relation"]
+    assert suggested_flags("解除收养关系") == ["identity_relation"]
+    assert suggested_flags("确认宅基地使用权归属王某") == ["ownership_confirmation"]
+    # a property division after divorce mentions both, and is confirmable: only a hint
+    assert suggested_flags("离婚后房屋所有权归女方") == ["identity_relation",
+                                                     "ownership_confirmation"]
 
 
 def test_conflict_of_interest() -> None:

@@ -149,7 +149,34 @@ def test_a_cancelled_correction_is_kept_apart_from_new_agreement_drafts(
 
 
 def test_archived_case_offers_no_correction(view: CaseView, ctx: AppContext) -> None:
-    ctx.casework.take_step(view.case_id, Step.CLOSE)
+    ctx.casework.take_step(view.case_id, Step.CLOSE, "当事人已另行起诉")
     assert view.agreement_tab.edit_button.isVisibleTo(view.agreement_tab)
     ctx.casework.take_step(view.case_id, Step.ARCHIVE)
     assert not view.agreement_tab.edit_button.isVisibleTo(view.agreement_tab)
+
+
+def test_the_court_limits_are_ticked_in_the_dialog(view: CaseView, ctx: AppContext,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """涉及身份关系: a word in the terms only suggests it; the box sets it, the warning and
+    the printed agreement follow it (no judicial-confirmation clause)."""
+
+    def mark(dialog: AgreementDialog) -> None:
+        assert not dialog.identity_box.isChecked() and dialog.flags_hint.isHidden()
+        type_text(dialog.terms.rows[0].text, "，双方自愿离婚")
+        assert dialog.flags_hint.isVisibleTo(dialog)  # a hint, not a warning
+        assert "法院不受理涉及身份关系的协议的司法确认" not in dialog.warning_label.text()
+        dialog.identity_box.click()
+        assert dialog.flags_hint.isHidden()
+        assert "法院不受理涉及身份关系的协议的司法确认" in dialog.warning_label.text()
+        type_text(dialog.issues_edit, "婚姻关系")
+        type_text(dialog.responsibilities_edit, "双方均有责任")
+        save_shot(dialog, "agreement_dialog_identity")
+
+    drive(monkeypatch, mark)
+    view.agreement_tab.edit_button.click()
+    agreement = ctx.case_detail.load(view.case_id).agreement
+    assert agreement is not None and agreement.identity_relation
+    assert agreement.confirmation_until is None
+    assert "法院不受理涉及身份关系的协议的司法确认" in view.agreement_tab.warning_label.text()
+    text = ctx.printing.render(view.case_id, "agreement")
+    assert "法院不受理涉及身份关系的协议的司法确认" in text.warnings

@@ -55,7 +55,7 @@ def test_the_window_follows_the_clock_into_the_next_day(ctx: AppContext, qtbot: 
             view.show()
         assert _long(today) in agenda.greeting_label.text()
         [line] = agenda.items("deadlines")
-        assert (line.text(0), line.text(2)) == (case.number, "今天到期")
+        assert (line.text(0), line.text(2)) == (case.number, "今天截止")
         assert [i.text(1) for i in agenda.items("patrols_today")] == ["湖二村每日排查"]
         assert patrols.month_label.text() == f"{today.year}年{today.month}月"
         assert _today_cell(patrols) == today
@@ -66,7 +66,7 @@ def test_the_window_follows_the_clock_into_the_next_day(ctx: AppContext, qtbot: 
         agenda.show()  # shown again: 工作台 notices the new day
         assert _long(tomorrow) in agenda.greeting_label.text()
         [line] = agenda.items("deadlines")
-        assert line.text(2) == "已超过调解期限1天"
+        assert line.text(2) == "已超期1天"
         assert [i.text(1) for i in agenda.items("patrols_overdue")] == ["湖二村每日排查"]
         patrols.go_today()
         assert patrols.month_label.text() == f"{tomorrow.year}年{tomorrow.month}月"

@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
+from mediation_desk.services.cases.drafts import AgreementDraft, TermDraft
 from mediation_desk.services.shared.actor import Actor
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
@@ -388,3 +389,30 @@ def test_plan_a_session_and_mark_it_held(view: CaseView, ctx: AppContext,
     sessions.setCurrentRow(0)
     view.overview.held_button.click()
     assert ctx.case_detail.load(view.case_id).appointments == []
+
+
+def test_an_unperformed_term_makes_follow_up_the_main_step(
+        view: CaseView, ctx: AppContext, monkeypatch: pytest.MonkeyPatch) -> None:
+    """回访中 with a term still 承诺履行 and no visit planned: the highlighted button is
+    安排回访, and 结案 asks why before it closes (issue 16)."""
+    case_id = view.case_id
+    ctx.casework.take_step(case_id, Step.NOTIFY_RIGHTS)
+    today = clock.today()
+    ctx.casework.record_agreement(case_id, AgreementDraft(
+        reached_on=today, facts="屋檐滴水", issues="排水", responsibilities="李明负责",
+        terms=[TermDraft("李明改建屋檐排水", obligor="李明", due_on=today + timedelta(30))]))
+    assert view.overview.default_step() is view.overview.step_buttons[Step.FOLLOW_UP]
+    assert view.overview.default_step().text() == "安排回访…"
+    assert view.overview.step_buttons[Step.CLOSE].text() == "结案…"
+    shot(view, "case_next_step_followup")
+
+    def why(dialog: ReasonDialog) -> None:
+        assert dialog.step is Step.CLOSE and dialog.windowTitle() == "结案"
+        type_text(dialog.reason_edit, "被申请人已向法院起诉，不再督促履行")
+        shot(dialog, "close_reason_dialog")
+
+    opened = drive(monkeypatch, ReasonDialog, why)
+    click_step(view, Step.CLOSE)
+    assert len(opened) == 1 and status(ctx, case_id) == "closed"
+    assert view.overview.values["closing"].text() == "被申请人已向法院起诉，不再督促履行"
+    assert view.overview.values["closing"].isVisibleTo(view)

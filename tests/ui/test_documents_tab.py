@@ -321,3 +321,36 @@ def test_the_archive_refusal_and_the_checklist_say_the_same(
     assert any((title in rows and "MISSING" in rows[title]) or "缺" in rows[title]
                for title in (m.split("（")[0] for m in missing))
     save_shot(view, "documents_tab_archive_refused")
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.25, 1.5], ids=["100%", "125%", "150%"])
+def test_preview_opens_readable_and_on_a_small_screen(ctx: AppContext, qtbot: QtBot,
+                                                      scale: float) -> None:
+    """Issue 16: the preview opened at whole page (body text ~9 px) in a 900×720 dialog
+    whose buttons fell under the taskbar of a 1366×768 laptop. Now: fit width, and the
+    dialog with its title bar within 1366×728 at every text size."""
+    from PySide6.QtWidgets import QApplication
+
+    from ui.fonts import apply_ui_font, bundled_ui_font
+    from ui.widgets.screen_fit import SMALLEST_SCREEN, TITLE_BAR
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    before = app.font()
+    apply_ui_font(app, scale, bundled_ui_font())
+    try:
+        document = ctx.printing.render(agreed_case(ctx), "agreement")
+        dialog = PreviewDialog(ctx, document, number="（2026）湖头人调字第1号")
+        qtbot.addWidget(dialog)
+        assert dialog.view.zoomMode() == dialog.view.ZoomMode.FitToWidth
+        assert dialog.zoom_box.currentText() == "适合宽度"
+        assert dialog.width() <= SMALLEST_SCREEN.width()
+        assert dialog.height() + TITLE_BAR <= SMALLEST_SCREEN.height()
+        dialog.show()
+        wait_painted(qtbot, dialog)
+        # An A4 sheet is 794 px wide at 96 dpi; fit width draws it at least 90 % of that here,
+        # so 16 pt body text is about 19 px or more (it was ~9 at whole page).
+        assert dialog.view.viewport().width() >= 0.9 * 794
+        save_shot(dialog, f"preview_fit_width_{round(scale * 100)}")
+    finally:
+        app.setFont(before)

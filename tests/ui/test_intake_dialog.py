@@ -73,6 +73,10 @@ def test_register_a_case_with_a_rare_character_name(ctx: AppContext, qtbot: QtBo
     assert editor.gender_box.currentData() == "female"
     assert "身份证号码" in editor.messages["id_number"].text()
     assert dialog.grid.table.item(0, 1).text() == RARE_NAME
+    # The list masks the phone as it masks the ID number; the editor shows what is typed.
+    assert dialog.grid.table.item(0, 3).text() == "139****5678"
+    assert "*" in dialog.grid.table.item(0, 2).text()
+    assert editor.phone_edit.text() == "13912345678"
     save_shot(dialog, "intake_dialog")
 
     dialog.accept()
@@ -316,3 +320,44 @@ def test_a_locked_database_keeps_the_dialog_and_the_typing(ctx: AppContext,
     assert ctx.pages.count() == 0
     dialog.accept()  # the lock is gone: the same form registers
     assert dialog.registered is not None and ctx.pages.count() == 1
+
+
+def test_messages_do_not_move_the_fields_below(ctx: AppContext, qtbot: QtBot) -> None:
+    """Issue 16: a reason appearing or going pushed the fields below it, so the next click
+    landed in the wrong field. The ID number's and the village's lines are held from the
+    start; any other reason keeps its line once shown."""
+    from PySide6.QtCore import QPoint
+
+    dialog = _open(ctx, qtbot)
+    editor, case = dialog.grid.editor, dialog.case
+    dialog.grid.select(0)
+    below = (editor.gender_box, editor.birth_edit, editor.phone_edit, editor.address_edit,
+             case.procedure_box, case.risk_box, case.summary_edit)
+
+    def where() -> list[int]:
+        qtbot.wait(30)  # the layout settles in a few rounds
+        return [w.mapTo(dialog, QPoint(0, 0)).y() for w in below]
+
+    start = where()
+    _focus_keys(qtbot, editor.id_edit, RARE_ID)  # complete: birth date and gender filled
+    assert editor.messages["id_number"].shown
+    assert where() == start
+    editor.id_edit.clear()
+    _focus_keys(qtbot, editor.id_edit, "360426199101010072")  # wrong check character
+    assert editor.messages["id_number"].is_error
+    assert where() == start
+    editor.id_edit.clear()
+    assert not editor.messages["id_number"].shown
+    assert where() == start
+    type_text(case.village_box.lineEdit(), "新建村")  # not in the list: a note
+    case.village_note()
+    assert case.messages["村（社区）"].shown
+    assert where() == start
+    # A reason given on registering moves the fields once; correcting it moves nothing back.
+    _focus_keys(qtbot, editor.phone_edit, "1391234")
+    dialog.accept()
+    assert editor.messages["phone"].is_error
+    refused = where()
+    _focus_keys(qtbot, editor.phone_edit, "5678")
+    assert not editor.messages["phone"].is_error and not editor.messages["phone"].shown
+    assert where() == refused

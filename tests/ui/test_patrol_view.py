@@ -236,6 +236,12 @@ def test_today_shows_a_red_finding_and_todays_patrol(ctx: AppContext, qtbot: QtB
     patrols = {item.text(1): item.text(2) for item in view.items("patrols_today")}
     assert set(patrols) == {"湖二村定期排查", "美溪村定期排查"}
     assert "已排查" in patrols["湖二村定期排查"] and "已排查" not in patrols["美溪村定期排查"]
+    # Under 案件编号 only case numbers: a patrol's time and villages, a finding's day and
+    # village are with what is due (issue 16).
+    for item in view.items("patrols_today") + findings:
+        assert item.text(0) == ""
+    assert patrols["湖二村定期排查"].startswith("09:00 湖二村")
+    assert "湖二村发现" in findings[0].text(2)
     save_shot(view, "today_with_patrols")
 
 

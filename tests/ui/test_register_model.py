@@ -31,7 +31,7 @@ def test_pages_load_lazily_and_never_in_data(ctx: AppContext, qtbot: QtBot) -> N
     model = RegisterModel(ctx.pages)
     model.reload()
     assert model.rowCount() == PAGE_SIZE + 30
-    assert model.columnCount() == 10
+    assert model.columnCount() == 11
     first = model.index(0, 0)
     assert model.data(first).startswith("（2026）湖头人调字第")
     # A row on the second page is not loaded yet: a placeholder, then a fetch on the next turn.
@@ -48,7 +48,7 @@ def test_phone_is_masked_and_overdue_is_red(ctx: AppContext) -> None:
     model.reload()
     contact = model.index(0, 3)
     assert model.data(contact) == "139****5678"
-    days = model.index(0, 8)
+    days = model.index(0, model.column_of("days_left"))
     assert "15" in model.data(days)
     assert model.data(days, Qt.ItemDataRole.ForegroundRole) is not None
 
@@ -58,10 +58,45 @@ def test_sort_and_filter(ctx: AppContext) -> None:
     ctx.intake.register(neighbour_draft(received_on=date(2026, 5, 1), village="美溪村"))
     model = RegisterModel(ctx.pages)
     model.reload()
-    received = 7
+    received = model.column_of("received_on")
     assert model.data(model.index(0, received)) == "2026-05-01"
     model.sort(received, Qt.SortOrder.AscendingOrder)
     assert model.data(model.index(0, received)) == "2025-05-01"
     model.reload(CaseFilter(village="美溪村"))
     assert model.rowCount() == 1
     assert model.data(model.index(0, 5)) == "美溪村"
+
+
+def test_risk_column_tint_only_in_hand_and_the_in_hand_filter(ctx: AppContext) -> None:
+    """Issue 16: a risk column (the colour's name and a swatch), rows tinted only while the
+    case is in hand (在办), and a filter for every case not yet closed."""
+    from mediation_desk.domain.lifecycle import Step
+    from mediation_desk.services.cases.register import IN_HAND
+    from ui.models.register_model import RISK_BACKGROUND
+
+    red_open = ctx.intake.register(neighbour_draft(risk_level="red")).cases[0].case_id
+    red_closed = ctx.intake.register(neighbour_draft(
+        risk_level="red", summary="双方因排水沟发生争执。")).cases[0].case_id
+    ctx.casework.take_step(red_closed, Step.REFUSE, "被申请人明确拒绝调解")
+    ctx.casework.take_step(red_closed, Step.CLOSE)
+    ctx.intake.register(neighbour_draft(risk_level="blue", summary="双方因院墙发生争执。"))
+    model = RegisterModel(ctx.pages)
+    model.reload()
+    risk = model.column_of("risk_level")
+    rows = {model.case_id(r): r for r in range(model.rowCount())}
+    open_risk = model.index(rows[red_open], risk)
+    assert model.data(open_risk) == "红"
+    assert model.data(open_risk, Qt.ItemDataRole.DecorationRole).name() == "#e53935"
+    background = model.data(model.index(rows[red_open], 0), Qt.ItemDataRole.BackgroundRole)
+    assert background.color().name() == RISK_BACKGROUND["red"]
+    closed = model.index(rows[red_closed], 0)
+    assert model.data(model.index(rows[red_closed], 6)) == "已结案"
+    assert model.data(closed, Qt.ItemDataRole.BackgroundRole) is None  # history, untinted
+    assert model.data(model.index(rows[red_closed], risk)) == "红"  # still said in its column
+    model.reload(CaseFilter(status=IN_HAND))
+    assert model.rowCount() == 2
+    assert red_closed not in {model.case_id(r) for r in range(2)}
+    # Sorted by gravity: red before blue, whatever the colours' names.
+    model.reload(CaseFilter())
+    model.sort(risk, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, risk)) for r in range(3)] == ["红", "红", "蓝"]

@@ -54,6 +54,7 @@ from ui.dialogs.patrol.plan_dialog import PlanDialog
 from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.dialogs.preview_dialog import PreviewDialog
 from ui.dialogs.reason_dialog import ReasonDialog
+from ui.dialogs.reminders_dialog import RemindersDialog
 from ui.dialogs.safety.account_dialog import AccountDialog
 from ui.dialogs.safety.login_dialog import LoginDialog
 from ui.dialogs.safety.password_dialog import PasswordDialog
@@ -351,6 +352,8 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "account": lambda ctx, _tmp: AccountDialog(ctx),
     "restore": lambda ctx, tmp: RestoreDialog(ctx, _backup(ctx, tmp)),
     "login": lambda ctx, _tmp: LoginDialog(ctx.store.path),
+    "reminders": lambda ctx, _tmp: RemindersDialog(ctx.week.week(DEMO_DAY, days=2), DEMO_DAY,
+                                                   False),
     "setup-wizard-room": lambda _ctx, tmp: _wizard_at(tmp, 0),
     "setup-wizard-numbers": lambda _ctx, tmp: _wizard_at(tmp, 1),
     "setup-wizard-administrator": lambda _ctx, tmp: _wizard_at(tmp, 2),

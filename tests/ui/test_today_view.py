@@ -71,7 +71,7 @@ def test_the_day_shows_what_is_due_and_opens_it(ctx: AppContext, qtbot: QtBot) -
     assert view.stack.currentWidget() is view.tree
 
     late = _find(view, "deadlines", overdue_number)
-    assert "已超过调解期限10天" in late.text(2)
+    assert "已超期10天" in late.text(2)
     assert late.foreground(0).color().name() == "#c62828"
     assert view.section_items["deadlines"].text(0).endswith("（1）")
     _find(view, "followups", "回访日期")

@@ -128,7 +128,9 @@ class PreviewDialog(QDialog):
         self.view.setAccessibleName(translate("PreviewDialog", "Page preview"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setDocument(self.pdf)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitInView)  # the whole sheet, as on paper
+        # Fit width: the body text about as large as on paper. The whole sheet at once left it
+        # ~9 pixels high, unreadable (issue 16); "Whole page" is one choice away.
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
 
         self.pages_label = QLabel()
         self.pages_label.setObjectName("preview-pages")
@@ -138,6 +140,7 @@ class PreviewDialog(QDialog):
         self.zoom_box.addItem(translate("PreviewDialog", "Fit width"), ZOOM_FIT_WIDTH)
         for factor in ZOOM_FACTORS:
             self.zoom_box.addItem(f"{round(factor * 100)}%", factor)
+        self.zoom_box.setCurrentIndex(self.zoom_box.findData(ZOOM_FIT_WIDTH))
         self.zoom_box.currentIndexChanged.connect(self._zoom_changed)
         self.view.pageNavigator().currentPageChanged.connect(self._show_page_count)
         self._show_page_count()
@@ -176,7 +179,9 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
-        open_at(self, 900, 720)  # pixels at 100 % text; grows with it
+        # Pixels at 100 % text, growing with it; with its title bar the whole dialog stays on a
+        # 1366×768 screen above the taskbar (it opened 720 tall and its buttons were under it).
+        open_at(self, 900, 660, framed=True)
 
     # -- viewing ----------------------------------------------------------------------------
     def _show_page_count(self, *_: object) -> None:

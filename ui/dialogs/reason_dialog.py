@@ -1,4 +1,5 @@
-"""Ending mediation with a written reason: termination (Art 26) or a party's refusal (Art 17)."""
+"""A step taken with a written reason: termination (Art 26), a party's refusal (Art 17), or
+closing a case while a term of its agreement is still unperformed (Art 31)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ class ReasonDialog(CaseDialog):
     def __init__(self, ctx: AppContext, case_id: str, step: Step,
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        if step not in (Step.TERMINATE, Step.REFUSE):
+        if step not in (Step.TERMINATE, Step.REFUSE, Step.CLOSE):
             raise ValueError(f"no reason dialog for {step}")
         self.case_id = case_id
         self.step = step
@@ -29,6 +30,13 @@ class ReasonDialog(CaseDialog):
                 "ReasonDialog", "Mediation ends without an agreement (People's Mediation Law "
                 "Art 26). Write why, and note that the parties were told which routes remain: "
                 "arbitration, administrative channels or the court.")
+        elif step is Step.CLOSE:
+            self.setWindowTitle(translate("ReasonDialog", "Close the case"))
+            explanation = translate(
+                "ReasonDialog", "A term of the agreement is not performed yet (promised, or "
+                "found not done at a follow-up). Closing ends the room's supervision of it "
+                "(Art 31): write why the case is closed now — for example, a party went to "
+                "court, or the term was waived.")
         else:
             self.setWindowTitle(translate("ReasonDialog", "Record refusal of mediation"))
             explanation = translate(

@@ -13,13 +13,19 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 
+from mediation_desk.domain.dictionaries import RISK_LEVELS
+from mediation_desk.domain.lifecycle import in_hand
 from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.services.cases.register_pages import PAGE_SIZE, RegisterPages, RegisterRow
 from ui.i18n import translate
 
 Index = QModelIndex | QPersistentModelIndex
 
+#: Rows of cases in hand (在办) at red or orange risk are tinted (the legend under the table
+#: says so); a closed case's risk is history, so its row is not (issue 16).
 RISK_BACKGROUND = {"red": "#ffebee", "orange": "#fff3e0"}
+#: The risk column's swatch: the colours of the intake form's risk box and the patrol views.
+RISK_SWATCH = {"red": "#e53935", "orange": "#fb8c00", "yellow": "#fdd835", "blue": "#1e88e5"}
 OVERDUE_FOREGROUND = "#c62828"
 
 
@@ -33,6 +39,7 @@ def column_titles() -> list[tuple[str, str]]:
         ("dispute_type", translate("RegisterModel", "Dispute type")),
         ("village", translate("RegisterModel", "Village")),
         ("status", translate("RegisterModel", "Status")),
+        ("risk_level", translate("RegisterModel", "Risk")),
         ("received_on", translate("RegisterModel", "Received")),
         ("days_left", translate("RegisterModel", "Days left")),
         ("mediator", translate("RegisterModel", "Mediator")),
@@ -96,6 +103,10 @@ class RegisterModel(QAbstractTableModel):
             return None
         return rows[offset] if offset < len(rows) else None
 
+    def column_of(self, key: str) -> int:
+        """The column showing ``key`` ("received_on", "risk_level", …)."""
+        return [k for k, _title in self._columns].index(key)
+
     def case_id(self, row: int) -> str | None:
         found = self.row_at(row)
         return found.id if found else None
@@ -128,8 +139,12 @@ class RegisterModel(QAbstractTableModel):
             return self._text(row, key)
         if role == Qt.ItemDataRole.ForegroundRole and row.overdue:
             return QBrush(QColor(OVERDUE_FOREGROUND))
-        if role == Qt.ItemDataRole.BackgroundRole and row.risk_level in RISK_BACKGROUND:
+        if role == Qt.ItemDataRole.BackgroundRole and row.risk_level in RISK_BACKGROUND \
+                and in_hand(row.status):
             return QBrush(QColor(RISK_BACKGROUND[row.risk_level]))
+        if role == Qt.ItemDataRole.DecorationRole and key == "risk_level" \
+                and row.risk_level in RISK_SWATCH:
+            return QColor(RISK_SWATCH[row.risk_level])
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.TextAlignmentRole and key in ("days_left", "received_on"):
@@ -141,6 +156,8 @@ class RegisterModel(QAbstractTableModel):
             return row.status_label
         if key == "received_on":
             return row.received_on.isoformat()
+        if key == "risk_level":
+            return RISK_LEVELS.get(row.risk_level, row.risk_level)
         if key == "days_left":
             if row.to_review:
                 return translate("RegisterModel", "To check")

@@ -1,4 +1,5 @@
-"""工作台: what needs the mediator today, in sections, each line opening its case.
+"""工作台: what needs the mediator today, in sections, each line opening its case, and 本周安排 —
+the next seven days, the user's own or the whole room's (issue 16).
 
 Why one tree with section headers rather than five separate lists: the arrow keys walk the
 whole day from top to bottom and Enter opens whatever is selected — no Tab-hopping between
@@ -14,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desk import clock
 from mediation_desk.services.agenda.today import Agenda, AgendaItem
+from mediation_desk.services.agenda.week import WeekItem
 from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
@@ -44,6 +47,13 @@ DANGER = QColor("#c62828")
 SECTION_BACKGROUND = QColor("#e3ecf5")
 NOTE_COLOR = QColor("#546e7a")
 COL_NUMBER, COL_TITLE, COL_TEXT, COL_DUE = range(4)
+WEEK_SECTION = "week"
+WEEKDAYS = "一二三四五六日"
+
+
+def week_when(item: WeekItem) -> str:
+    """"12-08 周二 15:00": the day and, where it has one, the time."""
+    return f"{item.on:%m-%d} 周{WEEKDAYS[item.on.weekday()]} {item.time}".strip()
 
 
 def _sections() -> list[tuple[str, str, str]]:
@@ -86,6 +96,8 @@ class TodayView(QWidget):
         self._visit_drafts: set[str] = set()
         self._patrol_refs: dict[str, Occurrence] = {}
         self.section_items: dict[str, QTreeWidgetItem] = {}
+        self.week: list[WeekItem] = []
+        self._week_when: dict[tuple[str, str, str], str] = {}  # a week line's day and time
 
         self.greeting_label = QLabel()
         self.greeting_label.setAccessibleName(translate("TodayView", "Greeting"))
@@ -97,14 +109,25 @@ class TodayView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.greeting_label)
         titles.addWidget(self.summary_label)
+        # 本周安排 for me or the whole room; a mediator starts with their own.
+        self.week_scope = QComboBox()
+        self.week_scope.setAccessibleName(translate("TodayView", "Whose week"))
+        self.week_scope.addItem(translate("TodayView", "Mine"), True)
+        self.week_scope.addItem(translate("TodayView", "Whole room"), False)
+        self.week_scope.setCurrentIndex(0 if ctx.week.mediates() else 1)
+        self.week_scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        scope_label = QLabel(translate("TodayView", "&This week:"))
+        scope_label.setBuddy(self.week_scope)
         header.addLayout(titles, 1)
+        header.addWidget(scope_label, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.week_scope, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tree = AgendaTree()
         self.tree.setAccessibleName(translate("TodayView", "Today's work"))
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels([translate("TodayView", "Case number"),
-                                   translate("TodayView", "Case"),
+                                   translate("TodayView", "Case or patrol"),
                                    translate("TodayView", "What is due"),
                                    translate("TodayView", "Date")])
         self.tree.setRootIsDecorated(False)
@@ -117,7 +140,7 @@ class TodayView(QWidget):
         head.setStretchLastSection(False)
         head.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
         self.columns = fit_columns(self.tree, {  # widths at 100 % text, growing with it
-            COL_NUMBER: 250, COL_TITLE: 300, COL_DUE: "2026-11-20"})
+            COL_NUMBER: 250, COL_TITLE: 300, COL_DUE: "12-08 周二 15:00"})
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.activate(item))
         self.tree.activated_item.connect(self.activate)
 
@@ -157,6 +180,10 @@ class TodayView(QWidget):
                     for attr, heading, icon_name in _sections()]
         sections[4:4] = self._patrol_sections(today)  # after today's sessions, before drafts
         everything = [entry for *_, entry_list in sections for entry in entry_list]
+        # The week's look-ahead last: it is not "needing attention" today, so not counted.
+        self.week = self.ctx.week.week(today, mine=self.week_mine())
+        sections.append((WEEK_SECTION, translate("TodayView", "This week (next 7 days)"),
+                         "week", [self._week_entry(w, today) for w in self.week]))
         for attr, heading, icon_name, items in sections:
             if not items:
                 continue
@@ -177,7 +204,7 @@ class TodayView(QWidget):
                     reselect = child
             section.setExpanded(True)
         total = len(everything)
-        self.stack.setCurrentWidget(self.tree if total else self.empty_label)
+        self.stack.setCurrentWidget(self.tree if total or self.week else self.empty_label)
         urgent = sum(1 for entry in everything if entry.urgent)
         summary = translate("TodayView", "%n item(s) need attention", None, total)
         if urgent:
@@ -194,17 +221,18 @@ class TodayView(QWidget):
         def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
             ref = f"{o.plan_id}|{o.key.isoformat()}|{o.extra_id}"
             self._patrol_refs[ref] = o
-            text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
-            return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,
-                              text, o.on, late, ref)
+            # The number column holds case numbers only: a patrol's time and villages go with
+            # what is due (a day of use showed "09:00 湖二村" under 案件编号).
+            text = "　".join(p for p in (f"{o.time} {'、'.join(o.villages)}",
+                                         team_text(o.team, o.lead), o.mark_label) if p)
+            return AgendaItem("patrol", "", "", o.plan_title, text, o.on, late, ref)
 
         def finding_line(f: FindingView) -> AgendaItem:
             due = f"{f.due_on:%m月%d日}前" if f.due_on else ""
-            text = "　".join(p for p in (f"{f.risk_label}色", f.status_label, f.responsible, due)
-                            if p)
-            return AgendaItem("finding", f.case_id or "", f"{f.found_on:%m-%d} {f.village}",
-                              f.summary, text, f.due_on, f.overdue or f.risk_level == "red",
-                              f.id)
+            text = "　".join(p for p in (f"{f.risk_label}色", f"{f.found_on:%m-%d} {f.village}发现",
+                                         f.status_label, f.responsible, due) if p)
+            return AgendaItem("finding", f.case_id or "", "", f.summary, text, f.due_on,
+                              f.overdue or f.risk_level == "red", f.id)
 
         return [
             ("patrols_today", translate("TodayView", "Today's patrols"), "patrols",
@@ -215,9 +243,22 @@ class TodayView(QWidget):
              "finding", [finding_line(f) for f in agenda.urgent_findings]),
         ]
 
+    def week_mine(self) -> bool:
+        return bool(self.week_scope.currentData())
+
+    def _week_entry(self, item: WeekItem, today: date) -> AgendaItem:
+        """A week line as 工作台 lists and opens it; a patrol's occurrence is kept so today's
+        opens its visit form."""
+        if item.occurrence is not None:
+            self._patrol_refs[item.ref_id] = item.occurrence
+        self._week_when[("week_" + item.kind, item.case_id, item.ref_id)] = week_when(item)
+        return AgendaItem("week_" + item.kind, item.case_id, item.number, item.title,
+                          f"{item.kind_label}　{item.text}", item.on, False, item.ref_id)
+
     def _item_row(self, section: QTreeWidgetItem, entry: AgendaItem,
                   icon_name: str) -> QTreeWidgetItem:
         due = f"{entry.due:%Y-%m-%d}" if entry.due else ""
+        due = self._week_when.get((entry.kind, entry.case_id, entry.ref_id), due)
         child = QTreeWidgetItem(section, [entry.number, entry.title, entry.text, due])
         child.setData(COL_NUMBER, ITEM_ROLE, entry)
         child.setToolTip(COL_TITLE, entry.title)
@@ -252,6 +293,9 @@ class TodayView(QWidget):
         if entry.kind == "import_review":
             self.open_review.emit()
             return
+        if entry.kind.startswith("week_"):
+            self._open_week_line(entry)
+            return
         if entry.kind in ("patrol", "finding") or entry.ref_id in self._visit_drafts:
             self._open_patrol_line(entry)
             return
@@ -260,6 +304,21 @@ class TodayView(QWidget):
             self.resume_intake.emit(entry.ref_id)
         elif entry.case_id:
             self.open_case.emit(entry.case_id)
+
+    def _open_week_line(self, entry: AgendaItem) -> None:
+        """A case's line opens the case; today's patrol its visit form (a later one has
+        nothing to record yet)."""
+        if entry.case_id:
+            self.open_case.emit(entry.case_id)
+        elif entry.kind == "week_patrol" and entry.due == clock.today() \
+                and entry.ref_id in self._patrol_refs:
+            VisitDialog.ask(self, self.ctx, self._patrol_refs[entry.ref_id])
+
+    def open_week_item(self, item: WeekItem) -> None:
+        """Open what a reminder names (the reminders at start list week lines)."""
+        if item.occurrence is not None:
+            self._patrol_refs[item.ref_id] = item.occurrence
+        self._open_week_line(self._week_entry(item, clock.today()))
 
     def _open_patrol_line(self, entry: AgendaItem) -> None:
         """A patrol opens its visit form, a finding its details, a visit draft its form."""

@@ -150,12 +150,15 @@ class CaseFields(QGroupBox):
         self.messages: dict[str, FieldError] = {}
         self.widgets: dict[str, QWidget] = {}
         for key, text, field in rows:
-            cell, message = with_message(second if field is self.second_box else field, self)
+            cell, message = with_message(second if field is self.second_box else field, self,
+                                         steady=True)
             label = QLabel(text, self)
             label.setBuddy(field)
             field.setAccessibleName(text.replace("&", ""))
             form.addRow(label, cell)
             self.messages[key], self.widgets[key] = message, field
+        # The village's note ("not in the list: it will be added") comes while typing.
+        self.messages[VILLAGE].reserve()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addStretch(1)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QVBoxLayout, QWidget
 
@@ -24,21 +24,43 @@ ERROR_STYLE = "color:#c62828"
 
 
 class FieldError(QLabel):
-    """A small label under a field: red for a refusal, green for a note; hidden when empty."""
+    """A small label under a field: red for a refusal, green for a note; hidden when empty.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    ``steady``: the fields below must not move under the mouse (issue 16: in the intake form
+    a reason appearing or going pushed the next field away just as the mediator clicked it,
+    and the click landed in the wrong field). A steady message keeps its line once it has
+    been shown — an empty line when cleared — and :meth:`reserve` gives it the line from the
+    start, for a field whose message comes while typing (the ID number's note or refusal).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, steady: bool = False) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.kind = ""
+        self.steady = steady
+        self.holding = False  # keeping its line while empty
         self.hide()
+
+    def reserve(self) -> None:
+        """Hold the message's line now, empty, so its first message moves nothing."""
+        self.steady = True
+        if not self.kind:
+            self._hold()
+
+    def _hold(self) -> None:
+        self.holding = True
+        super().setText(" ")  # one line of the label's own font, at any text size
+        self.setAccessibleName("")
+        self.show()
 
     def _show(self, text: str, kind: str, color: str) -> None:
         if not text:
             self.clear()
             return
         self.kind = kind
+        self.holding = False
         self.setStyleSheet(f"color: {color}; font-size: 90%;")
         self.setText(text)
         self.setAccessibleName(text)
@@ -59,21 +81,38 @@ class FieldError(QLabel):
     def clear(self) -> None:  # type: ignore[override]
         super().clear()
         self.kind = ""
-        self.hide()
+        if self.steady and not self.isHidden():
+            # Keep the lines it had (a reason may wrap onto two): nothing below moves up.
+            self.setMinimumHeight(max(self.minimumHeight(), self.height()))
+            self._hold()
+        else:
+            self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a new text size: lines measured anew
+            self.setMinimumHeight(0)
 
     @property
     def is_error(self) -> bool:
         return self.kind == "error" and not self.isHidden()
 
+    @property
+    def shown(self) -> bool:
+        """Whether a message is showing (a held empty line is not one)."""
+        return bool(self.kind) and not self.isHidden()
 
-def with_message(field: QWidget, parent: QWidget | None = None) -> tuple[QWidget, FieldError]:
-    """A container holding ``field`` with its (hidden) message label underneath."""
+
+def with_message(field: QWidget, parent: QWidget | None = None, *,
+                 steady: bool = False) -> tuple[QWidget, FieldError]:
+    """A container holding ``field`` with its (hidden) message label underneath
+    (``steady``: see :class:`FieldError`)."""
     box = QWidget(parent)
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 0, 0)
     layout.setSpacing(1)
     layout.addWidget(field)
-    message = FieldError(box)
+    message = FieldError(box, steady=steady)
     layout.addWidget(message)
     return box, message
 

@@ -170,7 +170,7 @@ class PartyEditor(QGroupBox):
                 if entry is None:
                     continue
                 key, text = entry
-                cell, message = with_message(self.widgets[key], self)
+                cell, message = with_message(self.widgets[key], self, steady=True)
                 label = QLabel(text, self)
                 label.setBuddy(self.widgets[key])
                 label.setMinimumHeight(self.widgets[key].sizeHint().height())
@@ -180,6 +180,8 @@ class PartyEditor(QGroupBox):
                 self.messages[key], self._labels[key], self._cells[key] = message, label, cell
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
+        # The ID number's note or refusal comes while typing: its line is held from the start.
+        self.messages["id_number"].reserve()
         earlier = QHBoxLayout()
         earlier.addWidget(self.earlier_message, 1)
         earlier.addWidget(self.reuse_button)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import PARTY_SIDES
+from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.services.cases.drafts import PartyDraft
 from ui.i18n import translate
@@ -172,7 +173,9 @@ class PartyGrid(QWidget):
     def _refresh_row(self, row: int) -> None:
         p = self._parties[row]
         cells = (PARTY_SIDES.get(p.side, p.side), p.name,
-                 mask_id_number(p.id_number) if p.id_number else "", p.phone)
+                 mask_id_number(p.id_number) if p.id_number else "",
+                 mask_phone(p.phone) if p.phone else "")  # masked as IDs are (the editor
+        # below shows the party being typed in full)
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             if column == 0 and self._problems.get(row):

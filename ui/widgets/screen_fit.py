@@ -16,10 +16,14 @@ from ui.widgets.column_fit import text_ratio
 
 #: The smallest screen in use: a 1366×768 laptop less a 40-pixel taskbar.
 SMALLEST_SCREEN = QSize(1366, 728)
+#: The window's own title bar and frame, which ``resize`` does not count: a window opened
+#: 728 pixels tall reaches 760 on the screen and its buttons go under the taskbar.
+TITLE_BAR = 32
 
 
-def opening_size(window: QWidget, width: int, height: int) -> QSize:
-    """``width``×``height`` (pixels at 100 % text) for the window's current text size."""
+def opening_size(window: QWidget, width: int, height: int, *, framed: bool = False) -> QSize:
+    """``width``×``height`` (pixels at 100 % text) for the window's current text size;
+    ``framed``: leave room for the title bar too, so the whole window is on the screen."""
     ratio = text_ratio(window.fontMetrics())
     least = window.minimumSizeHint().expandedTo(window.minimumSize())
     wide = min(max(round(width * ratio), least.width()), SMALLEST_SCREEN.width())
@@ -27,9 +31,10 @@ def opening_size(window: QWidget, width: int, height: int) -> QSize:
     layout = window.layout()
     if layout is not None and layout.hasHeightForWidth():
         high = max(high, layout.totalHeightForWidth(wide))
-    return QSize(wide, min(high, SMALLEST_SCREEN.height()))
+    tallest = SMALLEST_SCREEN.height() - (TITLE_BAR if framed else 0)
+    return QSize(wide, min(high, max(tallest, least.height())))
 
 
-def open_at(window: QWidget, width: int, height: int) -> None:
+def open_at(window: QWidget, width: int, height: int, *, framed: bool = False) -> None:
     """Resize ``window`` to :func:`opening_size` (call it once its contents are in place)."""
-    window.resize(opening_size(window, width, height))
+    window.resize(opening_size(window, width, height, framed=framed))

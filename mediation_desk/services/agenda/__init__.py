@@ -10,9 +10,11 @@ from mediation_desk.services.shared.exports import lazy_exports
 
 if TYPE_CHECKING:
     from mediation_desk.services.agenda.today import TodayService
+    from mediation_desk.services.agenda.week import WeekService
 
-__all__ = ["TodayService"]
+__all__ = ["TodayService", "WeekService"]
 
 __getattr__ = lazy_exports(__name__, {
     "TodayService": "today",
+    "WeekService": "week",
 })

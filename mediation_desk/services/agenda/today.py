@@ -64,8 +64,9 @@ class TodayService:
                                        Case.id.not_in(under_review()))
                      .order_by(Case.deadline_on)):
             left = days_left(case.deadline_on, today)
-            text = f"已超过调解期限{-left}天" if left < 0 else (
-                "今天到期" if left == 0 else f"距调解期限还有{left}天")
+            # 今天截止 / 已超期N天: a day of use showed "还剩0天" read as a miscount.
+            text = f"已超期{-left}天" if left < 0 else (
+                "今天截止" if left == 0 else f"距调解期限还有{left}天")
             agenda.deadlines.append(AgendaItem("deadline", case.id, case.number or "",
                                                case.title, text, case.deadline_on, left < 0))
         # Each query selects its case too (one query, not one more per line).
@@ -83,6 +84,9 @@ class TodayService:
         for ag in (Agreement.select(Agreement, Case).join(Case)
                    .where(Agreement.deleted_at.is_null(), Agreement.form == "written",
                           Agreement.effective_on >= window_start,
+                          # no court confirms these: no window to count down
+                          Agreement.identity_relation == False,  # noqa: E712
+                          Agreement.ownership_confirmation == False,  # noqa: E712
                           Case.status.in_(["agreed", "following_up"]),
                           Case.deleted_at.is_null())):
             end = confirmation_deadline(ag.effective_on)
@@ -90,6 +94,7 @@ class TodayService:
             if 0 <= left <= CONFIRMATION_WARN_DAYS:
                 agenda.confirmations.append(AgendaItem(
                     "confirmation", ag.case.id, ag.case.number or "", ag.case.title,
+                    "申请司法确认今天截止" if left == 0 else
                     f"申请司法确认的期限还剩{left}天（{end:%m月%d日}截止）", end, left <= 2))
         start = datetime.combine(today, datetime.min.time())
         for ap in (Appointment.select(Appointment, Case).join(Case)

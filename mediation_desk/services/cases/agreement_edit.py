@@ -35,7 +35,8 @@ NO_AGREEMENT = "本案还没有协议，请先记录协议"
 #: The agreement's own fields, with the names the printed form gives them.
 HEADER_LABELS: tuple[tuple[str, str], ...] = (
     ("form", "协议形式"), ("reached_on", "达成日期"), ("facts", "主要事实"),
-    ("issues", "争议事项"), ("responsibilities", "各方责任"))
+    ("issues", "争议事项"), ("responsibilities", "各方责任"),
+    ("identity_relation", "涉及身份关系"), ("ownership_confirmation", "涉及物权、知识产权确权"))
 TERMS_LABEL = "协议条款"
 #: Printed kinds the parties sign: once one of these is printed, a correction means a new
 #: paper and new signatures (the signed paper no longer matches the register).

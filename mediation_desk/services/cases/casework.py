@@ -15,8 +15,19 @@ from datetime import date
 from mediation_desk import clock
 from mediation_desk.domain.deadlines import extend_deadline
 from mediation_desk.domain.dictionaries import RECORD_KINDS as RECORD_KIND_LABELS
-from mediation_desk.domain.lifecycle import CaseStatus, Step, next_status
-from mediation_desk.domain.terms import TermFacts, initial_performance, vague_term_warnings
+from mediation_desk.domain.lifecycle import (
+    CaseStatus,
+    Step,
+    awaits_performance,
+    close_reason_problem,
+    next_status,
+)
+from mediation_desk.domain.terms import (
+    ConfirmationFlags,
+    TermFacts,
+    agreement_warnings,
+    initial_performance,
+)
 from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Problem, ValidationError
 from mediation_desk.services.cases import agreement_edit, indexing, party_edit
 from mediation_desk.services.cases.detail import CaseDetailService
@@ -84,6 +95,19 @@ def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
     return problems
 
 
+def unperformed_terms(case: Case) -> list[str]:
+    """The performance of each live term of the case's agreement (none: no agreement)."""
+    return [t.performance for t in AgreementTerm.live().join(Agreement).where(
+        Agreement.case == case, Agreement.deleted_at.is_null())]
+
+
+def _warnings(draft: AgreementDraft) -> list[str]:
+    """What to tell the mediator about a recorded agreement: vague terms and court limits."""
+    return agreement_warnings(
+        [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms],
+        ConfirmationFlags(draft.identity_relation, draft.ownership_confirmation))
+
+
 class CaseworkService(FollowUpWork):
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
@@ -144,6 +168,10 @@ class CaseworkService(FollowUpWork):
                 case.termination_reason, case.outcome = reason, "terminated"
                 case.terminated_on = today  # the month a report counts it in
             elif step is Step.CLOSE:
+                problem = close_reason_problem(reason, unperformed=awaits_performance(
+                    unperformed_terms(case)))
+                if problem:
+                    raise _refuse("结案原因", problem)
                 case.closed_on = today
                 if not case.outcome:
                     case.outcome = "failure"
@@ -293,7 +321,9 @@ class CaseworkService(FollowUpWork):
             agreement = Agreement.create(
                 case=case, form=draft.form, reached_on=draft.reached_on,
                 effective_on=draft.reached_on, facts=draft.facts, issues=draft.issues,
-                responsibilities=draft.responsibilities)
+                responsibilities=draft.responsibilities,
+                identity_relation=draft.identity_relation,
+                ownership_confirmation=draft.ownership_confirmation)
             audit.record(self.actor, "create", agreement)
             for pos, t in enumerate(draft.terms):
                 term_row = AgreementTerm.create(
@@ -304,9 +334,7 @@ class CaseworkService(FollowUpWork):
                 audit.record(self.actor, "create", term_row)
             indexing.reindex_case(self.store, case.id)
             self._finish(case, changes, "agreement")
-        warnings = vague_term_warnings(
-            [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
-        return StepResult(status, changes, warnings)
+        return StepResult(status, changes, _warnings(draft))
 
     def update_agreement(self, case_id: str, draft: AgreementDraft) -> StepResult:
         """Correct the recorded agreement (facts, issues, responsibilities, form, reached date,
@@ -339,6 +367,8 @@ class CaseworkService(FollowUpWork):
                 agreement.effective_on = draft.reached_on
                 agreement.facts, agreement.issues = draft.facts, draft.issues
                 agreement.responsibilities = draft.responsibilities
+                agreement.identity_relation = draft.identity_relation
+                agreement.ownership_confirmation = draft.ownership_confirmation
                 agreement.save()
                 event = audit.record(self.actor, "update", agreement, detail="、".join(parts) + (
                     f"（修改前已打印{printed}次）" if printed else ""))
@@ -347,8 +377,7 @@ class CaseworkService(FollowUpWork):
                     record="协议")
                 indexing.reindex_case(self.store, case.id)
                 self._finish(case, changes, "agreement")
-        warnings += vague_term_warnings(
-            [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
+        warnings += _warnings(draft)
         return StepResult(CaseStatus(case.status), changes, warnings)
 
     def require_director(self) -> None:

@@ -17,12 +17,13 @@ from mediation_desk.domain.lifecycle import (
     STEP_LABELS,
     CaseStatus,
     Step,
-    allowed_steps,
+    awaits_performance,
     is_open,
+    suggested_steps,
 )
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
-from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
+from mediation_desk.domain.terms import ConfirmationFlags, TermFacts, agreement_warnings
 from mediation_desk.errors import NotFound
 from mediation_desk.services.attachments.service import AttachmentService, AttachmentView
 from mediation_desk.services.cases.history import HistoryLine, case_history
@@ -35,6 +36,7 @@ from mediation_desk.store.models import (
     Appointment,
     Case,
     CaseArrival,
+    CaseEvent,
     CaseMediator,
     Escalation,
     Finding,
@@ -107,6 +109,9 @@ class AgreementView:
     #: The signed agreement's scan, when one is filed: the agreement is signed (issue 16).
     signed_on: date | None = None
     signed_title: str = ""
+    #: What no court confirms (涉及身份关系 / 涉及物权、知识产权确权): domain/terms.py.
+    identity_relation: bool = False
+    ownership_confirmation: bool = False
 
 
 @dataclass(frozen=True)
@@ -188,6 +193,15 @@ class CaseDetail:
 
     #: Files filed to the case and its parts (附件), oldest first.
     attachments: list[AttachmentView] = field(default_factory=list)
+    #: A term still 承诺履行 or 未履行: 回访 leads the steps, and 结案 asks for a reason
+    #: (domain/lifecycle.py ``suggested_steps``, ``close_reason_problem``).
+    unperformed: bool = False
+    #: Why the case was closed, when a reason was given (the 结案 step's note).
+    close_reason: str = ""
+
+    @property
+    def close_needs_reason(self) -> bool:
+        return self.unperformed and any(step is Step.CLOSE for step, _ in self.next_steps)
 
 
 def _prevented(case: Case) -> dict[str, int]:
@@ -231,7 +245,7 @@ class CaseDetailService:
             outcome=case.outcome, closed_on=case.closed_on, archived_on=case.archived_on,
             group_dispute=bool(case.group_dispute), prevented=_prevented(case),
             to_review=to_review,
-            next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
+            next_steps=[],  # below, once the agreement is read
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
                        .order_by(CaseMediator.position)],
@@ -257,17 +271,19 @@ class CaseDetailService:
                               t.place, t.method, t.performance, t.performed_on)
                      for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
                      .order_by(AgreementTerm.position)]
-            warnings = vague_term_warnings(
-                [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms])
-            warnings += confirmation_warnings(
-                case.dispute_type, " ".join([case.summary, agreement.facts,
-                                             *(t.text for t in terms)]))
+            flags = ConfirmationFlags(bool(agreement.identity_relation),
+                                      bool(agreement.ownership_confirmation))
+            warnings = agreement_warnings(
+                [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms],
+                flags)
             scan = files.signed_scan(case.id)
             detail.agreement = AgreementView(
                 agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
                 agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
-                confirmation_deadline(agreement.effective_on) if agreement.effective_on
-                else None, scan.added_at.date() if scan else None, scan.title if scan else "")
+                confirmation_deadline(agreement.effective_on)
+                if agreement.effective_on and flags.confirmable else None,
+                scan.added_at.date() if scan else None, scan.title if scan else "",
+                flags.identity_relation, flags.ownership_confirmation)
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
                                          f.renewed_conflict, f.measures, f.record_id)
@@ -284,6 +300,13 @@ class CaseDetailService:
                                              e.received_by, e.received_at, e.result)
                               for e in Escalation.live().where(Escalation.case == case)
                               .order_by(Escalation.at)]
+        detail.unperformed = awaits_performance(
+            t.performance for t in (detail.agreement.terms if detail.agreement else ()))
+        detail.next_steps = [(s, STEP_LABELS[s]) for s in suggested_steps(
+            status, simple, unperformed=detail.unperformed)]
+        closing = (CaseEvent.live().where(CaseEvent.case == case, CaseEvent.step == "close")
+                   .order_by(CaseEvent.at.desc()).first())
+        detail.close_reason = str(closing.reason) if closing is not None else ""
         detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
         return detail

@@ -70,6 +70,9 @@ class AgreementDraft:
     responsibilities: str = ""
     terms: list[TermDraft] = field(default_factory=list)
     effective_on: date | None = None  # "" = the day it was reached
+    #: 涉及身份关系 / 涉及物权、知识产权确权: what no court confirms (domain/terms.py).
+    identity_relation: bool = False
+    ownership_confirmation: bool = False
 
 
 @dataclass

@@ -327,7 +327,9 @@ class IntakeService:
             agreement = Agreement.create(
                 case=case, form=a.form, reached_on=a.reached_on,
                 effective_on=a.effective_on or a.reached_on,
-                facts=a.facts, issues=a.issues, responsibilities=a.responsibilities)
+                facts=a.facts, issues=a.issues, responsibilities=a.responsibilities,
+                identity_relation=a.identity_relation,
+                ownership_confirmation=a.ownership_confirmation)
             audit.record(self.actor, "create", agreement)
             for pos, t in enumerate(a.terms):
                 term = AgreementTerm.create(

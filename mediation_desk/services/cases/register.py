@@ -14,8 +14,10 @@ from typing import Any
 
 import peewee
 
+from mediation_desk.domain.lifecycle import IN_HAND_STATUSES
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import PermissionDenied
+from mediation_desk.services.cases.mine import my_cases
 from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.exchange.case_document import CaseDocuments
 from mediation_desk.services.exchange.review import under_review
@@ -35,14 +37,18 @@ from mediation_desk.store.models import (
 
 @dataclass(frozen=True)
 class CaseFilter:
-    status: str | None = None
+    status: str | None = None  # a status code, or IN_HAND: every case not yet closed (在办)
     year: int | None = None
     dispute_type: str | None = None
     village: str | None = None
     mediator: str | None = None
     overdue_on: date | None = None  # open cases whose deadline is before this day
     to_review: bool = False  # only imported cases still to be checked (导入待核对)
+    mine: bool = False  # only cases where the user is a mediator (我的; services/cases/mine.py)
 
+
+#: The status filter's "在办": every case not yet closed or archived (lifecycle.IN_HAND_STATUSES).
+IN_HAND = "in_hand"
 
 #: No filter: every live case.
 ALL_CASES = CaseFilter()
@@ -64,7 +70,9 @@ class RegisterService:
     def query(self, f: CaseFilter = ALL_CASES) -> peewee.ModelSelect[Case]:
         """Live cases matching ``f``, newest first (received date, then number)."""
         q = Case.live()
-        if f.status:
+        if f.status == IN_HAND:
+            q = q.where(Case.status.in_([s.value for s in IN_HAND_STATUSES]))
+        elif f.status:
             q = q.where(Case.status == f.status)
         if f.year:
             q = q.where(Case.received_on.between(date(f.year, 1, 1), date(f.year, 12, 31)))
@@ -83,6 +91,8 @@ class RegisterService:
                         Case.id.not_in(under_review()))
         if f.to_review:
             q = q.where(Case.id.in_(under_review()))
+        if f.mine:
+            q = q.where(Case.id.in_(my_cases(self.actor)))
         return q.order_by(Case.received_on.desc(), Case.number_seq.desc(), Case.created_at.desc())
 
     def list_summaries(self, f: CaseFilter = ALL_CASES, limit: int | None = None,

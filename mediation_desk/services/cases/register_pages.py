@@ -58,7 +58,10 @@ class RegisterRow:
 
 #: Sort keys the register's columns offer; each is served by an index or a small join.
 SORT_KEYS = ("number", "title", "dispute_type", "village", "status", "received_on",
-             "days_left")
+             "days_left", "risk_level")
+#: Risk sorts by gravity, not by the colour's name (red first when descending is read as
+#: "most serious first": the order is blue < yellow < orange < red).
+RISK_ORDER = (("blue", 0), ("yellow", 1), ("orange", 2), ("red", 3))
 
 
 class RegisterPages:
@@ -78,6 +81,8 @@ class RegisterPages:
             keys = [Village.name]
         elif sort == "days_left":
             keys = [Case.deadline_on]
+        elif sort == "risk_level":
+            keys = [peewee.Case(Case.risk_level, RISK_ORDER, -1)]
         elif sort in SORT_KEYS:
             keys = [getattr(Case, sort)]
         else:

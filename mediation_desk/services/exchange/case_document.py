@@ -155,6 +155,8 @@ def _agreement(case: Case) -> dict[str, Any] | None:
         "form": agreement.form, "reached_on": _d(agreement.reached_on),
         "effective_on": _d(agreement.effective_on), "facts": agreement.facts,
         "issues": agreement.issues, "responsibilities": agreement.responsibilities,
+        "identity_relation": bool(agreement.identity_relation),
+        "ownership_confirmation": bool(agreement.ownership_confirmation),
         "terms": [{
             "text": t.text, "obligor": t.obligor, "obligee": t.obligee or None,
             "amount": _money(t.amount_fen), "due_on": _d(t.due_on),

@@ -208,6 +208,8 @@ def _read_agreement(r: _Reader, a: dict[str, Any]) -> AgreementDraft:
         facts=r.text(a, "facts", "协议 纠纷主要事实"),
         issues=r.text(a, "issues", "协议 争议事项"),
         responsibilities=r.text(a, "responsibilities", "协议 各方责任"),
+        identity_relation=r.flag(a, "identity_relation", "协议 涉及身份关系"),
+        ownership_confirmation=r.flag(a, "ownership_confirmation", "协议 涉及物权、知识产权确权"),
     )
     for i, item in enumerate(r.items(a, "terms", "协议条款"), start=1):
         t = r.obj(item, f"协议条款[{i}]")

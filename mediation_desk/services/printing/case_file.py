@@ -117,7 +117,9 @@ def _agreement(case: Case) -> AgreementInfo | None:
                               .order_by(AgreementTerm.position), start=1))
     return AgreementInfo(form=row.form, reached_on=row.reached_on, effective_on=row.effective_on,
                          facts=row.facts, issues=row.issues,
-                         responsibilities=row.responsibilities, terms=terms)
+                         responsibilities=row.responsibilities, terms=terms,
+                         identity_relation=bool(row.identity_relation),
+                         ownership_confirmation=bool(row.ownership_confirmation))
 
 
 def _followups(case: Case, record_bodies: dict[str, str]) -> tuple[FollowUpInfo, ...]:

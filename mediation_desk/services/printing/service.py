@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from mediation_desk import clock, documents
+from mediation_desk.documents import agreement as agreement_form
 from mediation_desk.documents.data import CaseFile
-from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound, Problem, ValidationError
 from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.printing.case_file import read_case_file
@@ -96,12 +96,7 @@ def agreement_warnings(case: CaseFile) -> tuple[str, ...]:
     agreement = case.agreement
     if agreement is None:
         return ()
-    terms = agreement.terms
-    warnings = vague_term_warnings(
-        [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in terms])
-    warnings += confirmation_warnings(
-        case.dispute_type, " ".join([case.summary, agreement.facts, *(t.text for t in terms)]))
-    return tuple(warnings)
+    return tuple(agreement_form.warnings(case))
 
 
 def _line(problem: Problem) -> str:

@@ -130,6 +130,12 @@ class Agreement(BaseModel):
     confirmation_court = peewee.CharField(default="")
     confirmation_result = peewee.CharField(default="")
     confirmation_on = apsw_ext.DateField(null=True, index=True)
+    # What the agreement settles that no court confirms (migration 25, issue 16): declaring an
+    # identity relation (涉及身份关系: marriage, parentage, adoption) or confirming ownership
+    # of property or IP (涉及物权、知识产权确权). Set by the mediator; drives the warning and
+    # leaves the judicial-confirmation clause off the printed agreement.
+    identity_relation = apsw_ext.BooleanField(default=False)
+    ownership_confirmation = apsw_ext.BooleanField(default=False)
 
 
 class AgreementTerm(BaseModel):

@@ -76,13 +76,13 @@ def test_the_time_limits_on_any_day(register: Register, today: date) -> None:
 
     assert deadline_text(deadline - timedelta(days=6)) is None
     assert deadline_text(deadline - timedelta(days=5)) == ("距调解期限还有5天", False)
-    assert deadline_text(deadline) == ("今天到期", False)
-    assert deadline_text(deadline + timedelta(days=1)) == ("已超过调解期限1天", True)
+    assert deadline_text(deadline) == ("今天截止", False)
+    assert deadline_text(deadline + timedelta(days=1)) == ("已超期1天", True)
     with clock.travelled(moment(today)):
         CaseworkService(register.store, register.actor).extend(fresh, 10, "双方当事人同意延期")
     assert Case.get_by_id(fresh).deadline_on == deadline + timedelta(days=10)
     assert deadline_text(deadline + timedelta(days=1)) is None  # nine days left again
-    assert deadline_text(deadline + timedelta(days=10)) == ("今天到期", False)
+    assert deadline_text(deadline + timedelta(days=10)) == ("今天截止", False)
 
     window_end = today + timedelta(days=30)  # People's Mediation Law Art 33
 
@@ -95,6 +95,11 @@ def test_the_time_limits_on_any_day(register: Register, today: date) -> None:
     assert confirmation(window_end - timedelta(days=2)) == (window_end, True)
     assert confirmation(window_end) == (window_end, True)
     assert confirmation(window_end + timedelta(days=1)) is None
+    # The last day says so, never "还剩0天" (issue 16).
+    last_day = _line(agenda(window_end), "confirmations", agreed)
+    assert last_day is not None and last_day.text == "申请司法确认今天截止"
+    assert "还剩2天" in _line(agenda(window_end - timedelta(days=2)), "confirmations",
+                              agreed).text
 
     due = today + timedelta(days=3)
     assert _line(agenda(today), "followups", agreed).text == f"回访日期 {due:%m月%d日}"

@@ -175,7 +175,7 @@ def test_recording_refuses_the_same_things(register: Register) -> None:
 
 def test_archived_case_is_refused(register: Register) -> None:
     work, case_id = _agreed_case(register)
-    work.take_step(case_id, Step.CLOSE)
+    work.take_step(case_id, Step.CLOSE, "当事人已另行起诉")
     work.update_agreement(case_id, dataclasses.replace(  # closed, not archived: allowed
         _typed_in_the_room(), issues="排水", responsibilities="李明负主要责任"))
     work.take_step(case_id, Step.ARCHIVE)
@@ -222,7 +222,7 @@ def test_anonymising_also_clears_terms_a_correction_replaced(register: Register)
     terms[1].text = "李明赔偿张喆院墙修复费4000元"
     work.update_agreement(case_id, dataclasses.replace(
         _typed_in_the_room(), issues="排水", responsibilities="李明负责", terms=terms))
-    work.take_step(case_id, Step.CLOSE)
+    work.take_step(case_id, Step.CLOSE, "当事人已另行起诉")
     work.take_step(case_id, Step.ARCHIVE)
     RetentionService(register.store, register.actor).anonymise([case_id], date(2100, 1, 1))
     texts = {t.text for t in AgreementTerm.select()}  # live and replaced alike

@@ -10,10 +10,18 @@ from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.errors import ValidationError
 from mediation_desk.services.cases.casework import CaseworkService
+from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.safety.accounts import AccountService, open_register
-from mediation_desk.store.models import AgreementTerm, Case, CaseEvent, FollowUp, Record
+from mediation_desk.store.models import (
+    AgreementTerm,
+    AuditEvent,
+    Case,
+    CaseEvent,
+    FollowUp,
+    Record,
+)
 from tests.conftest import PASSWORD, Register, neighbour_draft
 
 NOW = datetime(2026, 11, 3, 9, 30)
@@ -154,3 +162,42 @@ def test_private_notes_are_for_author_and_director(register: Register) -> None:
     assert records_seen_by("zhuren", "password-3") == ["李明情绪激动，下次请村支书在场"]
     assert records_seen_by("chen", "password-2") == []
     assert records_seen_by("admin", PASSWORD) == []
+
+
+def test_closing_while_a_term_is_unperformed_needs_a_reason(register: Register) -> None:
+    """结案 with a term still 承诺履行: refused without a reason, nothing written; with one,
+    the reason is on the case event and the audit trail, and the case view shows it."""
+    work, case_id = _new_case(register)
+    work.take_step(case_id, Step.NOTIFY_RIGHTS)
+    work.record_agreement(case_id, _agreement())
+    detail = CaseDetailService(register.store, register.actor)
+    before = detail.load(case_id)
+    assert before.unperformed and before.close_needs_reason
+    assert [s for s, _ in before.next_steps] == [Step.FOLLOW_UP, Step.CLOSE]
+    events = AuditEvent.select().count()
+    with pytest.raises(ValidationError, match="结案须填写原因") as refused:
+        work.take_step(case_id, Step.CLOSE)
+    assert refused.value.problems[0].field == "结案原因"
+    assert Case.get_by_id(case_id).status == "agreed" and AuditEvent.select().count() == events
+    reason = "被申请人已向法院起诉，本委员会不再督促履行"
+    assert work.take_step(case_id, Step.CLOSE, reason).status == "closed"
+    event = CaseEvent.get(CaseEvent.case == case_id, CaseEvent.step == "close")
+    assert event.reason == reason
+    audited = AuditEvent.select().order_by(AuditEvent.seq.desc()).first()
+    assert audited.action == "close" and audited.detail == reason
+    assert detail.load(case_id).close_reason == reason
+
+
+def test_closing_after_every_term_is_performed_needs_no_reason(register: Register) -> None:
+    work, case_id = _new_case(register)
+    work.take_step(case_id, Step.NOTIFY_RIGHTS)
+    work.record_agreement(case_id, _agreement())
+    work.schedule_followup(case_id, date(2026, 12, 2))
+    followup = FollowUp.get(FollowUp.case == case_id)
+    terms = list(AgreementTerm.select().order_by(AgreementTerm.position))
+    work.record_followup(followup.id, done_on=date(2026, 12, 2), visited="张喆",
+                         performance="done", body="已履行完毕。",
+                         term_performance=[(t.id, "done") for t in terms])
+    view = CaseDetailService(register.store, register.actor).load(case_id)
+    assert not view.unperformed and next(s for s, _ in view.next_steps) is Step.CLOSE
+    assert work.take_step(case_id, Step.CLOSE).status == "closed"

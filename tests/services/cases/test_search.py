@@ -78,3 +78,54 @@ def test_records_and_edits_are_indexed_and_private_notes_hidden(register: Regist
     assert (case.number, "record") in _fields(search.search("排水沟走向"))
     # The author (admin here) sees their own private note; the index knows its owner.
     assert len([r for r in search.search("排水沟") if r.field == "record"]) == 2
+
+
+def test_search_by_case_one_row_per_case_with_status_and_best_snippets(register: Register
+                                                                       ) -> None:
+    """A day of use: 张喆 matched the title, the party, the summary and a record, and the
+    list named the case four times without saying whether it was still open (issue 16)."""
+    intake = IntakeService(register.store, register.actor)
+    first = intake.register(neighbour_draft()).cases[0]
+    second = intake.register(neighbour_draft(
+        summary="张喆的邻居王㛃反映山林界址不清。", dispute_type="山林土地纠纷",
+        parties=[PartyDraft(side="applicant", name="王㛃"),
+                 PartyDraft(side="respondent", name="苏堃")])).cases[0]
+    work = CaseworkService(register.store, register.actor)
+    work.take_step(first.case_id, Step.NOTIFY_RIGHTS)
+    work.add_record(first.case_id, RecordDraft("investigation", datetime(2026, 11, 3, 10),
+                                               body="询问张喆院墙受损情况"))
+    search = SearchService(register.store, register.actor)
+    per_field = search.search("张喆")
+    assert len([r for r in per_field if r.case_id == first.case_id]) >= 3
+
+    found = search.search_cases("张喆")
+    assert [c.case_id for c in found] == [first.case_id, second.case_id]  # newest written first
+    top = found[0]
+    assert (top.number, top.title) == (first.number, "张喆与李明邻里纠纷")
+    assert top.status.value == "investigating" and top.status_label == "调查中"
+    assert top.title_marks == ((0, 2),)
+    # The party's name before the facts; the title (on the row anyway) never as a snippet;
+    # the pinyin of a name that matched itself not repeated.
+    assert [s.field for s in top.snippets] == ["party", "summary"]
+    assert all(s.label for s in top.snippets)
+    party = top.snippets[0]
+    assert [party.text[a:b] for a, b in party.marks] == ["张喆"]
+    # The other case matched only in its facts: that is its one snippet.
+    assert [s.field for s in found[1].snippets] == ["summary"]
+    assert found[1].status.value == "registered"
+
+    # Pinyin initials mark the whole name; a full-width query marks the half-width text.
+    by_initials = search.search_cases("zz")
+    assert [c.case_id for c in by_initials] == [first.case_id]
+    pinyin = by_initials[0].snippets[0]
+    assert pinyin.field == "pinyin" and pinyin.marks == ((0, len(pinyin.text)),)
+    assert search.search_cases("不存在的词语") == [] and search.search_cases("  ") == []
+    assert len(search.search_cases("张喆", limit=1)) == 1
+
+
+def test_marks_fold_width_and_case() -> None:
+    from mediation_desk.services.cases.search import marks
+
+    assert marks("３号Ａ栋院墙", "3号a栋") == ((0, 4),)
+    assert marks("张喆与李明，张喆", "张喆 李明") == ((0, 2), (3, 5), (6, 8))
+    assert marks("无关", "张喆") == ()

@@ -51,7 +51,7 @@ EXTRA = {  # what no demo service makes: prevention flags, a recused mediator, e
     "parties": [{"side": "applicant", "name": "湖三村村民小组"},
                 {"side": "respondent", "kind": "organization", "name": "安溪县湖头建设有限公司",
                  "legal_representative": "陈志明"}],
-    "agreement": {"form": "oral", "reached_on": "2026-07-10"},
+    "agreement": {"form": "oral", "reached_on": "2026-07-10", "ownership_confirmation": True},
     "escalations": [{"target": "湖头镇综治中心", "at": "2026-06-02T10:00", "method": "电话",
                      "summary": "群体性纠纷苗头", "received_by": "综治中心 黄明",
                      "received_at": "2026-06-02T15:30", "result": "已派员参与"}],

@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -30,7 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.money import format_yuan
-from mediation_desk.domain.terms import confirmation_warnings, vague_term_warnings
+from mediation_desk.domain.terms import (
+    ConfirmationFlags,
+    confirmation_warnings,
+    suggested_flags,
+    vague_term_warnings,
+)
 from mediation_desk.errors import DomainError
 from mediation_desk.services.cases.agreement_edit import SIGNED_KINDS
 from mediation_desk.services.cases.casework import StepResult
@@ -47,6 +53,7 @@ from ui.widgets.screen_fit import open_at
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
                  "padding:6px;color:#bf360c;}")
+HINT_COLOR = "#5d4037"
 NEW_DRAFT, EDIT_DRAFT = "agreement", "agreement_edit"
 FOUND_PERFORMANCE = ("done", "not_done")
 
@@ -57,7 +64,9 @@ def draft_of(agreement: AgreementView) -> AgreementDraft:
         form=agreement.form, reached_on=agreement.reached_on, facts=agreement.facts,
         issues=agreement.issues, responsibilities=agreement.responsibilities,
         terms=[TermDraft(t.text, t.obligor, t.obligee, t.amount_fen, t.due_on, t.place,
-                         t.method) for t in agreement.terms])
+                         t.method) for t in agreement.terms],
+        identity_relation=agreement.identity_relation,
+        ownership_confirmation=agreement.ownership_confirmation)
 
 
 def _text_box(lines: int = 3) -> QPlainTextEdit:
@@ -85,6 +94,18 @@ class AgreementDialog(CaseDialog):
         self.reached_edit.setDisplayFormat("yyyy-MM-dd")
         self.reached_edit.setMaximumDate(dates.today())
         self.reached_edit.setMinimumDate(QDate(detail.received_on))
+        self.identity_box = QCheckBox(translate("AgreementDialog", "Settles an identity relation"))
+        self.identity_box.setToolTip(translate(
+            "AgreementDialog", "Marriage validity, parentage, adoption…: no court confirms "
+            "such an agreement. Support payments and division of property are confirmed."))
+        self.ownership_box = QCheckBox(translate("AgreementDialog", "Confirms ownership"))
+        self.ownership_box.setToolTip(translate(
+            "AgreementDialog", "Who owns a house, land, forest or intellectual property: no "
+            "court confirms such an agreement."))
+        self.flags_hint = QLabel()
+        self.flags_hint.setObjectName("agreement_flags_hint")
+        self.flags_hint.setWordWrap(True)
+        self.flags_hint.setStyleSheet(f"color:{HINT_COLOR};")
         self.facts_edit = _text_box()
         self.issues_edit = _text_box(2)
         self.responsibilities_edit = _text_box(2)
@@ -94,6 +115,11 @@ class AgreementDialog(CaseDialog):
         add_row(left, translate("AgreementDialog", "Form"), self.form_box)
         self.reached_error = add_row(left, translate("AgreementDialog", "Reached on"),
                                      self.reached_edit)
+        court = QVBoxLayout()
+        court.setSpacing(2)
+        for widget in (self.identity_box, self.ownership_box, self.flags_hint):
+            court.addWidget(widget)
+        left.addRow(translate("AgreementDialog", "Court limits"), court)
         right = QFormLayout()
         add_row(right, translate("AgreementDialog", "Main facts"), self.facts_edit)
         add_row(right, translate("AgreementDialog", "Matters in dispute"), self.issues_edit)
@@ -157,6 +183,7 @@ class AgreementDialog(CaseDialog):
         self.terms.rows_changed.connect(self.fix_tab_order)
         self.fix_tab_order()
         for signal in (self.form_box.currentIndexChanged, self.reached_edit.dateChanged,
+                       self.identity_box.toggled, self.ownership_box.toggled,
                        self.facts_edit.textChanged, self.issues_edit.textChanged,
                        self.responsibilities_edit.textChanged):
             signal.connect(self._edited)
@@ -164,7 +191,8 @@ class AgreementDialog(CaseDialog):
 
     def fix_tab_order(self) -> None:
         """Tab in reading order: the header fields, each term row, then add/remove, OK."""
-        chain: list[QWidget] = [self.form_box, self.reached_edit, self.facts_edit,
+        chain: list[QWidget] = [self.form_box, self.reached_edit, self.identity_box,
+                                self.ownership_box, self.facts_edit,
                                 self.issues_edit, self.responsibilities_edit,
                                 *self.terms.editors(), self.add_button, self.remove_button,
                                 self.ok_button]
@@ -176,14 +204,31 @@ class AgreementDialog(CaseDialog):
         self.update_warnings()
         self.drafts.touch()
 
+    def flags(self) -> ConfirmationFlags:
+        return ConfirmationFlags(self.identity_box.isChecked(), self.ownership_box.isChecked())
+
     def warnings(self) -> list[str]:
         facts = [row.facts() for row in self.terms.rows]
         found = vague_term_warnings(facts) if facts or self.form() == "written" else []
-        text = " ".join([self.detail.summary, self.facts_edit.toPlainText(),
-                         *(f.text for f in facts)])
-        return found + confirmation_warnings(self.detail.dispute_type, text)
+        return found + confirmation_warnings(self.flags())
+
+    def update_hint(self) -> None:
+        """Words in the terms that suggest a box should be ticked, while it is not: only the
+        mediator can tell a divorce from a division of property after one."""
+        text = " ".join([self.issues_edit.toPlainText(), *(row.text.text()
+                                                           for row in self.terms.rows)])
+        boxes = {"identity_relation": self.identity_box,
+                 "ownership_confirmation": self.ownership_box}
+        unticked = [boxes[name].text() for name in suggested_flags(text)
+                    if not boxes[name].isChecked()]
+        self.flags_hint.setText(translate(
+            "AgreementDialog", "The terms mention words of this kind; tick “%1” only if the "
+            "agreement itself settles it.").replace("%1", "”“".join(unticked))
+            if unticked else "")
+        self.flags_hint.setVisible(bool(unticked))
 
     def update_warnings(self) -> None:
+        self.update_hint()
         found = self.warnings()
         if found:
             self.warning_label.setText(translate(
@@ -204,6 +249,8 @@ class AgreementDialog(CaseDialog):
         return {"form": self.form(), "reached_on": self.reached_on().isoformat(),
                 "facts": self.facts_edit.toPlainText(), "issues": self.issues_edit.toPlainText(),
                 "responsibilities": self.responsibilities_edit.toPlainText(),
+                "identity_relation": self.identity_box.isChecked(),
+                "ownership_confirmation": self.ownership_box.isChecked(),
                 "terms": [row.payload() for row in self.terms.rows]}
 
     def _restore(self, data: dict[str, Any]) -> None:
@@ -214,6 +261,8 @@ class AgreementDialog(CaseDialog):
         self.facts_edit.setPlainText(str(data.get("facts", "")))
         self.issues_edit.setPlainText(str(data.get("issues", "")))
         self.responsibilities_edit.setPlainText(str(data.get("responsibilities", "")))
+        self.identity_box.setChecked(bool(data.get("identity_relation")))
+        self.ownership_box.setChecked(bool(data.get("ownership_confirmation")))
         for term in data.get("terms", []):
             due = term.get("due_on") or ""
             self.terms.add_term(term.get("text", ""), term.get("obligor", ""),
@@ -228,6 +277,8 @@ class AgreementDialog(CaseDialog):
         self.facts_edit.setPlainText(draft.facts)
         self.issues_edit.setPlainText(draft.issues)
         self.responsibilities_edit.setPlainText(draft.responsibilities)
+        self.identity_box.setChecked(draft.identity_relation)
+        self.ownership_box.setChecked(draft.ownership_confirmation)
         for t in draft.terms:
             self.terms.add_term(t.text, t.obligor, t.obligee,
                                 format_yuan(t.amount_fen) if t.amount_fen is not None else "",
@@ -292,7 +343,8 @@ class AgreementDialog(CaseDialog):
                               facts=self.facts_edit.toPlainText().strip(),
                               issues=self.issues_edit.toPlainText().strip(),
                               responsibilities=self.responsibilities_edit.toPlainText().strip(),
-                              terms=terms)
+                              terms=terms, identity_relation=self.identity_box.isChecked(),
+                              ownership_confirmation=self.ownership_box.isChecked())
 
     def accept(self) -> None:
         self.clear_errors()

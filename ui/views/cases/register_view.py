@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -13,11 +15,16 @@ from PySide6.QtWidgets import (
 
 from mediation_desk import clock
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
-from mediation_desk.services.cases.register import CaseFilter
+from mediation_desk.services.cases.register import IN_HAND, CaseFilter
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
-from ui.models.register_model import RegisterModel, column_titles
+from ui.models.register_model import (
+    OVERDUE_FOREGROUND,
+    RISK_BACKGROUND,
+    RegisterModel,
+    column_titles,
+)
 from ui.widgets.column_fit import fit_columns
 from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.tables import RowTable
@@ -27,8 +34,27 @@ FIRST_YEAR = 2010
 COLUMN_SAMPLES = {
     "number": "（2026）湖头人调字第123号", "title": "张美娟与李伟志房屋宅基地纠纷",
     "parties": "张美娟、李伟志", "contact": "0595-****6789", "dispute_type": "房屋宅基地纠纷",
-    "village": "湖头社区", "status": "已告知权利义务", "received_on": "2026-11-20",
+    "village": "湖头社区", "status": "已告知权利义务", "risk_level": "■ 橙",
+    "received_on": "2026-11-20",
     "days_left": "超期 12 天"}
+
+
+def legend_label() -> QLabel:
+    """What the register's colours mean: a row's tint, its red text."""
+    swatch = "<span style='background:{};'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    label = QLabel(
+        swatch.format(RISK_BACKGROUND["red"]) + "&nbsp;"
+        + html.escape(translate("RegisterView", "red risk")) + "&nbsp;&nbsp;&nbsp;"
+        + swatch.format(RISK_BACKGROUND["orange"]) + "&nbsp;"
+        + html.escape(translate("RegisterView", "orange risk")) + "&nbsp;&nbsp;&nbsp;"
+        + html.escape(translate("RegisterView", "— row colour of cases in hand; closed cases "
+                                "are not coloured.")) + "&nbsp;&nbsp;&nbsp;"
+        + f"<span style='color:{OVERDUE_FOREGROUND};'>"
+        + html.escape(translate("RegisterView", "Red text: past the mediation period.")) + "</span>")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setAccessibleName(translate("RegisterView", "Legend"))
+    return label
 
 
 class RegisterView(QWidget):
@@ -39,13 +65,20 @@ class RegisterView(QWidget):
         self.ctx = ctx
         self.model = RegisterModel(ctx.pages, self)
 
-        self.status_box = self._combo(translate("RegisterView", "Status"),
-                                      [(s.value, STATUS_LABELS[s]) for s in CaseStatus])
+        self.status_box = self._combo(translate("RegisterView", "Status"), [
+            (IN_HAND, translate("RegisterView", "In hand")),
+            *((s.value, STATUS_LABELS[s]) for s in CaseStatus)])
         self.type_box = self._combo(translate("RegisterView", "Dispute type"), [])
         self.village_box = self._combo(translate("RegisterView", "Village"), [])
         self.year_box = self._combo(translate("RegisterView", "Year"), [
             (str(y), str(y)) for y in range(clock.today().year, FIRST_YEAR - 1, -1)])
         self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
+        self.status_box.setItemData(1, translate(
+            "RegisterView", "Every case not yet closed: mediating, followed up, or ended and "
+            "waiting to be closed"), Qt.ItemDataRole.ToolTipRole)
+        self.mine_box = QCheckBox(translate("RegisterView", "M&y cases"))
+        self.mine_box.setToolTip(translate(
+            "RegisterView", "Only the cases where I am a mediator"))
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
         self.review_box = QCheckBox(translate("RegisterView", "Imported, to check"))
         self.review_box.setToolTip(translate(
@@ -56,6 +89,7 @@ class RegisterView(QWidget):
         # The filters wrap onto a second line at larger text instead of widening the window;
         # each caption stays beside its box.
         bar = FlowLayout()
+        bar.addWidget(self.mine_box)
         for label, box in ((translate("RegisterView", "Status"), self.status_box),
                            (translate("RegisterView", "Type"), self.type_box),
                            (translate("RegisterView", "Village"), self.village_box),
@@ -71,7 +105,8 @@ class RegisterView(QWidget):
 
         self.table = RowTable(self.model, translate("RegisterView", "Case register"), 28)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().setSortIndicator(self.model.column_of("received_on"),
+                                                       Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
         # Widths from what the columns hold, measured in the current text size; at 150 % the
@@ -82,14 +117,17 @@ class RegisterView(QWidget):
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_row)
 
+        self.legend = legend_label()
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
 
         for box in (self.status_box, self.type_box, self.village_box, self.year_box,
                     self.mediator_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self.overdue_box.toggled.connect(self.apply_filter)
+        self.mine_box.toggled.connect(self.apply_filter)
         self.review_box.toggled.connect(self.apply_filter)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.refresh_choices()
@@ -128,7 +166,7 @@ class RegisterView(QWidget):
             dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
             mediator=self.mediator_box.currentData(),
             overdue_on=clock.today() if self.overdue_box.isChecked() else None,
-            to_review=self.review_box.isChecked())
+            to_review=self.review_box.isChecked(), mine=self.mine_box.isChecked())
 
     def apply_filter(self) -> None:
         self.model.reload(self.current_filter())
@@ -142,9 +180,10 @@ class RegisterView(QWidget):
             box.blockSignals(True)
             box.setCurrentIndex(0)
             box.blockSignals(False)
-        self.overdue_box.blockSignals(True)
-        self.overdue_box.setChecked(False)
-        self.overdue_box.blockSignals(False)
+        for check in (self.overdue_box, self.mine_box):
+            check.blockSignals(True)
+            check.setChecked(False)
+            check.blockSignals(False)
         if self.review_box.isChecked():
             self.apply_filter()
         else:

@@ -176,7 +176,9 @@ class AgreementTab(QWidget):
             left = (until - today).days
             text = translate("CaseView", "Judicial confirmation: both parties may apply to "
                              "the court together until %1").replace("%1", show_date(until))
-            if left >= 0:
+            if left == 0:
+                text += " — " + translate("CaseView", "due today")
+            elif left > 0:
                 text += " — " + translate("CaseView", "%n day(s) left", None, left)
             else:
                 text += " — " + translate("CaseView", "the window has closed")

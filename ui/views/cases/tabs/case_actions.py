@@ -86,7 +86,9 @@ class CaseActions(QObject):
             return
         view, ctx, label = self.view, self.ctx, done_text(step)
         result: object | None
-        if step in (Step.NOTIFY_RIGHTS, Step.CLOSE, Step.ARCHIVE):
+        if step is Step.CLOSE and detail.close_needs_reason:
+            result = ReasonDialog.ask(view, ctx, detail.id, step)
+        elif step in (Step.NOTIFY_RIGHTS, Step.CLOSE, Step.ARCHIVE):
             result = self._call(lambda: ctx.casework.take_step(detail.id, step))
         elif step is Step.INVESTIGATE:
             result = RecordDialog.ask(view, ctx, detail, "investigation")

@@ -93,7 +93,8 @@ class OverviewTab(QWidget):
                 ("requests", translate("CaseView", "Requests")),
                 ("extension", translate("CaseView", "Extended")),
                 ("refusal", translate("CaseView", "Refusal reason")),
-                ("termination", translate("CaseView", "Termination reason"))):
+                ("termination", translate("CaseView", "Termination reason")),
+                ("closing", translate("CaseView", "Reason for closing"))):
             self.values[key] = _value_label()
             self.facts.addRow(caption, self.values[key])
         self.edit_button = QPushButton(icon("edit"), translate("CaseView", "Edit &details…"))
@@ -200,9 +201,11 @@ class OverviewTab(QWidget):
                                          None, detail.extension_days))
         v["refusal"].setText(detail.refusal_reason)
         v["termination"].setText(detail.termination_reason)
+        v["closing"].setText(detail.close_reason)
         for key, shown in (("extension", detail.extension_days > 0),
                            ("refusal", bool(detail.refusal_reason)),
-                           ("termination", bool(detail.termination_reason))):
+                           ("termination", bool(detail.termination_reason)),
+                           ("closing", bool(detail.close_reason))):
             self.facts.setRowVisible(v[key], shown)
         self.edit_button.setEnabled(detail.status.value != "archived" and not detail.anonymised)
         self._show_steps(detail)
@@ -222,7 +225,10 @@ class OverviewTab(QWidget):
             if step is Step.FOLLOW_UP and pending:
                 entries.append((RECORD_FOLLOWUP, translate("CaseView", "Record follow-up visit…"),
                                 "followup", pending[0].id))
-            entries.append((step.value, step_text(step), STEP_ICONS[step], step))
+            text = step_text(step)
+            if step is Step.CLOSE and detail.close_needs_reason:
+                text = translate("CaseView", "Close case…")  # asks why: a term is unperformed
+            entries.append((step.value, text, STEP_ICONS[step], step))
         if detail.closed and pending and not any(k == RECORD_FOLLOWUP for k, *_ in entries):
             entries.append((RECORD_FOLLOWUP, translate("CaseView", "Record follow-up visit…"),
                             "followup", pending[0].id))
