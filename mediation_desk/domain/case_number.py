@@ -105,10 +105,9 @@ def parse_case_number(pattern: str, prefix: str, text: str) -> tuple[int, int] |
     match = re.fullmatch("".join(parts), _fold(text.strip()))
     if match is None:
         return None
-    digits = match["seq"].lstrip("0")
-    if not digits or len(digits) > len(str(MAX_CASE_SEQ)) or int(digits) > MAX_CASE_SEQ:
-        return None  # no register has such a number (and 60 digits must not reach SQLite)
-    seq = int(digits)
+    seq = int(match["seq"])
+    if seq < 1:
+        return None
     return int(match["year"]), seq
 
 

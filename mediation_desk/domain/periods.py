@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from mediation_desk.domain.errors import DomainError
+from mediation_desk.domain.limits import year_problem
 
 KINDS = ("month", "quarter", "year", "custom")
 QUARTER_NAMES = ("第一季度", "第二季度", "第三季度", "第四季度")
@@ -66,6 +67,9 @@ class Period:
 
     @classmethod
     def custom(cls, start: date, end: date) -> Period:
+        for day in (start, end):
+            if reason := year_problem(day.year):
+                raise DomainError(reason)
         return cls("custom", start, end)
 
     @classmethod
@@ -140,6 +144,9 @@ def parse_period(kind: str, text: str) -> Period:
     """``YYYY-MM`` (month), ``YYYY-Qn`` (quarter) or ``YYYY`` (year) as typed on the command
     line; DomainError naming the expected form."""
     text = text.strip()
+    typed_year = re.match(r"\d{4}", text)
+    if typed_year and (reason := year_problem(int(typed_year.group()))):
+        raise DomainError(reason)  # year 0000 or 9999: no register's, and no date() for it
     if kind == "month":
         m = _MONTH.fullmatch(text)
         if m and 1 <= int(m.group(2)) <= 12:

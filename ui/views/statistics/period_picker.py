@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk import clock
+from mediation_desk.domain.limits import DATE_MAX, EVENT_DATE_MIN
 from mediation_desk.domain.periods import QUARTER_NAMES, Period
 from ui.i18n import translate
 from ui.icons import icon
@@ -69,6 +70,7 @@ class PeriodPicker(QWidget):
         for edit, name in ((self.start_edit, translate("StatisticsView", "From")),
                            (self.end_edit, translate("StatisticsView", "To"))):
             edit.setCalendarPopup(True)
+            edit.setDateRange(_qdate(EVENT_DATE_MIN), _qdate(DATE_MAX))  # the periods' bounds
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setAccessibleName(name)
         self.to_label = QLabel(translate("StatisticsView", "to"))
