@@ -221,6 +221,31 @@ def _v13_briefs(store: Store) -> None:
     store.db.create_tables([Brief, LawArticle], safe=True)
 
 
+def _v20_petitions(store: Store) -> None:
+    """Issue 15, the 接访-研判-督办-反馈 loop: visitor requests and their numbers, joint
+    meetings, assignments to departments, return visits, the duty rota and appointments,
+    printouts filed to a request; residential compounds (小区) of the property alliance, and
+    ``case.compound_id`` so a case can name its compound too."""
+    from mediation_desk.store.models import (
+        Assignment,
+        Compound,
+        DutyRota,
+        JointMeeting,
+        Petition,
+        PetitionDocument,
+        PetitionSequence,
+        ReturnVisit,
+        VisitAppointment,
+    )
+
+    store.db.create_tables([Compound, Petition, PetitionSequence, JointMeeting, Assignment,
+                            ReturnVisit, DutyRota, VisitAppointment, PetitionDocument],
+                           safe=True)
+    _add_column(store, "case", "compound_id",
+                'VARCHAR(36) REFERENCES "compound" ("id")')
+    store.execute('CREATE INDEX IF NOT EXISTS "case_compound_id" ON "case" ("compound_id")')
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
@@ -231,6 +256,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (8, "attachments and field changes", _v8_attachments_and_field_changes),
     (12, "report facts and their indexes", _v12_report_facts),
     (13, "以案释法 briefs and article library", _v13_briefs),
+    (20, "visitor requests, duty rota, compounds", _v20_petitions),
 ]
 LATEST = MIGRATIONS[-1][0]
 
