@@ -12,10 +12,13 @@ without what it exists to say.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib.units import mm
 
+from mediation_desk.documents import page_count
+from mediation_desk.documents.data import RoomInfo
 from mediation_desk.documents.layout import Kit
 from mediation_desk.documents.petition_data import AssignmentInfo, PetitionSheet, SupervisionSheet
 from mediation_desk.documents.text import BLANK_DATE, cn_date, missing
@@ -27,6 +30,7 @@ ANSWER = "信访处理意见书"
 REVIEW_NOTICE = ("如对本处理意见不服，可以自收到本意见书之日起30日内，向原办理机关的上一级行政机关"
                  "请求复查（《信访工作条例》第三十五条）。")
 WRITE_IN = 18  # mm left for what is written by hand
+SHORT_LAST_PAGE = 0.4  # share of a last page so little that the compact size is tried
 
 
 def _when(sheet: PetitionSheet) -> str:
@@ -63,7 +67,11 @@ def registration_problems(sheet: PetitionSheet) -> list[Problem]:
 
 def registration(sheet: PetitionSheet) -> bytes:
     _refuse(registration_problems(sheet))
-    kit = Kit(sheet.room, REGISTRATION)
+    return _render(sheet.room, REGISTRATION, lambda kit: _registration_story(sheet, kit),
+                   f"{REGISTRATION} {sheet.number}")
+
+
+def _registration_story(sheet: PetitionSheet, kit: Kit) -> list[Any]:
     p = sheet.person
     story: list[Any] = [*kit.title(REGISTRATION, f"编号：{sheet.number}")]
     rows: list[Any] = [
@@ -97,7 +105,7 @@ def registration(sheet: PetitionSheet) -> bytes:
     story += [kit.space(6), kit.keep([
         kit.sign_lines(["来访人（签名或按指印）", "接待人（签名）"]),
         kit.para(f"登记日期：{cn_date(sheet.received_at.date())}", "right")])]
-    return kit.render(story, f"{REGISTRATION} {sheet.number}")
+    return story
 
 
 # -- 督办单 -------------------------------------------------------------------------------------
@@ -110,8 +118,13 @@ def supervision_problems(sheet: SupervisionSheet) -> list[Problem]:
 
 def supervision(sheet: SupervisionSheet) -> bytes:
     _refuse(supervision_problems(sheet))
+    s = sheet.petition
+    return _render(s.room, SUPERVISION, lambda kit: _supervision_story(sheet, kit),
+                   f"{SUPERVISION} {s.number}-督{sheet.sequence}")
+
+
+def _supervision_story(sheet: SupervisionSheet, kit: Kit) -> list[Any]:
     s, a = sheet.petition, sheet.assignment
-    kit = Kit(s.room, SUPERVISION)
     story: list[Any] = [*kit.title(SUPERVISION, f"编号：{s.number}-督{sheet.sequence}")]
     story.append(kit.para(f"{a.department}：", "plain"))
     story.append(kit.para(
@@ -130,19 +143,20 @@ def supervision(sheet: SupervisionSheet) -> bytes:
         story += [kit.heading("交办要求："), *kit.paras(a.request)]
     if s.assessment.strip():
         story += [kit.heading("研判意见："), *kit.paras(s.assessment)]
-    story += [kit.space(2), kit.heading("承办部门办理情况：")]
-    result = a.result + (f"（{cn_date(a.result_on)}）" if a.result_on else "")
-    story.append(kit.fields([
-        (("办理情况", result, 40),),
-        (("承办人（签名）", "", 10), ("负责人（签名）", "", 10)),
-        (("办结日期", cn_date(a.result_on) if a.result_on else BLANK_DATE),
-         ("单位（盖章）", "")),
-    ], label_width=30 * mm))
-    story += [kit.space(4), kit.keep([kit.beside(
+    story.append(kit.keep([kit.space(2), kit.beside(
         [kit.sign_lines(["督办人（签名）"]), kit.para(f"督办日期：{cn_date(a.assigned_on)}",
                                                     "plain")],
-        kit.seal(cn_date(a.assigned_on)), 60 * mm)])]
-    return kit.render(story, f"{SUPERVISION} {s.number}-督{sheet.sequence}")
+        kit.seal(cn_date(a.assigned_on)), 60 * mm)]))
+    result = a.result + (f"（{cn_date(a.result_on)}）" if a.result_on else "")
+    story.append(kit.keep([
+        kit.space(2), kit.heading("承办部门办理情况（请填写后连同相关材料报回）："),
+        kit.fields([
+            (("办理情况", result, 28),),
+            (("承办人（签名）", "", 8), ("负责人（签名）", "", 8)),
+            (("办结日期", cn_date(a.result_on) if a.result_on else BLANK_DATE),
+             ("单位（盖章）", "")),
+        ], label_width=30 * mm)]))
+    return story
 
 
 # -- 信访处理意见书 -------------------------------------------------------------------------------
@@ -157,7 +171,11 @@ def answer_problems(sheet: PetitionSheet) -> list[Problem]:
 
 def answer(sheet: PetitionSheet) -> bytes:
     _refuse(answer_problems(sheet))
-    kit = Kit(sheet.room, ANSWER)
+    return _render(sheet.room, ANSWER, lambda kit: _answer_story(sheet, kit),
+                   f"{ANSWER} {sheet.number}", pages=2)
+
+
+def _answer_story(sheet: PetitionSheet, kit: Kit) -> list[Any]:
     issued = sheet.answered_on or sheet.printed_on
     story: list[Any] = [*kit.title(ANSWER, f"编号：{sheet.number}")]
     story.append(kit.para(f"{sheet.person.name}：", "plain"))
@@ -181,11 +199,26 @@ def answer(sheet: PetitionSheet) -> bytes:
         (("送达文书", f"《{ANSWER}》（编号：{sheet.number}）"),),
         (("受送达人", sheet.person.name), ("送达方式", sheet.answer_method)),
         (("送达人", sheet.answered_by), ("送达日期", cn_date(issued))),
-        (("受送达人签名或按指印", "", WRITE_IN),),
-    ], label_width=34 * mm))
+        (("签名或指印", "", WRITE_IN),),
+    ], label_width=26 * mm))
     story += [kit.space(4), kit.para("本人已收到上述处理意见书，知悉可在30日内请求复查。"),
               kit.para(f"签收日期：{BLANK_DATE}", "right")]
-    return kit.render(story, f"{ANSWER} {sheet.number}")
+    return story
+
+
+def _render(room: RoomInfo, title: str, story: Callable[[Kit], list[Any]], name: str,
+            pages: int = 1) -> bytes:
+    """Lay the form out; when it runs just over its ``pages`` (a signature block alone on a
+    last sheet invites disputes), lay it out again in the compact size and keep that if it
+    fits — as the case forms do (``FormSpec.fit_one_page``)."""
+    kit = Kit(room, title)
+    pdf = kit.render(story(kit), name)
+    if page_count(pdf) == pages + 1 and kit.last_page_fill < SHORT_LAST_PAGE:
+        compact = Kit(room, title, compact=True)
+        small = compact.render(story(compact), name)
+        if page_count(small) == pages:
+            return small
+    return pdf
 
 
 def _refuse(problems: list[Problem]) -> None:

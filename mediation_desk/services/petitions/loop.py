@@ -22,6 +22,7 @@ from mediation_desk.services.petitions import views
 from mediation_desk.services.petitions.lists import ALLIANCE_MARK, seed_lists
 from mediation_desk.services.petitions.types import (
     AnswerDraft,
+    AssignmentView,
     MeetingDraft,
     PetitionResult,
 )
@@ -148,6 +149,10 @@ class LoopActions:
         if row is None:
             raise NotFound(f"找不到交办记录 {assignment_id}")
         return row, views.get_petition(row.petition_id)
+
+    def assignment(self, assignment_id: str, today: date | None = None) -> AssignmentView:
+        row, p = self._assignment(assignment_id)
+        return views.assignment_view(row, p, today or clock.today())
 
     def extend(self, assignment_id: str, days: int, reason: str) -> PetitionResult:
         """One extension of at most 30 days, with the reason the person is told (Art 34);
