@@ -61,6 +61,9 @@ def test_a_request_through_the_loop(db: Path, tmp_path: Path) -> None:  # noqa: 
     assert shown["person"]["id_number"] == "1101**********002X"
     assert shown["person"]["phone"] == "139****5678"
     assert run(db, "audit", "verify").returncode == 0
+    report = run_json(db, "report", "monthly", "--month", "2026-12")
+    assert report["petitions"]["received"] == 1
+    assert report["petitions"]["basically_satisfied"] == 1
 
 
 def test_a_request_mediated_becomes_a_case_and_its_forms_print(db: Path,  # noqa: F811
