@@ -189,6 +189,14 @@
             <source>Today</source>
             <translation>工作台</translation>
         </message>
+        <message>
+            <source>Visitor requests: receive, assess, assign, answer (Ctrl+4)</source>
+            <translation>接访：登记、研判、督办、反馈（Ctrl+4）</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>接访</translation>
+        </message>
     </context>
     <context>
         <name>AgreementDialog</name>
@@ -322,6 +330,45 @@
         </message>
     </context>
     <context>
+        <name>AnswerDialog</name>
+        <message>
+            <source>&amp;Answer *</source>
+            <translation>答复内容(&amp;A)*</translation>
+        </message>
+        <message>
+            <source>&amp;Decision</source>
+            <translation>处理意见(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Facts and reasons</source>
+            <translation>事实和理由(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;How *</source>
+            <translation>答复方式(&amp;H)*</translation>
+        </message>
+        <message>
+            <source>&amp;Legal basis</source>
+            <translation>法律政策依据(&amp;L)</translation>
+        </message>
+        <message>
+            <source>(no written decision)</source>
+            <translation>（无书面处理意见）</translation>
+        </message>
+        <message>
+            <source>Answer the person — %1</source>
+            <translation>答复来访人 — %1</translation>
+        </message>
+        <message>
+            <source>By &amp;whom</source>
+            <translation>答复人(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Whe&amp;n</source>
+            <translation>答复日期(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Already running</source>
@@ -405,6 +452,68 @@
         <message>
             <source>Used for</source>
             <translation>适用类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessDialog</name>
+        <message>
+            <source> (risk)</source>
+            <translation>色风险</translation>
+        </message>
+        <message>
+            <source>&amp;Route *</source>
+            <translation>处理方式(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>Assess %1</source>
+            <translation>研判 %1</translation>
+        </message>
+        <message>
+            <source>R&amp;easoning *</source>
+            <translation>研判意见(&amp;E)*</translation>
+        </message>
+        <message>
+            <source>Register the case now</source>
+            <translation>立即登记为调解案件</translation>
+        </message>
+        <message>
+            <source>Ris&amp;k level</source>
+            <translation>风险等级(&amp;K)</translation>
+        </message>
+        <message>
+            <source>not rated</source>
+            <translation>未评定</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignDialog</name>
+        <message>
+            <source>&amp;Department *</source>
+            <translation>承办部门(&amp;D)*</translation>
+        </message>
+        <message>
+            <source>&amp;Responsible</source>
+            <translation>负责人(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Task</source>
+            <translation>交办事项(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Assign %1</source>
+            <translation>交办督办 %1</translation>
+        </message>
+        <message>
+            <source>D&amp;ue by *</source>
+            <translation>办理期限(&amp;U)*</translation>
+        </message>
+        <message>
+            <source>The rule: %1 days from the day it was received (%2).</source>
+            <translation>依规定：自来访之日（%2）起%1日。</translation>
+        </message>
+        <message>
+            <source>What is &amp;asked</source>
+            <translation>督办要求(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -1676,6 +1785,25 @@
         </message>
     </context>
     <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Answered %1 by %2: %3</source>
+            <translation>%1 由%2答复：%3</translation>
+        </message>
+        <message>
+            <source>Close %1</source>
+            <translation>办结 %1</translation>
+        </message>
+        <message>
+            <source>The person has not been answered yet.</source>
+            <translation>尚未答复来访人。</translation>
+        </message>
+        <message>
+            <source>The person's &amp;satisfaction</source>
+            <translation>来访人满意度(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
         <name>DailyBackup</name>
         <message>
             <source>Daily backup…</source>
@@ -2507,6 +2635,65 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>User: %1</source>
             <translation>用户：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialog</name>
+        <message>
+            <source>&amp;Chaired by</source>
+            <translation>主持人(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Departments present *</source>
+            <translation>参加部门(&amp;D)*</translation>
+        </message>
+        <message>
+            <source>&amp;Held on *</source>
+            <translation>会议日期(&amp;H)*</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>地点(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Add &amp;task</source>
+            <translation>添加分工(&amp;T)</translation>
+        </message>
+        <message>
+            <source>D&amp;ecisions *</source>
+            <translation>会议决定(&amp;E)*</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Joint meeting — %1</source>
+            <translation>联席会议 — %1</translation>
+        </message>
+        <message>
+            <source>Name the department and the work first.</source>
+            <translation>请先填写承办部门和工作内容。</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>分工</translation>
+        </message>
+        <message>
+            <source>Who does what by when</source>
+            <translation>分工（谁、做什么、何时完成）</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>工作内容</translation>
         </message>
     </context>
     <context>
@@ -3356,6 +3543,319 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>PetitionDetail</name>
+        <message>
+            <source> (extended %1 days: %2)</source>
+            <translation>（已延长%1天：%2）</translation>
+        </message>
+        <message>
+            <source>&amp;Assess…</source>
+            <translation>研判(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Joint meeting…</source>
+            <translation>联席会议(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>A&amp;nswer…</source>
+            <translation>答复来访人(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>About: %1</source>
+            <translation>被反映人或单位：%1</translation>
+        </message>
+        <message>
+            <source>Answer (反馈)</source>
+            <translation>反馈</translation>
+        </message>
+        <message>
+            <source>Assessment (研判)</source>
+            <translation>研判</translation>
+        </message>
+        <message>
+            <source>Assi&amp;gn…</source>
+            <translation>交办督办(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>交办日期</translation>
+        </message>
+        <message>
+            <source>C&amp;lose…</source>
+            <translation>办结(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Department's &amp;result…</source>
+            <translation>登记办理结果(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend…</source>
+            <translation>延长期限(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Earlier: %1</source>
+            <translation>此前记录：%1</translation>
+        </message>
+        <message>
+            <source>Joint meetings (联席处置)</source>
+            <translation>联席处置</translation>
+        </message>
+        <message>
+            <source>Mediate as a &amp;case…</source>
+            <translation>转为调解案件(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Mediated as case %1</source>
+            <translation>已转为调解案件 %1</translation>
+        </message>
+        <message>
+            <source>No assignment yet.</source>
+            <translation>尚未交办。</translation>
+        </message>
+        <message>
+            <source>No meeting yet.</source>
+            <translation>尚未召开联席会议。</translation>
+        </message>
+        <message>
+            <source>No request chosen.</source>
+            <translation>未选择来访事项。</translation>
+        </message>
+        <message>
+            <source>Not answered yet.</source>
+            <translation>尚未答复。</translation>
+        </message>
+        <message>
+            <source>Not assessed yet. Forward or answer by %1; handle by %2.</source>
+            <translation>尚未研判。应于%1前转送或告知去向，%2前办结。</translation>
+        </message>
+        <message>
+            <source>OVERDUE</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Open.</source>
+            <translation>未办结。</translation>
+        </message>
+        <message>
+            <source>People involved: %1</source>
+            <translation>涉及人数：%1</translation>
+        </message>
+        <message>
+            <source>Present: %1</source>
+            <translation>参加部门：%1</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>打印记录</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Representatives: %1</source>
+            <translation>代表：%1</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Return &amp;visit…</source>
+            <translation>回访(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Return visit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Risk level: %1</source>
+            <translation>风险等级：%1</translation>
+        </message>
+        <message>
+            <source>Show full ID and phone</source>
+            <translation>显示完整证件号和电话</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>办理情况</translation>
+        </message>
+        <message>
+            <source>Supervision (督办)</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>交办事项</translation>
+        </message>
+        <message>
+            <source>The request's loop</source>
+            <translation>来访事项办理过程</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>即将到期</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>received by %1</source>
+            <translation>接待人%1</translation>
+        </message>
+        <message>
+            <source>result %1: %2</source>
+            <translation>%1 已报送：%2</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>办理中</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionList</name>
+        <message>
+            <source> (overdue)</source>
+            <translation>（逾期）</translation>
+        </message>
+        <message>
+            <source>%1 requests</source>
+            <translation>共%1件</translation>
+        </message>
+        <message>
+            <source>&amp;Overdue only</source>
+            <translation>只看逾期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>, %1 overdue</source>
+            <translation>，其中逾期%1件</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All departments</source>
+            <translation>全部部门</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村（社区）</translation>
+        </message>
+        <message>
+            <source>Assigned to: %1</source>
+            <translation>承办部门：%1</translation>
+        </message>
+        <message>
+            <source>Case: %1</source>
+            <translation>调解案件：%1</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>来访人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Search requests</source>
+            <translation>搜索来访事项</translation>
+        </message>
+        <message>
+            <source>Search…</source>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <source>Visitor requests</source>
+            <translation>来访事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionView</name>
+        <message>
+            <source>&amp;Receive a visitor…</source>
+            <translation>接访登记(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Open case %1</source>
+            <translation>打开案件 %1</translation>
+        </message>
+        <message>
+            <source>Open the &amp;case</source>
+            <translation>打开案件(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Registered %1.</source>
+            <translation>已登记 %1。</translation>
+        </message>
+        <message>
+            <source>Registered as case %1.</source>
+            <translation>已登记为调解案件 %1。</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>来访事项</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>The person</source>
+            <translation>来访人</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanDialog</name>
         <message>
             <source> min</source>
@@ -3804,6 +4304,97 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>RequestDialog</name>
+        <message>
+            <source>&amp;Channel</source>
+            <translation>来访方式(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>性别(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;ID number</source>
+            <translation>身份证号码(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Name *</source>
+            <translation>姓名(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>村（社区）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;When *</source>
+            <translation>来访时间(&amp;W)*</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress</source>
+            <translation>住址(&amp;D)</translation>
+        </message>
+        <message>
+            <source>About (person or body)</source>
+            <translation>被反映人或单位</translation>
+        </message>
+        <message>
+            <source>Ca&amp;tegory *</source>
+            <translation>事项类别(&amp;T)*</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpound</source>
+            <translation>小区(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Earlier visits and cases of this person:</source>
+            <translation>此人此前的来访和案件：</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>People involved</source>
+            <translation>涉及人数</translation>
+        </message>
+        <message>
+            <source>Receive a visitor's request</source>
+            <translation>接访登记</translation>
+        </message>
+        <message>
+            <source>Received &amp;by</source>
+            <translation>接待人(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Representatives</source>
+            <translation>代表</translation>
+        </message>
+        <message>
+            <source>What they ask *</source>
+            <translation>诉求内容*</translation>
+        </message>
+        <message>
+            <source>Write down what the person asks in their own words; a request made orally is recorded as faithfully as a letter.</source>
+            <translation>如实记录来访人的诉求；口头提出的诉求应与来信同样完整记录。</translation>
+        </message>
+        <message>
+            <source>names separated by 、</source>
+            <translation>姓名之间用“、”分隔</translation>
+        </message>
+        <message>
+            <source>not stated</source>
+            <translation>未填写</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreDialog</name>
         <message>
             <source>&amp;Password of %1</source>
@@ -3840,6 +4431,57 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Work saved after the backup was made is not in it.</source>
             <translation>备份之后保存的内容不在这个备份里。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultDialog</name>
+        <message>
+            <source> days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>%1, %2, due %3</source>
+            <translation>%1，%2，%3前</translation>
+        </message>
+        <message>
+            <source>&amp;Assignment</source>
+            <translation>交办记录(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Result *</source>
+            <translation>办理结果(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>A deadline may be extended once, by at most %1 days, with the head's approval; the person is told the reason.</source>
+            <translation>办理期限经负责人批准可以延长一次，最多%1天，并将延长理由告知来访人。</translation>
+        </message>
+        <message>
+            <source>Department's result — %1</source>
+            <translation>登记办理结果 — %1</translation>
+        </message>
+        <message>
+            <source>Extend &amp;by</source>
+            <translation>延长(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Extend the deadline — %1</source>
+            <translation>延长办理期限 — %1</translation>
+        </message>
+        <message>
+            <source>No open assignment.</source>
+            <translation>没有未办结的交办事项。</translation>
+        </message>
+        <message>
+            <source>Rea&amp;son *</source>
+            <translation>延长理由(&amp;S)*</translation>
+        </message>
+        <message>
+            <source>Replied &amp;on</source>
+            <translation>办结日期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>What the department did and replied.</source>
+            <translation>承办部门的办理情况和答复。</translation>
         </message>
     </context>
     <context>
@@ -3963,6 +4605,29 @@ This cannot be undone.</source>
         <message>
             <source>The periods were saved.</source>
             <translation>保存期限已保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReturnVisitDialog</name>
+        <message>
+            <source>&amp;On</source>
+            <translation>回访日期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Satisfaction</source>
+            <translation>满意度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Visit</source>
+            <translation>回访安排(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;What was found *</source>
+            <translation>回访情况(&amp;W)*</translation>
+        </message>
+        <message>
+            <source>Return visit — %1</source>
+            <translation>回访 — %1</translation>
         </message>
     </context>
     <context>
@@ -4369,6 +5034,10 @@ This cannot be undone.</source>
             <translation>恢复默认模板</translation>
         </message>
         <message>
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
@@ -4689,6 +5358,10 @@ This cannot be undone.</source>
         <message>
             <source>To</source>
             <translation>结束日期</translation>
+        </message>
+        <message>
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
         </message>
         <message>
             <source>Use the county's template…</source>

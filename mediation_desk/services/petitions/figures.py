@@ -18,6 +18,7 @@ the statistics' covering indexes are for the 100,000-case register.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from mediation_desk.domain import petitions as rules
 from mediation_desk.domain.periods import Period
@@ -35,10 +36,11 @@ def loop_figures(period: Period, today: date) -> tuple[int, int, int, int, int, 
     received = Petition.live().where(Petition.received_at >= first,
                                      Petition.received_at < after).count()
     extensions: dict[str, int] = {}
-    for petition_id, days in (Assignment.select(Assignment.petition, Assignment.extension_days)
-                              .where(Assignment.deleted_at.is_null(),
-                                     Assignment.extension_days > 0).tuples()):
-        extensions[petition_id] = max(extensions.get(petition_id, 0), int(days))
+    rows: Any = (Assignment.select(Assignment.petition, Assignment.extension_days)
+                 .where(Assignment.deleted_at.is_null(), Assignment.extension_days > 0)
+                 .tuples())
+    for petition_id, days in rows:
+        extensions[str(petition_id)] = max(extensions.get(str(petition_id), 0), int(days))
     in_time = 0
     for p in Petition.live().where(Petition.answered_on.between(start, end)):
         limit = rules.handle_due(p.received_at.date()) + timedelta(
@@ -56,9 +58,10 @@ def loop_figures(period: Period, today: date) -> tuple[int, int, int, int, int, 
         if not replied_by_then:
             late.add(a.petition_id)
     closed = {code: 0 for code in rules.SATISFACTION}
-    for (code,) in (Petition.select(Petition.satisfaction)
-                    .where(Petition.deleted_at.is_null(),
-                           Petition.closed_on.between(start, end)).tuples()):
+    codes: Any = (Petition.select(Petition.satisfaction)
+                  .where(Petition.deleted_at.is_null(), Petition.closed_on.between(start, end))
+                  .tuples())
+    for (code,) in codes:
         if code in closed:
             closed[code] += 1
     return (received, in_time, len(late), closed["satisfied"], closed["basic"],

@@ -155,6 +155,8 @@ class PetitionRow:
     overdue: bool
     risk_level: str
     case_number: str
+    person_id_number: str = ""  # masked
+    person_phone: str = ""  # masked
 
 
 @dataclass(frozen=True)

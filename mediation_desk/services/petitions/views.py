@@ -95,7 +95,9 @@ def rows(petitions: list[Petition], today: date) -> list[PetitionRow]:
             status_label=rules.STATUSES.get(p.status, p.status), route=p.route,
             assigned_to=tuple(dict.fromkeys(a.department for a in shown)), due_on=due,
             overdue=any(rules.is_overdue(a.due_on, today, False) for a in open_ones),
-            risk_level=p.risk_level, case_number=numbers.get(p.case_id or "", "")))
+            risk_level=p.risk_level, case_number=numbers.get(p.case_id or "", ""),
+            person_id_number=mask_id_number(p.person_id_number) if p.person_id_number else "",
+            person_phone=mask_phone(p.person_phone) if p.person_phone else ""))
     return out
 
 

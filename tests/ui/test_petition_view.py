@@ -1,0 +1,288 @@
+"""The 接访 page on a real register, clicked through as a receptionist would: receive a visitor,
+assess (refer), assign to a department (the deadline from the 信访 clock), answer and close;
+an overdue assignment red in the list on a later day; closing without an answer refused with
+the service's reason beside the field; "mediate here" making a linked case. Screenshots of
+the page and the dialogs go to build/screenshots for a person to look at."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
+from pytestqt.qtbot import QtBot
+
+from mediation_desk import clock
+from mediation_desk.domain import petitions as rules
+from mediation_desk.services.petitions.types import RequestDraft
+from tests.conftest import SUITE_NOW
+from tests.ui.conftest import save_shot, type_text
+from ui.context import AppContext
+from ui.dialogs.cases.intake_dialog import IntakeDialog
+from ui.dialogs.petitions.answer_dialog import AnswerDialog
+from ui.dialogs.petitions.assess_dialog import AssessDialog
+from ui.dialogs.petitions.assign_dialog import AssignDialog
+from ui.dialogs.petitions.close_dialog import CloseDialog
+from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.main_window import PAGE_PETITIONS, MainWindow
+from ui.views.petitions.request_list import COL_PHONE, COL_STATUS, OVERDUE_COLOR
+
+pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
+                                       "does not support raise", "does not support grabbing")
+
+TODAY = SUITE_NOW.date()
+
+
+def _draft(**overrides: object) -> RequestDraft:
+    draft = RequestDraft(
+        received_at=datetime(2026, 12, 1, 9, 30), channel="walk_in", received_by="林春梅",
+        person_name="郭秀琴", person_id_number="11010519491231002X",
+        person_phone="13912345678", village="美坂村", category="农村建房",
+        content="邻居黄某新建房屋占用公共排水沟，雨天积水倒灌入户，要求恢复排水沟。",
+        respondent="黄文彬", people_involved=1)
+    for key, value in overrides.items():
+        setattr(draft, key, value)
+    return draft
+
+
+def _window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    window.show_page(PAGE_PETITIONS)
+    QApplication.processEvents()
+    return window
+
+
+def on_dialog(kind: type[QDialog], work: Callable[[QDialog], None],
+              seen: dict[str, object]) -> None:
+    """When the next modal dialog opens, check its kind and run ``work`` on it (which
+    ends it); a dialog still open afterwards is cancelled, so no test hangs."""
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, run)
+            return
+        try:
+            seen["kind"] = type(dialog).__name__
+            assert isinstance(dialog, kind), type(dialog)
+            work(dialog)
+        except Exception as exc:  # reported by the test after exec returns
+            seen["error"] = repr(exc)
+        finally:
+            if isinstance(dialog, QDialog) and dialog.isVisible():
+                seen["left_open"] = True
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+
+
+def _ok(dialog: QWidget) -> None:
+    box = dialog.findChild(QDialogButtonBox)
+    assert box is not None
+    button = box.button(QDialogButtonBox.StandardButton.Ok)
+    assert button is not None
+    button.click()
+    QApplication.processEvents()
+
+
+def test_receive_assess_assign_answer_close(ctx: AppContext, qtbot: QtBot) -> None:
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    assert view.list.model.rowCount() == 0
+    seen: dict[str, object] = {}
+
+    def receive(dialog: QDialog) -> None:
+        assert isinstance(dialog, RequestDialog)
+        dialog.received_edit.setDateTime(QDateTime(QDate(2026, 12, 1), QTime(9, 30)))
+        type_text(dialog.name_edit, "郭秀琴")
+        dialog.id_edit.setText("11010519491231002X")
+        dialog.phone_edit.setText("13912345678")
+        dialog.village_box.setCurrentText("美坂村")
+        dialog.category_box.setCurrentText("农村建房")
+        type_text(dialog.content_edit, "邻居新建房屋占用公共排水沟，要求恢复。")
+        save_shot(dialog, "petition_request_dialog")
+        _ok(dialog)
+
+    on_dialog(RequestDialog, receive, seen)
+    view.new_button.click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert view.list.model.rowCount() == 1
+    row = view.list.model.request(0)
+    assert row is not None and row.status == "registered"
+    # The list masks the phone (and the detail the ID number).
+    phone = view.list.model.data(view.list.model.index(0, COL_PHONE))
+    assert phone != "13912345678" and phone.startswith("139") and phone.endswith("5678")
+    detail = view.detail.detail
+    assert detail is not None and "*" in detail.person_id_number
+    assert view.detail.buttons[rules.ASSESS].isEnabled()
+    assert not view.detail.buttons[rules.ASSIGN].isEnabled()
+
+    def assess(dialog: QDialog) -> None:
+        assert isinstance(dialog, AssessDialog)
+        dialog.route_box.setCurrentIndex(dialog.route_box.findData("refer"))
+        dialog.risk_box.setCurrentIndex(dialog.risk_box.findData("yellow"))
+        type_text(dialog.note_edit, "属村庄规划建设管理事项，转镇规划建设办处理。")
+        _ok(dialog)
+
+    on_dialog(AssessDialog, assess, seen)
+    view.detail.buttons[rules.ASSESS].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert ctx.petitions.detail(row.id).route == "refer"
+
+    def assign(dialog: QDialog) -> None:
+        assert isinstance(dialog, AssignDialog)
+        # The default deadline is the 信访 clock's: 60 days from the day received.
+        assert dialog.due_edit.date().toPython() == date(2026, 12, 1) + timedelta(days=60)
+        dialog.task_box.setCurrentIndex(dialog.task_box.findData("forward"))
+        assert dialog.due_edit.date().toPython() == date(2026, 12, 16)
+        dialog.department_box.setCurrentText("镇规划建设办")
+        type_text(dialog.responsible_edit, "王建国")
+        save_shot(dialog, "petition_assign_dialog")
+        _ok(dialog)
+
+    on_dialog(AssignDialog, assign, seen)
+    view.detail.buttons[rules.ASSIGN].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    detail = ctx.petitions.detail(row.id)
+    assert detail.status == "supervising"
+    assert [(a.department, a.due_on) for a in detail.assignments] == [
+        ("镇规划建设办", date(2026, 12, 16))]
+    assert "镇规划建设办" in view.detail.loop.toPlainText()
+
+    def answer(dialog: QDialog) -> None:
+        assert isinstance(dialog, AnswerDialog)
+        dialog.method_box.setCurrentIndex(dialog.method_box.findData("in_person"))
+        type_text(dialog.text_edit, "镇规划建设办已责令黄某限期恢复排水沟。")
+        save_shot(dialog, "petition_answer_dialog")
+        _ok(dialog)
+
+    on_dialog(AnswerDialog, answer, seen)
+    view.detail.buttons[rules.REPLY].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert ctx.petitions.detail(row.id).status == "answered"
+
+    def close(dialog: QDialog) -> None:
+        assert isinstance(dialog, CloseDialog)
+        dialog.satisfaction_box.setCurrentIndex(
+            dialog.satisfaction_box.findData("satisfied"))
+        _ok(dialog)
+
+    on_dialog(CloseDialog, close, seen)
+    view.detail.buttons[rules.CLOSE].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    detail = ctx.petitions.detail(row.id)
+    assert detail.status == "closed" and detail.satisfaction == "satisfied"
+    assert view.list.model.request(0).status == "closed"  # type: ignore[union-attr]
+    assert not any(b.isEnabled() for b in view.detail.buttons.values())
+    save_shot(window, "petition_page_closed")
+
+
+def test_closing_without_an_answer_is_refused_beside_the_field(ctx: AppContext,
+                                                               qtbot: QtBot) -> None:
+    received = ctx.petitions.receive(_draft())
+    ctx.petitions.assess(received.id, "refer", "转镇规划建设办")
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.select(received.id)
+    button = view.detail.buttons[rules.CLOSE]
+    assert button.isEnabled()  # offered, and refused with the reason
+    seen: dict[str, object] = {}
+
+    def close(dialog: QDialog) -> None:
+        assert isinstance(dialog, CloseDialog)
+        dialog.satisfaction_box.setCurrentIndex(
+            dialog.satisfaction_box.findData("basic"))
+        _ok(dialog)
+        seen["message"] = dialog.satisfaction_error.text()
+        seen["shown"] = dialog.satisfaction_error.isVisible()
+        seen["kept"] = dialog.satisfaction_box.currentData()
+        save_shot(dialog, "petition_close_refused")
+        dialog.reject()
+
+    on_dialog(CloseDialog, close, seen)
+    button.click()
+    assert "error" not in seen, seen
+    assert seen["message"] == "尚未答复来访人，不能办结（办结须先答复）"
+    assert seen["shown"] is True and seen["kept"] == "basic"
+    assert ctx.petitions.detail(received.id).status == "assessed"  # nothing written
+
+
+def test_an_overdue_assignment_is_red_in_the_list(ctx: AppContext, qtbot: QtBot) -> None:
+    late = ctx.petitions.receive(_draft())
+    ctx.petitions.assess(late.id, "refer", "转镇规划建设办")
+    ctx.petitions.assign(late.id, "镇规划建设办", task="forward")  # due 2026-12-16
+    in_time = ctx.petitions.receive(_draft(person_name="黄文彬", person_id_number="",
+                                           person_phone="13800001111"))
+    ctx.petitions.assess(in_time.id, "refer", "转镇农业农村办")
+    ctx.petitions.assign(in_time.id, "镇农业农村办")  # due 2027-01-30
+    with clock.travelled(datetime(2026, 12, 20, 9, 0)):
+        window = _window(ctx, qtbot)
+        view = window.petition_view
+        model = view.list.model
+        assert model.rowCount() == 2
+        by_id = {model.request(i).id: i for i in range(model.rowCount())}  # type: ignore[union-attr]
+        red = model.data(model.index(by_id[late.id], COL_STATUS), 9)  # ForegroundRole
+        assert red is not None and red.color() == QColor(OVERDUE_COLOR)
+        assert "逾期" in model.data(model.index(by_id[late.id], COL_STATUS))
+        assert model.data(model.index(by_id[in_time.id], COL_STATUS), 9) is None
+        view.list.overdue_box.setChecked(True)
+        assert model.rowCount() == 1 and model.request(0).id == late.id  # type: ignore[union-attr]
+        view.list.overdue_box.setChecked(False)
+        view.select(late.id)
+        assert "逾期" in view.detail.loop.toPlainText()
+        save_shot(window, "petition_page_overdue")
+        # The department filter.
+        view.list.department_box.setCurrentIndex(
+            view.list.department_box.findData("镇农业农村办"))
+        assert model.rowCount() == 1 and model.request(0).id == in_time.id  # type: ignore[union-attr]
+
+
+def test_mediate_here_registers_a_linked_case(ctx: AppContext, qtbot: QtBot,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    received = ctx.petitions.receive(_draft())
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.select(received.id)
+    prefilled: dict[str, object] = {}
+
+    def intake(parent: QWidget | None, context: AppContext, draft_id: str | None = None, *,
+               prefill: dict[str, object] | None = None, register: object = None) -> object:
+        dialog = IntakeDialog(context, parent, prefill=prefill, register=register)  # type: ignore[arg-type]
+        prefilled["source"] = (prefill or {}).get("source")
+        dialog.accept()
+        prefilled["problems"] = [lab.text() for lab in dialog.findChildren(QWidget)
+                                 if lab.isVisible() and hasattr(lab, "is_error")
+                                 and lab.is_error]
+        registered = dialog.registered
+        dialog.deleteLater()
+        return registered
+
+    monkeypatch.setattr(IntakeDialog, "ask", staticmethod(intake))
+    seen: dict[str, object] = {}
+
+    def assess(dialog: QDialog) -> None:
+        assert isinstance(dialog, AssessDialog)
+        dialog.route_box.setCurrentIndex(dialog.route_box.findData("mediate"))
+        assert dialog.case_box.isVisibleTo(dialog) and dialog.case_box.isChecked()
+        type_text(dialog.note_edit, "邻里排水纠纷，适宜调解。")
+        _ok(dialog)
+
+    on_dialog(AssessDialog, assess, seen)
+    view.detail.buttons[rules.ASSESS].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert prefilled["source"] == "来访"
+    detail = ctx.petitions.detail(received.id)
+    assert detail.case_id, prefilled
+    assert detail.status == "mediating"
+    assert view.case_button.isVisible()
+    opened: list[str] = []
+    view.open_case.connect(opened.append)
+    view.case_button.click()
+    assert opened == [detail.case_id]
