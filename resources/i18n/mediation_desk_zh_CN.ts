@@ -3725,6 +3725,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>%1 已报送：%2</translation>
         </message>
         <message>
+            <source>the person answered</source>
+            <translation>已答复来访人</translation>
+        </message>
+        <message>
             <source>waiting</source>
             <translation>办理中</translation>
         </message>

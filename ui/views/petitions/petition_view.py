@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -56,18 +57,21 @@ class PetitionView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.loaded = False
+        self.split_done = False
         self.today = clock.today()
         self.list = RequestList(self)
         self.detail = RequestDetail(self)
         self.new_button = QPushButton(icon("new_request", "accent"),
                                       translate("PetitionView", "&Receive a visitor…"))
         self.new_button.setObjectName("petition-new")
+        self.new_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.case_button = QPushButton(icon("open"), translate("PetitionView", "Open the &case"))
         self.case_button.setObjectName("petition-open-case")
         self.message = status_label(STATUS_DONE)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.message, 1)
+        top.addStretch(1)
         top.addWidget(self.case_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -148,6 +152,10 @@ class PetitionView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self.split_done:  # the list gets the larger share: its columns must be whole
+            self.split_done = True
+            total = sum(self.splitter.sizes()) or self.splitter.width()
+            self.splitter.setSizes([round(total * 0.64), total - round(total * 0.64)])
         if not self.loaded or self.today != clock.today():
             self.refresh()
 

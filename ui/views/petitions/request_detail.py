@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
 from mediation_desk.domain import petitions as rules
+from mediation_desk.domain.dictionaries import RISK_LEVELS
 from mediation_desk.services.petitions.types import PetitionDetail
 from ui.i18n import translate
 from ui.icons import icon
@@ -75,7 +76,8 @@ def loop_html(d: PetitionDetail) -> str:
         f"{d.assessed_on:%Y-%m-%d} {d.assessed_by} {d.route_label}" if assessed else
         translate("PetitionDetail", "Not assessed yet. Forward or answer by %1; handle by %2.").replace(
             "%1", f"{d.forward_due:%Y-%m-%d}").replace("%2", f"{d.handle_due:%Y-%m-%d}"),
-        translate("PetitionDetail", "Risk level: %1").replace("%1", d.risk_level) if d.risk_level else "",
+        translate("PetitionDetail", "Risk level: %1").replace(
+            "%1", RISK_LEVELS.get(d.risk_level, d.risk_level) + "色") if d.risk_level else "",
         d.assessment,
         translate("PetitionDetail", "Mediated as case %1").replace("%1", d.case_number) if d.case_id else ""),
         done=assessed))
@@ -87,7 +89,9 @@ def loop_html(d: PetitionDetail) -> str:
                 "%2", a.extension_reason)
         state = (translate("PetitionDetail", "result %1: %2").replace("%1", f"{a.result_on:%Y-%m-%d}").replace(
             "%2", a.result) if a.result_on else translate("PetitionDetail", "OVERDUE") if a.overdue else
-            translate("PetitionDetail", "due soon") if a.due_soon else translate("PetitionDetail", "waiting"))
+            translate("PetitionDetail", "due soon") if a.due_soon else
+            translate("PetitionDetail", "the person answered") if d.answered_on else
+            translate("PetitionDetail", "waiting"))
         color = RED if a.overdue else "#212121"
         rows.append(
             f'<tr style="color:{color}"><td>{escape(a.department)}</td>'

@@ -67,7 +67,7 @@ class RequestsModel(RowsModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.number, f"{r.received_at:%Y-%m-%d}", r.person, r.person_phone,
+            return (r.number, f"{r.received_at:%m-%d}", r.person, r.person_phone,
                     r.category, r.village, self.status_text(r), "、".join(r.assigned_to),
                     f"{r.due_on:%Y-%m-%d}" if r.due_on else "")[index.column()]
         if role == ROW_ROLE:
@@ -123,7 +123,7 @@ class RequestList(QWidget):
         header.setMinimumSectionSize(36)
         self.table.setItemDelegateForColumn(COL_NUMBER, ElideStartDelegate(self.table))
         self.columns = fit_columns(self.table, {
-            COL_NUMBER: "访字第123号", COL_RECEIVED: "2026-12-31", COL_PERSON: "欧阳秀琴",
+            COL_NUMBER: "访字第123号", COL_RECEIVED: "12-31", COL_PERSON: "欧阳秀琴",
             COL_PHONE: "139****5678", COL_CATEGORY: "农村建房", COL_VILLAGE: "湖头社区",
             COL_STATUS: "督办中" + translate("PetitionList", " (overdue)"),
             COL_DUE: "2026-12-31"})
@@ -149,8 +149,7 @@ class RequestList(QWidget):
     def _choice(name: str) -> QComboBox:
         box = QComboBox()
         box.setAccessibleName(name)
-        box.setMinimumContentsLength(5)
-        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return box
 
     def _id_at(self, row: int) -> str:
