@@ -400,6 +400,29 @@
         </message>
     </context>
     <context>
+        <name>AppointmentDialog</name>
+        <message>
+            <source>&amp;About</source>
+            <translation>事由(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Name *</source>
+            <translation>姓名(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Slot *</source>
+            <translation>预约时段(&amp;S)*</translation>
+        </message>
+        <message>
+            <source>Book an appointment</source>
+            <translation>预约接访</translation>
+        </message>
+    </context>
+    <context>
         <name>ArticlesDialog</name>
         <message>
             <source> (retired)</source>
@@ -3831,6 +3854,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>接访登记(&amp;R)…</translation>
         </message>
         <message>
+            <source>Duty and appointments</source>
+            <translation>坐班与预约</translation>
+        </message>
+        <message>
             <source>Open case %1</source>
             <translation>打开案件 %1</translation>
         </message>
@@ -4683,6 +4710,156 @@ This cannot be undone.</source>
         <message>
             <source>e.g. checked against the paper file on 5 December</source>
             <translation>例如：12月5日对照纸质卷宗核对</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotaDialog</name>
+        <message>
+            <source> minutes</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>&amp;Appointment slot</source>
+            <translation>每个预约时段(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Ends at</source>
+            <translation>结束时间(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>开始日期(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>地点(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Receivers *</source>
+            <translation>接访人员(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>&amp;Starts at</source>
+            <translation>开始时间(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Title *</source>
+            <translation>名称(&amp;T)*</translation>
+        </message>
+        <message>
+            <source>Duty rota</source>
+            <translation>坐班接访安排</translation>
+        </message>
+        <message>
+            <source>Ever&amp;y</source>
+            <translation>周期(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Fridays</source>
+            <translation>每周五</translation>
+        </message>
+        <message>
+            <source>Mondays</source>
+            <translation>每周一</translation>
+        </message>
+        <message>
+            <source>Saturdays</source>
+            <translation>每周六</translation>
+        </message>
+        <message>
+            <source>Sundays</source>
+            <translation>每周日</translation>
+        </message>
+        <message>
+            <source>Thursdays</source>
+            <translation>每周四</translation>
+        </message>
+        <message>
+            <source>Tuesdays</source>
+            <translation>每周二</translation>
+        </message>
+        <message>
+            <source>Wednesdays</source>
+            <translation>每周三</translation>
+        </message>
+        <message>
+            <source>the leader first, names separated by 、</source>
+            <translation>带班领导在前，姓名之间用“、”分隔</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotaTab</name>
+        <message>
+            <source>&amp;Book…</source>
+            <translation>预约(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Appointment booked.</source>
+            <translation>已预约。</translation>
+        </message>
+        <message>
+            <source>Appointment cancelled.</source>
+            <translation>已取消预约。</translation>
+        </message>
+        <message>
+            <source>Appointment slots</source>
+            <translation>预约时段</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>预约人</translation>
+        </message>
+        <message>
+            <source>Cancel the appointment</source>
+            <translation>取消预约</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Duty days</source>
+            <translation>坐班日</translation>
+        </message>
+        <message>
+            <source>New &amp;rota…</source>
+            <translation>新建坐班安排(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Recei&amp;ve this visitor…</source>
+            <translation>接待该预约人(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>接访人</translation>
+        </message>
+        <message>
+            <source>Receivers</source>
+            <translation>接访人员</translation>
+        </message>
+        <message>
+            <source>Registered %1.</source>
+            <translation>已登记 %1。</translation>
+        </message>
+        <message>
+            <source>Rota saved.</source>
+            <translation>坐班安排已保存。</translation>
+        </message>
+        <message>
+            <source>Slots on</source>
+            <translation>预约时段日期</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>free</source>
+            <translation>空闲</translation>
         </message>
     </context>
     <context>

@@ -23,10 +23,12 @@ from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.dialogs.petitions.answer_dialog import AnswerDialog
+from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
 from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.main_window import PAGE_PETITIONS, MainWindow
 from ui.views.petitions.request_list import COL_PHONE, COL_STATUS, OVERDUE_COLOR
 
@@ -286,3 +288,66 @@ def test_mediate_here_registers_a_linked_case(ctx: AppContext, qtbot: QtBot,
     view.open_case.connect(opened.append)
     view.case_button.click()
     assert opened == [detail.case_id]
+
+
+def test_duty_rota_booking_and_receiving_a_booked_visitor(ctx: AppContext,
+                                                          qtbot: QtBot) -> None:
+    """A Monday rota from today (2026-12-07 is a Monday); a visitor booked into 09:30 is
+    received from the slot: the form comes with their name and phone, channel 预约接访, and the
+    appointment is then done and linked."""
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.tabs.setCurrentWidget(view.rota_tab)
+    tab = view.rota_tab
+    seen: dict[str, object] = {}
+
+    def rota(dialog: QDialog) -> None:
+        assert isinstance(dialog, RotaDialog)
+        type_text(dialog.title_edit, "镇领导坐班接访")
+        type_text(dialog.receivers_edit, "陈镇长、林春梅")
+        type_text(dialog.place_edit, "镇综治中心接访室")
+        dialog.weekday_box.setCurrentIndex(dialog.weekday_box.findData("MO"))
+        save_shot(dialog, "petition_rota_dialog")
+        _ok(dialog)
+
+    on_dialog(RotaDialog, rota, seen)
+    tab.rota_button.click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert tab.duty.rowCount() == 5  # the Mondays of today and the next four weeks
+    assert tab.duty.item(0, 0).text().startswith("2026-12-07")
+    assert tab.slot_table.rowCount() == 6  # 09:00–12:00 in 30-minute slots
+    tab.slot_table.selectRow(1)
+
+    def book(dialog: QDialog) -> None:
+        assert isinstance(dialog, AppointmentDialog)
+        assert dialog.slot_box.currentText().startswith("2026-12-07 09:30")
+        type_text(dialog.name_edit, "郭秀琴")
+        dialog.phone_edit.setText("13912345678")
+        type_text(dialog.topic_edit, "排水沟被占")
+        _ok(dialog)
+
+    on_dialog(AppointmentDialog, book, seen)
+    tab.book_button.click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert tab.slot_table.item(1, 2).text() == "郭秀琴"
+    save_shot(window, "petition_rota_tab")
+    tab.slot_table.selectRow(1)
+    assert tab.receive_button.isEnabled()
+
+    def receive(dialog: QDialog) -> None:
+        assert isinstance(dialog, RequestDialog)
+        assert dialog.name_edit.text() == "郭秀琴"
+        assert dialog.phone_edit.text() == "13912345678"
+        assert dialog.channel_box.currentData() == "appointment"
+        dialog.category_box.setCurrentText("农村建房")
+        type_text(dialog.content_edit, "邻居新建房屋占用公共排水沟，要求恢复。")
+        _ok(dialog)
+
+    on_dialog(RequestDialog, receive, seen)
+    tab.receive_button.click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert view.tabs.currentWidget() is view.requests_page
+    detail = view.detail.detail
+    assert detail is not None and detail.channel == "appointment"
+    booked = ctx.rota.appointments(TODAY, TODAY)
+    assert [(a.status, a.petition_id) for a in booked] == [("done", detail.id)]

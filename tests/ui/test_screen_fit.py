@@ -55,6 +55,7 @@ from ui.dialogs.patrol.occurrence_dialog import OccurrenceDialog
 from ui.dialogs.patrol.plan_dialog import PlanDialog
 from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.dialogs.petitions.answer_dialog import AnswerDialog
+from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
 from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
@@ -62,6 +63,7 @@ from ui.dialogs.petitions.meeting_dialog import MeetingDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
+from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.dialogs.preview_dialog import PreviewDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.dialogs.safety.account_dialog import AccountDialog
@@ -394,6 +396,8 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "petition-close": lambda ctx, _tmp: CloseDialog(ctx, _petition(ctx)),
     "petition-return-visit": lambda ctx, _tmp: ReturnVisitDialog(ctx,
                                                                  _petition(ctx, closed=True)),
+    "petition-rota": lambda ctx, _tmp: RotaDialog(ctx),
+    "petition-appointment": lambda ctx, _tmp: AppointmentDialog(ctx, []),
     "password": lambda ctx, _tmp: PasswordDialog(ctx),
     "account": lambda ctx, _tmp: AccountDialog(ctx),
     "restore": lambda ctx, tmp: RestoreDialog(ctx, _backup(ctx, tmp)),

@@ -32,8 +32,11 @@ from ui.widgets.screen_fit import open_at
 
 
 class RequestDialog(PetitionDialog):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *,
+                 appointment: tuple[str, str, str] | None = None) -> None:
+        """``appointment``: (id, name, full phone) of the booked visitor being received."""
         super().__init__(ctx, parent)
+        self.appointment_id = appointment[0] if appointment else ""
         self.setWindowTitle(translate("RequestDialog", "Receive a visitor's request"))
         self.setWindowIcon(icon("new_request"))
         self.received_edit = QDateTimeEdit(dates.now())
@@ -109,6 +112,10 @@ class RequestDialog(PetitionDialog):
         self.finish_layout(layout)
         self.id_edit.editingFinished.connect(self._show_earlier)
         self.phone_edit.editingFinished.connect(self._show_earlier)
+        if appointment:
+            self.channel_box.setCurrentIndex(self.channel_box.findData("appointment"))
+            self.name_edit.setText(appointment[1])
+            self.phone_edit.setText(appointment[2])
         open_at(self, 900, 560)
 
     def _show_earlier(self) -> None:
@@ -135,7 +142,8 @@ class RequestDialog(PetitionDialog):
             content=self.content_edit.toPlainText(),
             respondent=self.respondent_edit.text(),
             people_involved=self.people_box.value() or None,
-            representatives=[n for n in reps.split("、") if n.strip()])
+            representatives=[n for n in reps.split("、") if n.strip()],
+            appointment_id=self.appointment_id)
 
     def accept(self) -> None:
         self.clear_errors()
@@ -144,5 +152,6 @@ class RequestDialog(PetitionDialog):
             self.done_with(result)
 
     @classmethod
-    def ask(cls, parent: QWidget | None, ctx: AppContext) -> PetitionResult | None:
-        return cls(ctx, parent).run_petition()
+    def ask(cls, parent: QWidget | None, ctx: AppContext, *,
+            appointment: tuple[str, str, str] | None = None) -> PetitionResult | None:
+        return cls(ctx, parent, appointment=appointment).run_petition()

@@ -43,6 +43,7 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.petitions.request_detail import RequestDetail
 from ui.views.petitions.request_list import RequestList
+from ui.views.petitions.rota_tab import RotaTab
 from ui.widgets.field_error import STATUS_DONE, STATUS_ERROR, set_text_colour, status_label
 
 WATCHED_KINDS = frozenset({"petition", "dictionary", "compound", "village", "case", "rota"})
@@ -90,6 +91,9 @@ class PetitionView(QWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(requests, icon("petitions"), translate("PetitionView", "Requests"))
         self.requests_page = requests
+        self.rota_tab = RotaTab(ctx, self)
+        self.tabs.addTab(self.rota_tab, icon("duty_rota"),
+                         translate("PetitionView", "Duty and appointments"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -102,6 +106,7 @@ class PetitionView(QWidget):
         self.detail.reveal_requested.connect(self.reveal)
         self.ctx.bus.changes_committed.connect(self._on_changes)
         self.case_button.setVisible(False)
+        self.rota_tab.received.connect(self._received_by_appointment)
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -113,6 +118,7 @@ class PetitionView(QWidget):
                               [v.label for v in self.ctx.settings.villages()])
         keep = self.list.current_id()
         self.list.set_rows(self.ctx.petitions.requests(self.list.filter(), self.today), keep)
+        self.rota_tab.refresh()
 
     def show_request(self, petition_id: str) -> None:
         detail = None
@@ -173,6 +179,10 @@ class PetitionView(QWidget):
             self._said(result, translate("PetitionView", "Registered %1.").replace(
                 "%1", result.number))
             self.select(result.id)
+
+    def _received_by_appointment(self, petition_id: str) -> None:
+        self.tabs.setCurrentWidget(self.requests_page)
+        self.select(petition_id)
 
     def take_step(self, step: str) -> None:
         detail = self.detail.detail
