@@ -1827,6 +1827,104 @@
         </message>
     </context>
     <context>
+        <name>CompoundDialog</name>
+        <message>
+            <source>&amp;Grid member</source>
+            <translation>网格员(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Owners' committee</source>
+            <translation>业主委员会(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Property company</source>
+            <translation>物业服务企业(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>村（社区）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Compound &amp;name *</source>
+            <translation>小区名称(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>No&amp;te</source>
+            <translation>备注(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Residential compound</source>
+            <translation>小区</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompoundsTab</name>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>修改(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Compound</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Grid member</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>New &amp;compound…</source>
+            <translation>新增小区(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Owners' committee</source>
+            <translation>业主委员会</translation>
+        </message>
+        <message>
+            <source>Property company</source>
+            <translation>物业服务企业</translation>
+        </message>
+        <message>
+            <source>Residential compounds</source>
+            <translation>小区名录</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>The compound's history</source>
+            <translation>小区的来访和案件</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <source>request</source>
+            <translation>来访</translation>
+        </message>
+    </context>
+    <context>
         <name>DailyBackup</name>
         <message>
             <source>Daily backup…</source>
@@ -3852,6 +3950,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>&amp;Receive a visitor…</source>
             <translation>接访登记(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Compounds</source>
+            <translation>小区</translation>
         </message>
         <message>
             <source>Duty and appointments</source>

@@ -27,6 +27,7 @@ from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
 from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
+from ui.dialogs.petitions.compound_dialog import CompoundDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.main_window import PAGE_PETITIONS, MainWindow
@@ -351,3 +352,35 @@ def test_duty_rota_booking_and_receiving_a_booked_visitor(ctx: AppContext,
     assert detail is not None and detail.channel == "appointment"
     booked = ctx.rota.appointments(TODAY, TODAY)
     assert [(a.status, a.petition_id) for a in booked] == [("done", detail.id)]
+
+
+def test_a_compound_and_its_history(ctx: AppContext, qtbot: QtBot) -> None:
+    """小区: added on the tab (the administrator may), then a request naming it shows in its
+    history; the line opens the request."""
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.tabs.setCurrentWidget(view.compounds_tab)
+    tab = view.compounds_tab
+    seen: dict[str, object] = {}
+
+    def add(dialog: QDialog) -> None:
+        assert isinstance(dialog, CompoundDialog)
+        type_text(dialog.name_edit, "湖头花园")
+        type_text(dialog.company_edit, "安溪县湖头物业管理有限公司")
+        type_text(dialog.committee_edit, "湖头花园业主委员会")
+        type_text(dialog.grid_edit, "陈丽华")
+        save_shot(dialog, "petition_compound_dialog")
+        _ok(dialog)
+
+    on_dialog(CompoundDialog, add, seen)
+    tab.new_button.click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert tab.table.rowCount() == 1 and tab.table.item(0, 2).text() == "安溪县湖头物业管理有限公司"
+    received = ctx.petitions.receive(_draft(compound="湖头花园", category="物业管理"))
+    tab.table.selectRow(0)
+    assert tab.history.rowCount() == 1
+    assert tab.history.item(0, 2).text() == received.number
+    save_shot(window, "petition_compounds_tab")
+    tab.history.cellDoubleClicked.emit(0, 0)
+    assert view.tabs.currentWidget() is view.requests_page
+    assert view.detail.detail is not None and view.detail.detail.id == received.id

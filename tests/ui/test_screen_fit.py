@@ -59,6 +59,7 @@ from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
 from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
+from ui.dialogs.petitions.compound_dialog import CompoundDialog
 from ui.dialogs.petitions.meeting_dialog import MeetingDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
@@ -397,6 +398,7 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "petition-return-visit": lambda ctx, _tmp: ReturnVisitDialog(ctx,
                                                                  _petition(ctx, closed=True)),
     "petition-rota": lambda ctx, _tmp: RotaDialog(ctx),
+    "petition-compound": lambda ctx, _tmp: CompoundDialog(ctx),
     "petition-appointment": lambda ctx, _tmp: AppointmentDialog(ctx, []),
     "password": lambda ctx, _tmp: PasswordDialog(ctx),
     "account": lambda ctx, _tmp: AccountDialog(ctx),

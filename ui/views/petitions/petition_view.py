@@ -41,6 +41,7 @@ from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.petitions.compounds_tab import CompoundsTab
 from ui.views.petitions.request_detail import RequestDetail
 from ui.views.petitions.request_list import RequestList
 from ui.views.petitions.rota_tab import RotaTab
@@ -94,6 +95,9 @@ class PetitionView(QWidget):
         self.rota_tab = RotaTab(ctx, self)
         self.tabs.addTab(self.rota_tab, icon("duty_rota"),
                          translate("PetitionView", "Duty and appointments"))
+        self.compounds_tab = CompoundsTab(ctx, self)
+        self.tabs.addTab(self.compounds_tab, icon("compound"),
+                         translate("PetitionView", "Compounds"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -107,6 +111,8 @@ class PetitionView(QWidget):
         self.ctx.bus.changes_committed.connect(self._on_changes)
         self.case_button.setVisible(False)
         self.rota_tab.received.connect(self._received_by_appointment)
+        self.compounds_tab.open_request.connect(self._received_by_appointment)
+        self.compounds_tab.open_case.connect(self.open_case)
 
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -119,6 +125,7 @@ class PetitionView(QWidget):
         keep = self.list.current_id()
         self.list.set_rows(self.ctx.petitions.requests(self.list.filter(), self.today), keep)
         self.rota_tab.refresh()
+        self.compounds_tab.refresh()
 
     def show_request(self, petition_id: str) -> None:
         detail = None
