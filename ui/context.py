@@ -27,6 +27,7 @@ from mediation_desk.services.exchange.review import ImportReviewService
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.service import PatrolService
 from mediation_desk.services.petitions.lists import PetitionListsService
+from mediation_desk.services.petitions.printing import PetitionPrintingService
 from mediation_desk.services.petitions.rota import RotaService
 from mediation_desk.services.petitions.service import PetitionService
 from mediation_desk.services.printing.document_settings import DocumentSettingsService
@@ -82,6 +83,7 @@ class AppContext:
     articles: ArticleLibraryService
     petitions: PetitionService
     petition_lists: PetitionListsService
+    petition_printing: PetitionPrintingService
     rota: RotaService
 
     @classmethod
@@ -106,4 +108,5 @@ class AppContext:
             articles=ArticleLibraryService(store, actor),
             petitions=PetitionService(store, actor),
             petition_lists=PetitionListsService(store, actor), rota=RotaService(store, actor),
+            petition_printing=PetitionPrintingService(store, actor),
         )

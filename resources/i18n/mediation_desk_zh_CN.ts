@@ -3946,7 +3946,22 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>PetitionPreviewDialog</name>
+        <message>
+            <source>Done, but it could not be filed to the request: %1</source>
+            <translation>已完成，但未能记入来访事项：%1</translation>
+        </message>
+    </context>
+    <context>
         <name>PetitionView</name>
+        <message>
+            <source> (not ready)</source>
+            <translation>（尚不能打印）</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
+        </message>
         <message>
             <source>&amp;Receive a visitor…</source>
             <translation>接访登记(&amp;R)…</translation>

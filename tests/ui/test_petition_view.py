@@ -28,6 +28,7 @@ from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.compound_dialog import CompoundDialog
+from ui.dialogs.petitions.print_preview import PetitionPreviewDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.main_window import PAGE_PETITIONS, MainWindow
@@ -384,3 +385,33 @@ def test_a_compound_and_its_history(ctx: AppContext, qtbot: QtBot) -> None:
     tab.history.cellDoubleClicked.emit(0, 0)
     assert view.tabs.currentWidget() is view.requests_page
     assert view.detail.detail is not None and view.detail.detail.id == received.id
+
+
+def test_the_forms_print_from_the_page_and_are_filed_to_the_request(
+        ctx: AppContext, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
+    received = ctx.petitions.receive(_draft())
+    ctx.petitions.assess(received.id, "refer", "转镇规划建设办")
+    ctx.petitions.assign(received.id, "镇规划建设办", responsible="王建国")
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.select(received.id)
+    view._fill_print_menu()
+    actions = {a.text(): a.isEnabled() for a in view.print_menu.actions()}
+    assert actions["来访登记表"] and actions["督办单：镇规划建设办"]
+    assert not actions["信访处理意见书（尚不能打印）"]  # no answer yet: says so, disabled
+    shown: list[object] = []
+
+    def ask(parent: QWidget, context: AppContext, document: object, *, number: str = "",
+            start_printing: bool = False) -> list[str]:
+        shown.append(document)
+        dialog = PetitionPreviewDialog(context, document, number=number)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        assert dialog._file("save")
+        return ["save"]
+
+    monkeypatch.setattr(PetitionPreviewDialog, "ask", staticmethod(ask))
+    assert view.print_form("supervision") == ["save"]
+    pdf = shown[0].pdf  # type: ignore[attr-defined]
+    assert pdf.startswith(b"%PDF")
+    assert any("信访事项督办单" in line for line in ctx.petitions.detail(received.id).printed)
+    assert "信访事项督办单" in view.detail.loop.toPlainText()  # the pane lists printouts

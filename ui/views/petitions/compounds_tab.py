@@ -55,7 +55,7 @@ class CompoundsTab(QWidget):
              translate("CompoundsTab", "Grid member")], 2,
             translate("CompoundsTab", "Residential compounds"))
         self.columns = fit_columns(self.table, {0: "湖头花园小区", 1: "湖头社区",
-                                                3: "湖头花园业委会", 4: "欧阳秀琴"})
+                                                3: "湖头花园业主委员会", 4: "欧阳秀琴"})
         self.history = read_only_table(
             [translate("CompoundsTab", "Date"), translate("CompoundsTab", "Kind"),
              translate("CompoundsTab", "Number"), translate("CompoundsTab", "What"),

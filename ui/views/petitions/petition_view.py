@@ -13,18 +13,21 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
     QTabWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mediation_desk import clock
+from mediation_desk.documents import UnprintableCharacters
 from mediation_desk.domain import petitions as rules
-from mediation_desk.errors import NotFound, StoreUnavailable
+from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.intake import Registered
 from mediation_desk.services.petitions.types import PetitionResult
 from mediation_desk.store.changes import ChangeSet
@@ -36,6 +39,7 @@ from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.meeting_dialog import MeetingDialog
+from ui.dialogs.petitions.print_preview import PetitionPreviewDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
@@ -69,12 +73,22 @@ class PetitionView(QWidget):
         self.new_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.case_button = QPushButton(icon("open"), translate("PetitionView", "Open the &case"))
         self.case_button.setObjectName("petition-open-case")
+        self.print_button = QToolButton()
+        self.print_button.setObjectName("petition-print")
+        self.print_button.setIcon(icon("print"))
+        self.print_button.setText(translate("PetitionView", "&Print…"))
+        self.print_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.print_menu = QMenu(self.print_button)
+        self.print_button.setMenu(self.print_menu)
+        self.print_menu.aboutToShow.connect(self._fill_print_menu)
         self.message = status_label(STATUS_DONE)
         top = QHBoxLayout()
         top.addWidget(self.new_button)
         top.addWidget(self.message, 1)
         top.addStretch(1)
         top.addWidget(self.case_button)
+        top.addWidget(self.print_button)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setChildrenCollapsible(False)
@@ -135,6 +149,7 @@ class PetitionView(QWidget):
             except NotFound:
                 detail = None
         self.detail.show_detail(detail)
+        self.print_button.setEnabled(detail is not None)
         self.case_button.setVisible(bool(detail and detail.case_id))
         if detail and detail.case_id:
             self.case_button.setText(translate("PetitionView", "Open case %1").replace(
@@ -235,6 +250,37 @@ class PetitionView(QWidget):
                 "%1", registered.number))
             self.message.show()
         return registered
+
+    # -- printing ---------------------------------------------------------------------------
+    def _fill_print_menu(self) -> None:
+        """The request's forms; one still lacking something is shown disabled, saying what."""
+        self.print_menu.clear()
+        detail = self.detail.detail
+        if detail is None:
+            return
+        for form in self.ctx.petition_printing.forms(detail.id):
+            action = self.print_menu.addAction(icon("print"), form.label)
+            action.setEnabled(not form.missing)
+            if form.missing:
+                action.setToolTip("\n".join(form.missing))
+                action.setText(form.label + translate("PetitionView", " (not ready)"))
+            action.triggered.connect(lambda _=False, k=form.kind, a=form.assignment_id:
+                                     self.print_form(k, a))
+        self.print_menu.setToolTipsVisible(True)
+
+    def print_form(self, kind: str, assignment_id: str = "") -> list[str]:
+        """Preview one form (print, save as PDF); what was filed to the request."""
+        detail = self.detail.detail
+        if detail is None:
+            return []
+        try:
+            document = self.ctx.petition_printing.render(detail.id, kind, assignment_id)
+        except (ValidationError, NotFound, StoreUnavailable, UnprintableCharacters) as exc:
+            set_text_colour(self.message, STATUS_ERROR)
+            self.message.setText(str(exc))
+            self.message.show()
+            return []
+        return PetitionPreviewDialog.ask(self, self.ctx, document, number=detail.number)
 
     def _open_case(self) -> None:
         detail = self.detail.detail
