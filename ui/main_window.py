@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
         self.petition_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
         self.today_view.open_review.connect(self.show_review_list)
+        self.today_view.open_petition.connect(self.open_petition)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
         self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
         self.backups_view.restart_required.connect(self._restart_required)
@@ -181,6 +182,17 @@ class MainWindow(QMainWindow):
             self.case_tabs.indexOf(v), text))
         self.case_tabs.setCurrentIndex(index)
         return view
+
+    def open_petition(self, petition_id: str) -> None:
+        """A 工作台 line of the 接访 loop: the request on the 接访 page, or (a duty day or an
+        appointment) the page's duty tab."""
+        self.show_page(PAGE_PETITIONS)
+        view = self.petition_view
+        if petition_id:
+            view.tabs.setCurrentWidget(view.requests_page)
+            view.select(petition_id)
+        else:
+            view.tabs.setCurrentWidget(view.rota_tab)
 
     def show_review_list(self) -> None:
         """工作台's "N 件导入案件待核对": the register, filtered to those cases."""

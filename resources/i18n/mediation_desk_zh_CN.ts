@@ -5781,6 +5781,10 @@ This cannot be undone.</source>
             <translation>已过期未记录的排查</translation>
         </message>
         <message>
+            <source>Receiving visitors today</source>
+            <translation>今日坐班接访</translation>
+        </message>
+        <message>
             <source>Today's patrols</source>
             <translation>今日排查</translation>
         </message>
@@ -5795,6 +5799,18 @@ This cannot be undone.</source>
         <message>
             <source>Unfinished drafts</source>
             <translation>未完成的草稿</translation>
+        </message>
+        <message>
+            <source>Visitor requests due soon</source>
+            <translation>来访事项即将到期</translation>
+        </message>
+        <message>
+            <source>Visitor requests overdue</source>
+            <translation>来访事项逾期未回复</translation>
+        </message>
+        <message>
+            <source>Visitors booked today</source>
+            <translation>今日预约接访</translation>
         </message>
         <message>
             <source>What is due</source>

@@ -415,3 +415,26 @@ def test_the_forms_print_from_the_page_and_are_filed_to_the_request(
     assert pdf.startswith(b"%PDF")
     assert any("信访事项督办单" in line for line in ctx.petitions.detail(received.id).printed)
     assert "信访事项督办单" in view.detail.loop.toPlainText()  # the pane lists printouts
+
+
+def test_an_overdue_assignment_is_red_on_today_and_opens_its_request(ctx: AppContext,
+                                                                     qtbot: QtBot) -> None:
+    late = ctx.petitions.receive(_draft())
+    ctx.petitions.assess(late.id, "refer", "转镇规划建设办")
+    ctx.petitions.assign(late.id, "镇规划建设办", task="forward")  # due 2026-12-16
+    with clock.travelled(datetime(2026, 12, 20, 9, 0)):
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        window.today_view.refresh()
+        lines = window.today_view.items("petition_overdue")
+        assert len(lines) == 1
+        assert "镇规划建设办逾期4天未回复" in lines[0].text(2)
+        assert lines[0].foreground(2).color() == QColor(OVERDUE_COLOR)
+        save_shot(window, "petition_today_overdue")
+        window.today_view.activate(lines[0])
+        assert window.stack.currentIndex() == PAGE_PETITIONS
+        assert window.petition_view.detail.detail is not None
+        assert window.petition_view.detail.detail.id == late.id
