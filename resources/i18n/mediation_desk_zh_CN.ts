@@ -3946,6 +3946,49 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>PetitionLists</name>
+        <message>
+            <source>&amp;Pattern</source>
+            <translation>格式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Save pattern</source>
+            <translation>保存编号格式(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>事项类别</translation>
+        </message>
+        <message>
+            <source>Departments</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>Number pattern</source>
+            <translation>来访编号格式</translation>
+        </message>
+        <message>
+            <source>Property alliance members</source>
+            <translation>物业管理司法联盟成员</translation>
+        </message>
+        <message>
+            <source>Request numbers</source>
+            <translation>来访编号</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>{year}, {seq} and {prefix} are replaced, as in case numbers.</source>
+            <translation>{year}、{seq}、{prefix} 分别替换为年份、序号和调委会简称，与案件编号相同。</translation>
+        </message>
+    </context>
+    <context>
         <name>PetitionPreviewDialog</name>
         <message>
             <source>Done, but it could not be filed to the request: %1</source>
@@ -3973,6 +4016,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Duty and appointments</source>
             <translation>坐班与预约</translation>
+        </message>
+        <message>
+            <source>Lists</source>
+            <translation>名录</translation>
         </message>
         <message>
             <source>Open case %1</source>

@@ -438,3 +438,21 @@ def test_an_overdue_assignment_is_red_on_today_and_opens_its_request(ctx: AppCon
         assert window.stack.currentIndex() == PAGE_PETITIONS
         assert window.petition_view.detail.detail is not None
         assert window.petition_view.detail.detail.id == late.id
+
+
+def test_the_lists_tab_adds_a_department_the_assign_dialog_offers(ctx: AppContext,
+                                                                  qtbot: QtBot) -> None:
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.tabs.setCurrentWidget(view.lists_tab)
+    tab = view.lists_tab
+    assert "镇综治中心" in tab.departments.labels()  # the defaults, seeded on opening
+    type_text(tab.departments.add_edit, "镇林业站")
+    tab.departments.add_button.click()
+    assert "镇林业站" in tab.departments.labels()
+    assert "镇林业站" in ctx.petition_lists.targets()
+    assert tab.example_label.text() == "（2026）湖头访字第3号"
+    tab.pattern_edit.setText("{year}-{seq}")
+    tab.save_button.click()
+    assert ctx.petition_lists.number_pattern() == "{year}-{seq}"
+    save_shot(window, "petition_lists_tab")

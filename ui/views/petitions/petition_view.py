@@ -9,6 +9,8 @@ and not while hidden (it catches up when shown).
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -46,6 +48,7 @@ from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.petitions.compounds_tab import CompoundsTab
+from ui.views.petitions.lists_tab import ListsTab
 from ui.views.petitions.request_detail import RequestDetail
 from ui.views.petitions.request_list import RequestList
 from ui.views.petitions.rota_tab import RotaTab
@@ -64,6 +67,7 @@ class PetitionView(QWidget):
         self.ctx = ctx
         self.loaded = False
         self.split_done = False
+        self.seeded = False
         self.today = clock.today()
         self.list = RequestList(self)
         self.detail = RequestDetail(self)
@@ -112,6 +116,8 @@ class PetitionView(QWidget):
         self.compounds_tab = CompoundsTab(ctx, self)
         self.tabs.addTab(self.compounds_tab, icon("compound"),
                          translate("PetitionView", "Compounds"))
+        self.lists_tab = ListsTab(ctx, self)
+        self.tabs.addTab(self.lists_tab, icon("settings"), translate("PetitionView", "Lists"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -132,6 +138,12 @@ class PetitionView(QWidget):
     def refresh(self) -> None:
         """Reload the lists and the list, keeping the chosen request."""
         self.today = clock.today()
+        if not self.loaded and not self.seeded:
+            self.seeded = True  # a register older than 接访 gets its default lists, once
+            # If the register cannot be written now, the lists show their defaults and are
+            # seeded at the first write of the loop.
+            with contextlib.suppress(StoreUnavailable):
+                self.ctx.petition_lists.ensure_defaults()
         self.loaded = True
         lists = self.ctx.petition_lists
         self.list.set_choices(lists.targets(), lists.categories(),
@@ -140,6 +152,7 @@ class PetitionView(QWidget):
         self.list.set_rows(self.ctx.petitions.requests(self.list.filter(), self.today), keep)
         self.rota_tab.refresh()
         self.compounds_tab.refresh()
+        self.lists_tab.refresh()
 
     def show_request(self, petition_id: str) -> None:
         detail = None
