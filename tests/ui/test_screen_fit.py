@@ -209,6 +209,8 @@ def test_the_main_window_fits_with_every_page_shown(demo: AppContext, text_scale
     window.show_page(PAGE_PETITIONS)
     window.petition_view.refresh()
     _visit_tabs(window.petition_view.tabs)
+    window.petition_view.tabs.setCurrentIndex(0)
+    window.petition_view.select(_petition(demo).id)  # assigned and overdue on this day
     QApplication.processEvents()
     assert_fits(window, f"接访 page at {text_scale:.0%}")
     save_shot(window, f"petition_page_{round(text_scale * 100)}")

@@ -83,10 +83,10 @@ def loop_html(d: PetitionDetail) -> str:
         done=assessed))
     rows = []
     for a in d.assignments:
-        due = f"{a.due_on:%Y-%m-%d}"
-        if a.extension_days:
-            due += translate("PetitionDetail", " (extended %1 days: %2)").replace("%1", str(a.extension_days)).replace(
-                "%2", a.extension_reason)
+        due_day = f"{a.due_on:%Y-%m-%d}"
+        extension = translate("PetitionDetail", " (extended %1 days: %2)").replace(
+            "%1", str(a.extension_days)).replace("%2", a.extension_reason) \
+            if a.extension_days else ""
         state = (translate("PetitionDetail", "result %1: %2").replace("%1", f"{a.result_on:%Y-%m-%d}").replace(
             "%2", a.result) if a.result_on else translate("PetitionDetail", "OVERDUE") if a.overdue else
             translate("PetitionDetail", "due soon") if a.due_soon else
@@ -96,8 +96,8 @@ def loop_html(d: PetitionDetail) -> str:
         rows.append(
             f'<tr style="color:{color}"><td>{escape(a.department)}</td>'
             f"<td>{escape(a.task_label)}</td><td>{escape(a.responsible)}</td>"
-            f"<td>{a.assigned_on:%Y-%m-%d}</td><td>{escape(due)}</td>"
-            f"<td>{escape(state)}</td></tr>")
+            f"<td nowrap>{a.assigned_on:%m-%d}</td><td nowrap>{escape(due_day)}</td>"
+            f"<td>{escape(state + extension)}</td></tr>")
     table = ""
     if rows:
         heads = "".join(f"<th align=left>{escape(h)}</th>" for h in (

@@ -31,8 +31,9 @@ from ui.widgets.column_fit import fit_columns
 from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.tables import ElideStartDelegate, Index, RowsModel, RowTable
 
-(COL_NUMBER, COL_RECEIVED, COL_PERSON, COL_PHONE, COL_CATEGORY, COL_VILLAGE, COL_STATUS,
- COL_DEPARTMENT, COL_DUE) = range(9)
+# What says whether a request is late comes first, so it stays in sight at any text size.
+(COL_NUMBER, COL_RECEIVED, COL_PERSON, COL_STATUS, COL_DUE, COL_DEPARTMENT, COL_CATEGORY,
+ COL_VILLAGE, COL_PHONE) = range(9)
 OVERDUE_COLOR = QColor("#c62828")
 OVERDUE_BACKGROUND = QColor("#ffebee")
 ROW_ROLE = Qt.ItemDataRole.UserRole
@@ -43,12 +44,12 @@ class RequestsModel(RowsModel):
         super().__init__([translate("PetitionList", "Number"),
                           translate("PetitionList", "Received"),
                           translate("PetitionList", "Person"),
-                          translate("PetitionList", "Phone"),
+                          translate("PetitionList", "Status"),
+                          translate("PetitionList", "Due"),
+                          translate("PetitionList", "Department"),
                           translate("PetitionList", "Category"),
                           translate("PetitionList", "Village"),
-                          translate("PetitionList", "Status"),
-                          translate("PetitionList", "Department"),
-                          translate("PetitionList", "Due")], parent)
+                          translate("PetitionList", "Phone")], parent)
         self.rows: list[PetitionRow] = []
 
     def request(self, row: int) -> PetitionRow | None:
@@ -67,9 +68,9 @@ class RequestsModel(RowsModel):
             return None
         r = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (r.number, f"{r.received_at:%m-%d}", r.person, r.person_phone,
-                    r.category, r.village, self.status_text(r), "、".join(r.assigned_to),
-                    f"{r.due_on:%Y-%m-%d}" if r.due_on else "")[index.column()]
+            return (r.number, f"{r.received_at:%m-%d}", r.person, self.status_text(r),
+                    f"{r.due_on:%Y-%m-%d}" if r.due_on else "", "、".join(r.assigned_to),
+                    r.category, r.village, r.person_phone)[index.column()]
         if role == ROW_ROLE:
             return r
         if role == Qt.ItemDataRole.ForegroundRole and r.overdue:
