@@ -260,6 +260,8 @@ def test_mediate_here_registers_a_linked_case(ctx: AppContext, qtbot: QtBot,
                prefill: dict[str, object] | None = None, register: object = None) -> object:
         dialog = IntakeDialog(context, parent, prefill=prefill, register=register)  # type: ignore[arg-type]
         prefilled["source"] = (prefill or {}).get("source")
+        # The link is in what the form autosaves, so a form resumed later still links.
+        prefilled["saved_link"] = dialog.payload().get("petition_id")
         dialog.accept()
         prefilled["problems"] = [lab.text() for lab in dialog.findChildren(QWidget)
                                  if lab.isVisible() and hasattr(lab, "is_error")
@@ -282,6 +284,7 @@ def test_mediate_here_registers_a_linked_case(ctx: AppContext, qtbot: QtBot,
     view.detail.buttons[rules.ASSESS].click()
     assert "error" not in seen and "left_open" not in seen, seen
     assert prefilled["source"] == "来访"
+    assert prefilled["saved_link"] == received.id
     detail = ctx.petitions.detail(received.id)
     assert detail.case_id, prefilled
     assert detail.status == "mediating"

@@ -250,13 +250,10 @@ class PetitionView(QWidget):
         """The intake form prefilled from the request (source 来访); registering it links
         the case and the request both ways in one transaction."""
         draft = self.ctx.petitions.case_draft_for(petition_id)
-
-        def register(checked: object, today: object) -> Registered:
-            result = self.ctx.petitions.to_case(petition_id, checked)  # type: ignore[arg-type]
-            return Registered(result.id, result.number, notices=list(result.warnings))
-
-        registered = IntakeDialog.ask(self, self.ctx, prefill=intake_payload(draft),
-                                      register=register)
+        # The link travels in the form's autosaved draft: closed and resumed from 工作台
+        # later, the form still registers the case as this request's.
+        registered = IntakeDialog.ask(self, self.ctx,
+                                      prefill={**intake_payload(draft), "petition_id": petition_id})
         if registered is not None:
             set_text_colour(self.message, STATUS_DONE)
             self.message.setText(translate("PetitionView", "Registered as case %1.").replace(
