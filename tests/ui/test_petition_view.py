@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, QDateTime, QTime, QTimer
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +18,7 @@ from pytestqt.qtbot import QtBot
 from mediation_desk import clock
 from mediation_desk.domain import petitions as rules
 from mediation_desk.services.petitions.types import RequestDraft
+from mediation_desk.services.shared.actor import Actor
 from tests.conftest import SUITE_NOW
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
@@ -28,8 +29,10 @@ from ui.dialogs.petitions.assess_dialog import AssessDialog
 from ui.dialogs.petitions.assign_dialog import AssignDialog
 from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.compound_dialog import CompoundDialog
+from ui.dialogs.petitions.meeting_dialog import MeetingDialog
 from ui.dialogs.petitions.print_preview import PetitionPreviewDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.main_window import PAGE_PETITIONS, MainWindow
 from ui.views.petitions.request_list import COL_PHONE, COL_STATUS, OVERDUE_COLOR
@@ -459,3 +462,84 @@ def test_the_lists_tab_adds_a_department_the_assign_dialog_offers(ctx: AppContex
     tab.save_button.click()
     assert ctx.petition_lists.number_pattern() == "{year}-{seq}"
     save_shot(window, "petition_lists_tab")
+
+
+def test_joint_meeting_result_and_one_extension(ctx: AppContext, qtbot: QtBot) -> None:
+    """联席处置 with two departments and a task; the department's result; one extension,
+    which a mediator may not grant (the service's reason beside the field, nothing written)
+    and the director may, once."""
+    received = ctx.petitions.receive(_draft(category="物业管理"))
+    ctx.petitions.assess(received.id, "joint", "涉及规划建设和物业管理，召开联席会议")
+    window = _window(ctx, qtbot)
+    view = window.petition_view
+    view.select(received.id)
+    assert view.detail.buttons[rules.MEETING].isDefault()  # the usual next step
+    seen: dict[str, object] = {}
+
+    def meeting(dialog: QDialog) -> None:
+        assert isinstance(dialog, MeetingDialog)
+        type_text(dialog.place_edit, "镇综治中心会议室")
+        type_text(dialog.chair_edit, "陈镇长")
+        for row in range(dialog.departments_list.count()):
+            item = dialog.departments_list.item(row)
+            if item.text() in ("镇规划建设办", "镇司法所"):
+                item.setCheckState(Qt.CheckState.Checked)
+        type_text(dialog.decisions_edit, "规划建设办负责拆除违建部分，司法所组织调解。")
+        dialog.task_department.setCurrentText("镇规划建设办")
+        type_text(dialog.task_work, "责令拆除占用排水沟部分")
+        dialog.add_task_button.click()
+        assert dialog.task_table.rowCount() == 1
+        save_shot(dialog, "petition_meeting_dialog")
+        _ok(dialog)
+
+    on_dialog(MeetingDialog, meeting, seen)
+    view.detail.buttons[rules.MEETING].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    detail = ctx.petitions.detail(received.id)
+    assert set(detail.meetings[0].departments) == {"镇规划建设办", "镇司法所"}
+    assert [a.department for a in detail.assignments] == ["镇规划建设办"]
+    assert "陈镇长" in view.detail.loop.toPlainText()
+
+    account = ctx.accounts.add("lincm", "mediator", "mediator-pass-1", "林春梅")
+    mediator = AppContext.build(ctx.store, Actor(account.id, account.username, account.role,
+                                                 account.display_name))
+    refused = ResultDialog(mediator, detail, extend=True)
+    qtbot.addWidget(refused)
+    type_text(refused.reason_edit, "需现场测量")
+    refused.accept()
+    assert "只有调委会主任或管理员可以延期" in refused.default_error.text()
+    assert refused.reason_edit.toPlainText() == "需现场测量"  # kept as typed
+    assert ctx.petitions.detail(received.id).assignments[0].extension_days == 0
+
+    def extend(dialog: QDialog) -> None:
+        assert isinstance(dialog, ResultDialog)
+        dialog.days_box.setValue(20)
+        type_text(dialog.reason_edit, "需现场测量并听取相邻权利人意见")
+        _ok(dialog)
+
+    on_dialog(ResultDialog, extend, seen)
+    view.detail.buttons[rules.EXTEND].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    first = ctx.petitions.detail(received.id).assignments[0]
+    assert first.extension_days == 20
+
+    def again(dialog: QDialog) -> None:
+        assert isinstance(dialog, ResultDialog)
+        type_text(dialog.reason_edit, "再延一次")
+        _ok(dialog)
+        seen["again"] = dialog.default_error.text() + dialog.general_error.text()
+        dialog.reject()
+
+    on_dialog(ResultDialog, again, seen)
+    view.detail.buttons[rules.EXTEND].click()
+    assert "只能延长一次" in str(seen["again"])
+
+    def result(dialog: QDialog) -> None:
+        assert isinstance(dialog, ResultDialog)
+        type_text(dialog.result_edit, "已拆除占用排水沟部分，排水恢复。")
+        _ok(dialog)
+
+    on_dialog(ResultDialog, result, seen)
+    view.detail.buttons[rules.RESULT].click()
+    assert "error" not in seen and "left_open" not in seen, seen
+    assert ctx.petitions.detail(received.id).assignments[0].result.startswith("已拆除")
