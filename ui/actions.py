@@ -24,6 +24,7 @@ class Actions:
     show_today: QAction
     show_cases: QAction
     show_patrols: QAction
+    show_petitions: QAction
     show_statistics: QAction
     show_settings: QAction
     close_tab: QAction
@@ -56,9 +57,12 @@ def build_actions(parent: QWidget) -> Actions:
         show_today=_make(parent, translate("Actions", "Today"), "today", "Ctrl+1"),
         show_cases=_make(parent, translate("Actions", "Cases"), "cases", "Ctrl+2"),
         show_patrols=_make(parent, translate("Actions", "Patrols"), "patrols", "Ctrl+3"),
+        show_petitions=_make(parent, translate("Actions", "Visitors"), "petitions", "Ctrl+4",
+                             translate("Actions", "Visitor requests: receive, assess, assign, "
+                                       "answer (Ctrl+4)")),
         show_statistics=_make(parent, translate("Actions", "Statistics"), "statistics",
-                              "Ctrl+4"),
-        show_settings=_make(parent, translate("Actions", "Settings"), "settings", "Ctrl+5"),
+                              "Ctrl+5"),
+        show_settings=_make(parent, translate("Actions", "Settings"), "settings", "Ctrl+6"),
         close_tab=_make(parent, translate("Actions", "Close case tab"), "close", "Ctrl+W"),
         quit=_make(parent, translate("Actions", "E&xit"), "quit", "Ctrl+Q"),
     )

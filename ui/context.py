@@ -27,6 +27,10 @@ from mediation_desk.services.cases.search import SearchService
 from mediation_desk.services.exchange.review import ImportReviewService
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.service import PatrolService
+from mediation_desk.services.petitions.lists import PetitionListsService
+from mediation_desk.services.petitions.printing import PetitionPrintingService
+from mediation_desk.services.petitions.rota import RotaService
+from mediation_desk.services.petitions.service import PetitionService
 from mediation_desk.services.printing.document_settings import DocumentSettingsService
 from mediation_desk.services.printing.dossier import DossierService
 from mediation_desk.services.printing.service import PrintingService
@@ -79,6 +83,10 @@ class AppContext:
     case_facts: CaseFactsService
     briefs: BriefService
     articles: ArticleLibraryService
+    petitions: PetitionService
+    petition_lists: PetitionListsService
+    petition_printing: PetitionPrintingService
+    rota: RotaService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -100,4 +108,7 @@ class AppContext:
             statistics=StatisticsService(store, actor), reports=ReportService(store, actor),
             case_facts=CaseFactsService(store, actor), briefs=BriefService(store, actor),
             articles=ArticleLibraryService(store, actor),
+            petitions=PetitionService(store, actor),
+            petition_lists=PetitionListsService(store, actor), rota=RotaService(store, actor),
+            petition_printing=PetitionPrintingService(store, actor),
         )

@@ -84,6 +84,15 @@ GLYPHS: dict[str, str] = {
     "image": "fa5s.file-image",
     "file": "fa5s.file",
     "signed": "fa5s.file-signature",
+    # visitor requests (接访)
+    "petitions": "fa5s.concierge-bell",
+    "new_request": "fa5s.address-card",
+    "petition_assess": "fa5s.balance-scale",
+    "petition_assign": "fa5s.share-square",
+    "petition_result": "fa5s.clipboard-check",
+    "petition_reply": "fa5s.reply",
+    "duty_rota": "fa5s.calendar-check",
+    "compound": "fa5s.city",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

@@ -7,6 +7,7 @@ them and routes "open this case" and "register a new one" between them.
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,6 +31,7 @@ from ui.idle_lock import IdleLock
 from ui.views.cases.case_view import CaseView
 from ui.views.cases.register_view import RegisterView
 from ui.views.patrol.patrol_view import PatrolView
+from ui.views.petitions.petition_view import PetitionView
 from ui.views.safety.accounts_view import AccountsView
 from ui.views.safety.backups_view import BackupsView
 from ui.views.safety.retention_view import RetentionView
@@ -38,7 +40,7 @@ from ui.views.statistics.statistics_view import StatisticsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
 
-PAGE_TODAY, PAGE_CASES, PAGE_PATROLS, PAGE_STATISTICS, PAGE_SETTINGS = range(5)
+PAGE_TODAY, PAGE_CASES, PAGE_PATROLS, PAGE_PETITIONS, PAGE_STATISTICS, PAGE_SETTINGS = range(6)
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +82,8 @@ class MainWindow(QMainWindow):
 
         self.stack = QStackedWidget()
         self.patrol_view = PatrolView(ctx)
-        for widget in (self.today_view, self.case_tabs, self.patrol_view,
+        self.petition_view = PetitionView(ctx)
+        for widget in (self.today_view, self.case_tabs, self.patrol_view, self.petition_view,
                        self.statistics_view, self.settings_tabs):
             self.stack.addWidget(widget)
 
@@ -88,9 +91,7 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(118)
-        for action in (self.actions.show_today, self.actions.show_cases,
-                       self.actions.show_patrols, self.actions.show_statistics,
-                       self.actions.show_settings):
+        for action in self._page_actions():
             item = QListWidgetItem(action.icon(), action.text())
             item.setSizeHint(QSize(110, 44))
             item.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
@@ -120,10 +121,7 @@ class MainWindow(QMainWindow):
         self.actions.close_tab.triggered.connect(
             lambda: self._close_tab(self.case_tabs.currentIndex()))
         self.actions.quit.triggered.connect(self.close)
-        for page, action in enumerate((self.actions.show_today, self.actions.show_cases,
-                                       self.actions.show_patrols,
-                                       self.actions.show_statistics,
-                                       self.actions.show_settings)):
+        for page, action in enumerate(self._page_actions()):
             action.triggered.connect(lambda _=False, p=page: self.show_page(p))
         self.actions.print.triggered.connect(self.print_current_case)
         self.case_tabs.currentChanged.connect(self._update_print_action)
@@ -133,14 +131,21 @@ class MainWindow(QMainWindow):
         self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
         self.statistics_view.open_case.connect(self.open_case)
+        self.petition_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
         self.today_view.open_review.connect(self.show_review_list)
+        self.today_view.open_petition.connect(self.open_petition)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
         self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
         self.backups_view.restart_required.connect(self._restart_required)
         self.show_page(PAGE_TODAY)
         self._update_print_action()
 
+    def _page_actions(self) -> tuple[QAction, ...]:
+        """The pages' actions, in the order of the pages (PAGE_…)."""
+        a = self.actions
+        return (a.show_today, a.show_cases, a.show_patrols, a.show_petitions,
+                a.show_statistics, a.show_settings)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -189,6 +194,17 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:
             self.reminders.activated.connect(self.today_view.open_week_item)
         return self.reminders
+
+    def open_petition(self, petition_id: str) -> None:
+        """A 工作台 line of the 接访 loop: the request on the 接访 page, or (a duty day or an
+        appointment) the page's duty tab."""
+        self.show_page(PAGE_PETITIONS)
+        view = self.petition_view
+        if petition_id:
+            view.tabs.setCurrentWidget(view.requests_page)
+            view.select(petition_id)
+        else:
+            view.tabs.setCurrentWidget(view.rota_tab)
 
     def show_review_list(self) -> None:
         """工作台's "N 件导入案件待核对": the register, filtered to those cases."""

@@ -25,6 +25,7 @@ from mediation_desk.cli import (
     demo,
     exchange,
     patrols,
+    petitions,
     printing,
     reports,
     retention,
@@ -42,8 +43,8 @@ from mediation_desk.store.sqlite_errors import environment_message
 
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
-    room, exchange, cases, corrections, attachments, printing, patrols, reports, accounts,
-    backups, retention, demo,
+    room, exchange, cases, corrections, attachments, printing, patrols, petitions, reports,
+    accounts, backups, retention, demo,
 )
 
 

@@ -41,6 +41,7 @@ SOURCES: tuple[str, ...] = (
     "信访部门委托移送",
     "政府部门委托移送",
     "排查发现",
+    "来访",
 )
 
 # The monthly report splits cases by source into three kinds. A dispute found on a screening
@@ -54,6 +55,7 @@ SOURCE_KINDS: Mapping[str, str] = MappingProxyType(
         "信访部门委托移送": "委托移送",
         "政府部门委托移送": "委托移送",
         "排查发现": "主动",
+        "来访": "申请",
     }
 )
 

@@ -223,6 +223,31 @@ def _v13_briefs(store: Store) -> None:
     store.db.create_tables([Brief, LawArticle], safe=True)
 
 
+def _v20_petitions(store: Store) -> None:
+    """Issue 15, the 接访-研判-督办-反馈 loop: visitor requests and their numbers, joint
+    meetings, assignments to departments, return visits, the duty rota and appointments,
+    printouts filed to a request; residential compounds (小区) of the property alliance, and
+    ``case.compound_id`` so a case can name its compound too."""
+    from mediation_desk.store.models import (
+        Assignment,
+        Compound,
+        DutyRota,
+        JointMeeting,
+        Petition,
+        PetitionDocument,
+        PetitionSequence,
+        ReturnVisit,
+        VisitAppointment,
+    )
+
+    store.db.create_tables([Compound, Petition, PetitionSequence, JointMeeting, Assignment,
+                            ReturnVisit, DutyRota, VisitAppointment, PetitionDocument],
+                           safe=True)
+    _add_column(store, "case", "compound_id",
+                'VARCHAR(36) REFERENCES "compound" ("id")')
+    store.execute('CREATE INDEX IF NOT EXISTS "case_compound_id" ON "case" ("compound_id")')
+
+
 def _v25_agreement_court_limits(store: Store) -> None:
     """Issue 16: the court-confirmation rule by content, not by dispute type — two flags on
     the agreement, 涉及身份关系 and 涉及物权、知识产权确权, both off for agreements already
@@ -242,6 +267,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (8, "attachments and field changes", _v8_attachments_and_field_changes),
     (12, "report facts and their indexes", _v12_report_facts),
     (13, "以案释法 briefs and article library", _v13_briefs),
+    (20, "visitor requests, duty rota, compounds", _v20_petitions),
     (25, "agreement: identity relation and ownership flags", _v25_agreement_court_limits),
 ]
 LATEST = MIGRATIONS[-1][0]

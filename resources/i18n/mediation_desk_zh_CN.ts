@@ -201,6 +201,14 @@
             <source>Today</source>
             <translation>工作台</translation>
         </message>
+        <message>
+            <source>Visitor requests: receive, assess, assign, answer (Ctrl+4)</source>
+            <translation>接访：登记、研判、督办、反馈（Ctrl+4）</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>接访</translation>
+        </message>
     </context>
     <context>
         <name>AgreementDialog</name>
@@ -358,6 +366,45 @@
         </message>
     </context>
     <context>
+        <name>AnswerDialog</name>
+        <message>
+            <source>&amp;Answer *</source>
+            <translation>答复内容(&amp;A)*</translation>
+        </message>
+        <message>
+            <source>&amp;Decision</source>
+            <translation>处理意见(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Facts and reasons</source>
+            <translation>事实和理由(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;How *</source>
+            <translation>答复方式(&amp;H)*</translation>
+        </message>
+        <message>
+            <source>&amp;Legal basis</source>
+            <translation>法律政策依据(&amp;L)</translation>
+        </message>
+        <message>
+            <source>(no written decision)</source>
+            <translation>（无书面处理意见）</translation>
+        </message>
+        <message>
+            <source>Answer the person — %1</source>
+            <translation>答复来访人 — %1</translation>
+        </message>
+        <message>
+            <source>By &amp;whom</source>
+            <translation>答复人(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Whe&amp;n</source>
+            <translation>答复日期(&amp;N)</translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Already running</source>
@@ -386,6 +433,29 @@
         <message>
             <source>This register is already open in another window (process %1).</source>
             <translation>该数据库已在另一个窗口中打开（进程 %1）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AppointmentDialog</name>
+        <message>
+            <source>&amp;About</source>
+            <translation>事由(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Name *</source>
+            <translation>姓名(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Slot *</source>
+            <translation>预约时段(&amp;S)*</translation>
+        </message>
+        <message>
+            <source>Book an appointment</source>
+            <translation>预约接访</translation>
         </message>
     </context>
     <context>
@@ -441,6 +511,68 @@
         <message>
             <source>Used for</source>
             <translation>适用类别</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssessDialog</name>
+        <message>
+            <source> (risk)</source>
+            <translation>色风险</translation>
+        </message>
+        <message>
+            <source>&amp;Route *</source>
+            <translation>处理方式(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>Assess %1</source>
+            <translation>研判 %1</translation>
+        </message>
+        <message>
+            <source>R&amp;easoning *</source>
+            <translation>研判意见(&amp;E)*</translation>
+        </message>
+        <message>
+            <source>Register the case now</source>
+            <translation>立即登记为调解案件</translation>
+        </message>
+        <message>
+            <source>Ris&amp;k level</source>
+            <translation>风险等级(&amp;K)</translation>
+        </message>
+        <message>
+            <source>not rated</source>
+            <translation>未评定</translation>
+        </message>
+    </context>
+    <context>
+        <name>AssignDialog</name>
+        <message>
+            <source>&amp;Department *</source>
+            <translation>承办部门(&amp;D)*</translation>
+        </message>
+        <message>
+            <source>&amp;Responsible</source>
+            <translation>负责人(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Task</source>
+            <translation>交办事项(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Assign %1</source>
+            <translation>交办督办 %1</translation>
+        </message>
+        <message>
+            <source>D&amp;ue by *</source>
+            <translation>办理期限(&amp;U)*</translation>
+        </message>
+        <message>
+            <source>The rule: %1 days from the day it was received (%2).</source>
+            <translation>依规定：自来访之日（%2）起%1日。</translation>
+        </message>
+        <message>
+            <source>What is &amp;asked</source>
+            <translation>督办要求(&amp;A)</translation>
         </message>
     </context>
     <context>
@@ -1720,6 +1852,123 @@
         </message>
     </context>
     <context>
+        <name>CloseDialog</name>
+        <message>
+            <source>Answered %1 by %2: %3</source>
+            <translation>%1 由%2答复：%3</translation>
+        </message>
+        <message>
+            <source>Close %1</source>
+            <translation>办结 %1</translation>
+        </message>
+        <message>
+            <source>The person has not been answered yet.</source>
+            <translation>尚未答复来访人。</translation>
+        </message>
+        <message>
+            <source>The person's &amp;satisfaction</source>
+            <translation>来访人满意度(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompoundDialog</name>
+        <message>
+            <source>&amp;Grid member</source>
+            <translation>网格员(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Owners' committee</source>
+            <translation>业主委员会(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Property company</source>
+            <translation>物业服务企业(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>村（社区）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>Compound &amp;name *</source>
+            <translation>小区名称(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>No&amp;te</source>
+            <translation>备注(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Residential compound</source>
+            <translation>小区</translation>
+        </message>
+    </context>
+    <context>
+        <name>CompoundsTab</name>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>修改(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Compound</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Grid member</source>
+            <translation>网格员</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <source>New &amp;compound…</source>
+            <translation>新增小区(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Owners' committee</source>
+            <translation>业主委员会</translation>
+        </message>
+        <message>
+            <source>Property company</source>
+            <translation>物业服务企业</translation>
+        </message>
+        <message>
+            <source>Residential compounds</source>
+            <translation>小区名录</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>The compound's history</source>
+            <translation>小区的来访和案件</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <source>case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <source>request</source>
+            <translation>来访</translation>
+        </message>
+    </context>
+    <context>
         <name>DailyBackup</name>
         <message>
             <source>Daily backup…</source>
@@ -2555,6 +2804,65 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>User: %1</source>
             <translation>用户：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>MeetingDialog</name>
+        <message>
+            <source>&amp;Chaired by</source>
+            <translation>主持人(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Departments present *</source>
+            <translation>参加部门(&amp;D)*</translation>
+        </message>
+        <message>
+            <source>&amp;Held on *</source>
+            <translation>会议日期(&amp;H)*</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>地点(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Add &amp;task</source>
+            <translation>添加分工(&amp;T)</translation>
+        </message>
+        <message>
+            <source>D&amp;ecisions *</source>
+            <translation>会议决定(&amp;E)*</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Joint meeting — %1</source>
+            <translation>联席会议 — %1</translation>
+        </message>
+        <message>
+            <source>Name the department and the work first.</source>
+            <translation>请先填写承办部门和工作内容。</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Tasks</source>
+            <translation>分工</translation>
+        </message>
+        <message>
+            <source>Who does what by when</source>
+            <translation>分工（谁、做什么、何时完成）</translation>
+        </message>
+        <message>
+            <source>Work</source>
+            <translation>工作内容</translation>
         </message>
     </context>
     <context>
@@ -3412,6 +3720,393 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>PetitionDetail</name>
+        <message>
+            <source> (extended %1 days: %2)</source>
+            <translation>（已延长%1天：%2）</translation>
+        </message>
+        <message>
+            <source>&amp;Assess…</source>
+            <translation>研判(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Joint meeting…</source>
+            <translation>联席会议(&amp;J)…</translation>
+        </message>
+        <message>
+            <source>A&amp;nswer…</source>
+            <translation>答复来访人(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>About: %1</source>
+            <translation>被反映人或单位：%1</translation>
+        </message>
+        <message>
+            <source>Answer (反馈)</source>
+            <translation>反馈</translation>
+        </message>
+        <message>
+            <source>Assessment (研判)</source>
+            <translation>研判</translation>
+        </message>
+        <message>
+            <source>Assi&amp;gn…</source>
+            <translation>交办督办(&amp;G)…</translation>
+        </message>
+        <message>
+            <source>Assigned</source>
+            <translation>交办日期</translation>
+        </message>
+        <message>
+            <source>C&amp;lose…</source>
+            <translation>办结(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Closed</source>
+            <translation>办结</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Department's &amp;result…</source>
+            <translation>登记办理结果(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>E&amp;xtend…</source>
+            <translation>延长期限(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Earlier: %1</source>
+            <translation>此前记录：%1</translation>
+        </message>
+        <message>
+            <source>Joint meetings (联席处置)</source>
+            <translation>联席处置</translation>
+        </message>
+        <message>
+            <source>Mediate as a &amp;case…</source>
+            <translation>转为调解案件(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Mediated as case %1</source>
+            <translation>已转为调解案件 %1</translation>
+        </message>
+        <message>
+            <source>No assignment yet.</source>
+            <translation>尚未交办。</translation>
+        </message>
+        <message>
+            <source>No meeting yet.</source>
+            <translation>尚未召开联席会议。</translation>
+        </message>
+        <message>
+            <source>No request chosen.</source>
+            <translation>未选择来访事项。</translation>
+        </message>
+        <message>
+            <source>Not answered yet.</source>
+            <translation>尚未答复。</translation>
+        </message>
+        <message>
+            <source>Not assessed yet. Forward or answer by %1; handle by %2.</source>
+            <translation>尚未研判。应于%1前转送或告知去向，%2前办结。</translation>
+        </message>
+        <message>
+            <source>OVERDUE</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>Open.</source>
+            <translation>未办结。</translation>
+        </message>
+        <message>
+            <source>People involved: %1</source>
+            <translation>涉及人数：%1</translation>
+        </message>
+        <message>
+            <source>Present: %1</source>
+            <translation>参加部门：%1</translation>
+        </message>
+        <message>
+            <source>Printed</source>
+            <translation>打印记录</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Representatives: %1</source>
+            <translation>代表：%1</translation>
+        </message>
+        <message>
+            <source>Responsible</source>
+            <translation>负责人</translation>
+        </message>
+        <message>
+            <source>Return &amp;visit…</source>
+            <translation>回访(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Return visit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <source>Risk level: %1</source>
+            <translation>风险等级：%1</translation>
+        </message>
+        <message>
+            <source>Show full ID and phone</source>
+            <translation>显示完整证件号和电话</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>办理情况</translation>
+        </message>
+        <message>
+            <source>Supervision (督办)</source>
+            <translation>督办</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>交办事项</translation>
+        </message>
+        <message>
+            <source>The request's loop</source>
+            <translation>来访事项办理过程</translation>
+        </message>
+        <message>
+            <source>due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <source>due soon</source>
+            <translation>即将到期</translation>
+        </message>
+        <message>
+            <source>overdue</source>
+            <translation>逾期</translation>
+        </message>
+        <message>
+            <source>received by %1</source>
+            <translation>接待人%1</translation>
+        </message>
+        <message>
+            <source>result %1: %2</source>
+            <translation>%1 已报送：%2</translation>
+        </message>
+        <message>
+            <source>the person answered</source>
+            <translation>已答复来访人</translation>
+        </message>
+        <message>
+            <source>waiting</source>
+            <translation>办理中</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionList</name>
+        <message>
+            <source> (overdue)</source>
+            <translation>（逾期）</translation>
+        </message>
+        <message>
+            <source>%1 requests</source>
+            <translation>共%1件</translation>
+        </message>
+        <message>
+            <source>&amp;Overdue only</source>
+            <translation>只看逾期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>, %1 overdue</source>
+            <translation>，其中逾期%1件</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>全部类别</translation>
+        </message>
+        <message>
+            <source>All departments</source>
+            <translation>全部部门</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>All villages</source>
+            <translation>全部村（社区）</translation>
+        </message>
+        <message>
+            <source>Assigned to: %1</source>
+            <translation>承办部门：%1</translation>
+        </message>
+        <message>
+            <source>Case: %1</source>
+            <translation>调解案件：%1</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <source>Department</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>期限</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Person</source>
+            <translation>来访人</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>电话</translation>
+        </message>
+        <message>
+            <source>Received</source>
+            <translation>来访登记</translation>
+        </message>
+        <message>
+            <source>Search requests</source>
+            <translation>搜索来访事项</translation>
+        </message>
+        <message>
+            <source>Search…</source>
+            <translation>搜索…</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Village</source>
+            <translation>村（社区）</translation>
+        </message>
+        <message>
+            <source>Visitor requests</source>
+            <translation>来访事项</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionLists</name>
+        <message>
+            <source>&amp;Pattern</source>
+            <translation>格式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Save pattern</source>
+            <translation>保存编号格式(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Categories</source>
+            <translation>事项类别</translation>
+        </message>
+        <message>
+            <source>Departments</source>
+            <translation>承办部门</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>Number pattern</source>
+            <translation>来访编号格式</translation>
+        </message>
+        <message>
+            <source>Property alliance members</source>
+            <translation>物业管理司法联盟成员</translation>
+        </message>
+        <message>
+            <source>Request numbers</source>
+            <translation>来访编号</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>{year}, {seq} and {prefix} are replaced, as in case numbers.</source>
+            <translation>{year}、{seq}、{prefix} 分别替换为年份、序号和调委会简称，与案件编号相同。</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionPreviewDialog</name>
+        <message>
+            <source>Done, but it could not be filed to the request: %1</source>
+            <translation>已完成，但未能记入来访事项：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>PetitionView</name>
+        <message>
+            <source> (not ready)</source>
+            <translation>（尚不能打印）</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>&amp;Receive a visitor…</source>
+            <translation>接访登记(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Compounds</source>
+            <translation>小区</translation>
+        </message>
+        <message>
+            <source>Duty and appointments</source>
+            <translation>坐班与预约</translation>
+        </message>
+        <message>
+            <source>Lists</source>
+            <translation>名录</translation>
+        </message>
+        <message>
+            <source>Open case %1</source>
+            <translation>打开案件 %1</translation>
+        </message>
+        <message>
+            <source>Open the &amp;case</source>
+            <translation>打开案件(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Registered %1.</source>
+            <translation>已登记 %1。</translation>
+        </message>
+        <message>
+            <source>Registered as case %1.</source>
+            <translation>已登记为调解案件 %1。</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>来访事项</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <source>The person</source>
+            <translation>来访人</translation>
+        </message>
+    </context>
+    <context>
         <name>PlanDialog</name>
         <message>
             <source> min</source>
@@ -3994,6 +4689,97 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>RequestDialog</name>
+        <message>
+            <source>&amp;Channel</source>
+            <translation>来访方式(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Gender</source>
+            <translation>性别(&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;ID number</source>
+            <translation>身份证号码(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Name *</source>
+            <translation>姓名(&amp;N)*</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Village</source>
+            <translation>村（社区）(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;When *</source>
+            <translation>来访时间(&amp;W)*</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress</source>
+            <translation>住址(&amp;D)</translation>
+        </message>
+        <message>
+            <source>About (person or body)</source>
+            <translation>被反映人或单位</translation>
+        </message>
+        <message>
+            <source>Ca&amp;tegory *</source>
+            <translation>事项类别(&amp;T)*</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpound</source>
+            <translation>小区(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Earlier visits and cases of this person:</source>
+            <translation>此人此前的来访和案件：</translation>
+        </message>
+        <message>
+            <source>Female</source>
+            <translation>女</translation>
+        </message>
+        <message>
+            <source>Male</source>
+            <translation>男</translation>
+        </message>
+        <message>
+            <source>People involved</source>
+            <translation>涉及人数</translation>
+        </message>
+        <message>
+            <source>Receive a visitor's request</source>
+            <translation>接访登记</translation>
+        </message>
+        <message>
+            <source>Received &amp;by</source>
+            <translation>接待人(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Representatives</source>
+            <translation>代表</translation>
+        </message>
+        <message>
+            <source>What they ask *</source>
+            <translation>诉求内容*</translation>
+        </message>
+        <message>
+            <source>Write down what the person asks in their own words; a request made orally is recorded as faithfully as a letter.</source>
+            <translation>如实记录来访人的诉求；口头提出的诉求应与来信同样完整记录。</translation>
+        </message>
+        <message>
+            <source>names separated by 、</source>
+            <translation>姓名之间用“、”分隔</translation>
+        </message>
+        <message>
+            <source>not stated</source>
+            <translation>未填写</translation>
+        </message>
+    </context>
+    <context>
         <name>RestoreDialog</name>
         <message>
             <source>&amp;Password of %1</source>
@@ -4030,6 +4816,57 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Work saved after the backup was made is not in it.</source>
             <translation>备份之后保存的内容不在这个备份里。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultDialog</name>
+        <message>
+            <source> days</source>
+            <translation>天</translation>
+        </message>
+        <message>
+            <source>%1, %2, due %3</source>
+            <translation>%1，%2，%3前</translation>
+        </message>
+        <message>
+            <source>&amp;Assignment</source>
+            <translation>交办记录(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Result *</source>
+            <translation>办理结果(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>A deadline may be extended once, by at most %1 days, with the head's approval; the person is told the reason.</source>
+            <translation>办理期限经负责人批准可以延长一次，最多%1天，并将延长理由告知来访人。</translation>
+        </message>
+        <message>
+            <source>Department's result — %1</source>
+            <translation>登记办理结果 — %1</translation>
+        </message>
+        <message>
+            <source>Extend &amp;by</source>
+            <translation>延长(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Extend the deadline — %1</source>
+            <translation>延长办理期限 — %1</translation>
+        </message>
+        <message>
+            <source>No open assignment.</source>
+            <translation>没有未办结的交办事项。</translation>
+        </message>
+        <message>
+            <source>Rea&amp;son *</source>
+            <translation>延长理由(&amp;S)*</translation>
+        </message>
+        <message>
+            <source>Replied &amp;on</source>
+            <translation>办结日期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>What the department did and replied.</source>
+            <translation>承办部门的办理情况和答复。</translation>
         </message>
     </context>
     <context>
@@ -4156,6 +4993,29 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>ReturnVisitDialog</name>
+        <message>
+            <source>&amp;On</source>
+            <translation>回访日期(&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Satisfaction</source>
+            <translation>满意度(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Visit</source>
+            <translation>回访安排(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;What was found *</source>
+            <translation>回访情况(&amp;W)*</translation>
+        </message>
+        <message>
+            <source>Return visit — %1</source>
+            <translation>回访 — %1</translation>
+        </message>
+    </context>
+    <context>
         <name>ReviewDialog</name>
         <message>
             <source>A party refused mediation</source>
@@ -4204,6 +5064,156 @@ This cannot be undone.</source>
         <message>
             <source>e.g. checked against the paper file on 5 December</source>
             <translation>例如：12月5日对照纸质卷宗核对</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotaDialog</name>
+        <message>
+            <source> minutes</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>&amp;Appointment slot</source>
+            <translation>每个预约时段(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Ends at</source>
+            <translation>结束时间(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>开始日期(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Place</source>
+            <translation>地点(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Receivers *</source>
+            <translation>接访人员(&amp;R)*</translation>
+        </message>
+        <message>
+            <source>&amp;Starts at</source>
+            <translation>开始时间(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Title *</source>
+            <translation>名称(&amp;T)*</translation>
+        </message>
+        <message>
+            <source>Duty rota</source>
+            <translation>坐班接访安排</translation>
+        </message>
+        <message>
+            <source>Ever&amp;y</source>
+            <translation>周期(&amp;Y)</translation>
+        </message>
+        <message>
+            <source>Fridays</source>
+            <translation>每周五</translation>
+        </message>
+        <message>
+            <source>Mondays</source>
+            <translation>每周一</translation>
+        </message>
+        <message>
+            <source>Saturdays</source>
+            <translation>每周六</translation>
+        </message>
+        <message>
+            <source>Sundays</source>
+            <translation>每周日</translation>
+        </message>
+        <message>
+            <source>Thursdays</source>
+            <translation>每周四</translation>
+        </message>
+        <message>
+            <source>Tuesdays</source>
+            <translation>每周二</translation>
+        </message>
+        <message>
+            <source>Wednesdays</source>
+            <translation>每周三</translation>
+        </message>
+        <message>
+            <source>the leader first, names separated by 、</source>
+            <translation>带班领导在前，姓名之间用“、”分隔</translation>
+        </message>
+    </context>
+    <context>
+        <name>RotaTab</name>
+        <message>
+            <source>&amp;Book…</source>
+            <translation>预约(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Appointment booked.</source>
+            <translation>已预约。</translation>
+        </message>
+        <message>
+            <source>Appointment cancelled.</source>
+            <translation>已取消预约。</translation>
+        </message>
+        <message>
+            <source>Appointment slots</source>
+            <translation>预约时段</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>预约人</translation>
+        </message>
+        <message>
+            <source>Cancel the appointment</source>
+            <translation>取消预约</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <source>Duty days</source>
+            <translation>坐班日</translation>
+        </message>
+        <message>
+            <source>New &amp;rota…</source>
+            <translation>新建坐班安排(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <source>Recei&amp;ve this visitor…</source>
+            <translation>接待该预约人(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Receiver</source>
+            <translation>接访人</translation>
+        </message>
+        <message>
+            <source>Receivers</source>
+            <translation>接访人员</translation>
+        </message>
+        <message>
+            <source>Registered %1.</source>
+            <translation>已登记 %1。</translation>
+        </message>
+        <message>
+            <source>Rota saved.</source>
+            <translation>坐班安排已保存。</translation>
+        </message>
+        <message>
+            <source>Slots on</source>
+            <translation>预约时段日期</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <source>free</source>
+            <translation>空闲</translation>
         </message>
     </context>
     <context>
@@ -4575,6 +5585,10 @@ This cannot be undone.</source>
             <translation>恢复默认模板</translation>
         </message>
         <message>
+            <source>Basically satisfied</source>
+            <translation>基本满意</translation>
+        </message>
+        <message>
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
@@ -4897,6 +5911,10 @@ This cannot be undone.</source>
             <translation>结束日期</translation>
         </message>
         <message>
+            <source>Unsatisfied</source>
+            <translation>不满意</translation>
+        </message>
+        <message>
             <source>Use the county's template…</source>
             <translation>使用县局的报表模板…</translation>
         </message>
@@ -5024,6 +6042,10 @@ This cannot be undone.</source>
             <translation>已过期未记录的排查</translation>
         </message>
         <message>
+            <source>Receiving visitors today</source>
+            <translation>今日坐班接访</translation>
+        </message>
+        <message>
             <source>This week (next 7 days)</source>
             <translation>本周安排（今后7天）</translation>
         </message>
@@ -5042,6 +6064,18 @@ This cannot be undone.</source>
         <message>
             <source>Unfinished drafts</source>
             <translation>未完成的草稿</translation>
+        </message>
+        <message>
+            <source>Visitor requests due soon</source>
+            <translation>来访事项即将到期</translation>
+        </message>
+        <message>
+            <source>Visitor requests overdue</source>
+            <translation>来访事项逾期未回复</translation>
+        </message>
+        <message>
+            <source>Visitors booked today</source>
+            <translation>今日预约接访</translation>
         </message>
         <message>
             <source>What is due</source>

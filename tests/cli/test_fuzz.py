@@ -310,6 +310,16 @@ def _commands(room: Path) -> st.SearchStrategy[list[str]]:
         cmd("report", "monthly", "--month", "2026-11", "--xlsx", path, "--pdf", path),
         cmd("report", "cases", text, "--month", "2026-11"), cmd("report", "brief", number, "--out", path),
         cmd("report", "disclosure", "--month", text, "--out", path),
+        cmd("petition", "add", path), cmd("petition", "list", "--status", text),
+        cmd("petition", "list", "--overdue", "--department", text, "--category", text),
+        cmd("petition", "show", text), cmd("petition", "to-case", text),
+        cmd("petition", "assess", text, "--route", text, "--note", text, "--risk", text),
+        cmd("petition", "assign", text, "--to", text, "--due", when),
+        cmd("petition", "extend", text, "--days", small, "--reason", text),
+        cmd("petition", "reply", text, "--text", text, "--on", when),
+        cmd("petition", "close", text, "--satisfaction", text),
+        cmd("petition", "print", st.sampled_from(["registration", "supervision", "answer", "x"]),
+            text, "--out", path),
     )
 
 

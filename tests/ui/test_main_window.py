@@ -15,7 +15,14 @@ from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
-from ui.main_window import PAGE_CASES, PAGE_SETTINGS, PAGE_TODAY, MainWindow
+from ui.main_window import (
+    PAGE_CASES,
+    PAGE_PETITIONS,
+    PAGE_SETTINGS,
+    PAGE_STATISTICS,
+    PAGE_TODAY,
+    MainWindow,
+)
 from ui.views.cases.case_view import CaseView
 
 
@@ -31,8 +38,10 @@ def window(ctx: AppContext, qtbot: QtBot) -> MainWindow:
 
 def test_navigation_by_shortcut(window: MainWindow, qtbot: QtBot) -> None:
     assert window.stack.currentIndex() == PAGE_TODAY
-    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == PAGE_SETTINGS
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentIndex() == PAGE_PETITIONS
     qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert window.stack.currentIndex() == PAGE_CASES
 
@@ -106,7 +115,7 @@ def test_screens_at_1366x768(ctx: AppContext, qtbot: QtBot) -> None:
     qtbot.waitExposed(win)
     win.today_view.refresh()
     for page, name in ((PAGE_TODAY, "main_today"), (PAGE_CASES, "main_register"),
-                       (3, "main_statistics"), (PAGE_SETTINGS, "main_settings")):
+                       (PAGE_STATISTICS, "main_statistics"), (PAGE_SETTINGS, "main_settings")):
         win.show_page(page)
         qtbot.wait(20)
         assert save_shot(win, name).stat().st_size > 10_000

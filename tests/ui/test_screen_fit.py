@@ -36,9 +36,11 @@ from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.services.demo.fill import fill_demo
 from mediation_desk.services.patrols.service import Occurrence
+from mediation_desk.services.petitions.types import AnswerDraft, PetitionDetail, RequestDraft
 from mediation_desk.services.safety.accounts import create_register
 from mediation_desk.services.safety.backups import BackupInfo, backup_to
 from tests.conftest import PASSWORD, ROOM
+from tests.ui.conftest import save_shot
 from tests.ui.test_settings_view import own_settings  # noqa: F401 (autouse: QSettings apart)
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_dialog import AgreementDialog, draft_of
@@ -52,6 +54,17 @@ from ui.dialogs.patrol.finding_dialog import FindingDialog
 from ui.dialogs.patrol.occurrence_dialog import OccurrenceDialog
 from ui.dialogs.patrol.plan_dialog import PlanDialog
 from ui.dialogs.patrol.visit_dialog import VisitDialog
+from ui.dialogs.petitions.answer_dialog import AnswerDialog
+from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
+from ui.dialogs.petitions.assess_dialog import AssessDialog
+from ui.dialogs.petitions.assign_dialog import AssignDialog
+from ui.dialogs.petitions.close_dialog import CloseDialog
+from ui.dialogs.petitions.compound_dialog import CompoundDialog
+from ui.dialogs.petitions.meeting_dialog import MeetingDialog
+from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.dialogs.petitions.result_dialog import ResultDialog
+from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
+from ui.dialogs.petitions.rota_dialog import RotaDialog
 from ui.dialogs.preview_dialog import PreviewDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.dialogs.reminders_dialog import RemindersDialog
@@ -61,7 +74,7 @@ from ui.dialogs.safety.password_dialog import PasswordDialog
 from ui.dialogs.safety.restore_dialog import RestoreDialog
 from ui.dialogs.safety.setup_wizard import SetupWizard
 from ui.fonts import BASE_POINT_SIZE, apply_ui_font, bundled_ui_font
-from ui.main_window import PAGE_CASES, PAGE_PATROLS, PAGE_SETTINGS, MainWindow
+from ui.main_window import PAGE_CASES, PAGE_PATROLS, PAGE_PETITIONS, PAGE_SETTINGS, MainWindow
 from ui.views.patrol.findings_list import COL_DAY as F_DAY
 from ui.views.patrol.findings_list import COL_RISK as F_RISK
 from ui.views.patrol.findings_list import COL_STATUS as F_STATUS
@@ -192,6 +205,16 @@ def test_the_main_window_fits_with_every_page_shown(demo: AppContext, text_scale
     for case in (busy, full):
         _visit_tabs(window.open_case(case.id).tabs)
     _visit_tabs(window.patrol_view.tabs)
+    _petition(demo)
+    _petition(demo, closed=True)
+    window.show_page(PAGE_PETITIONS)
+    window.petition_view.refresh()
+    _visit_tabs(window.petition_view.tabs)
+    window.petition_view.tabs.setCurrentIndex(0)
+    window.petition_view.select(_petition(demo).id)  # assigned and overdue on this day
+    QApplication.processEvents()
+    assert_fits(window, f"接访 page at {text_scale:.0%}")
+    save_shot(window, f"petition_page_{round(text_scale * 100)}")
     _visit_tabs(window.settings_tabs)
     _visit_tabs(window.settings_view.dictionary_tabs)
     assert_fits(window, f"main window at {text_scale:.0%}")
@@ -316,6 +339,25 @@ def _backup(ctx: AppContext, folder: Path) -> BackupInfo:
     return BackupInfo(path, datetime(2025, 11, 20, 9, 30), path.stat().st_size)
 
 
+def _petition(ctx: AppContext, *, closed: bool = False) -> PetitionDetail:
+    """A request assigned to a department (or closed unsatisfied: a return visit due)."""
+    name = "黄美玲" if closed else "郭秀琴"
+    found = [r for r in ctx.petitions.requests() if r.person == name]
+    if found:
+        return ctx.petitions.detail(found[0].id)
+    received = ctx.petitions.receive(RequestDraft(
+        received_at=datetime(2025, 11, 3, 9, 30), person_name=name, village="美坂村",
+        person_phone="13912345678", category="农村建房", respondent="黄文彬",
+        content="邻居新建房屋占用公共排水沟，雨天积水倒灌入户，要求镇里责令恢复排水沟。"))
+    ctx.petitions.assess(received.id, "refer", "属村庄规划建设管理事项，转镇规划建设办处理。",
+                         "yellow")
+    ctx.petitions.assign(received.id, "镇规划建设办", responsible="王建国")
+    if closed:
+        ctx.petitions.reply(received.id, AnswerDraft(text="已责令恢复排水沟。"))
+        ctx.petitions.close(received.id, "unsatisfied")
+    return ctx.petitions.detail(received.id)
+
+
 def _wizard_at(folder: Path, page: int) -> SetupWizard:
     wizard = SetupWizard(folder / "new-room.db")
     wizard.setStartId(wizard.pageIds()[page])
@@ -348,6 +390,19 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
                                                             mode="cancel"),
     "occurrence-move": lambda ctx, _tmp: OccurrenceDialog(ctx, None, _occurrence(ctx),
                                                           mode="move"),
+    "petition-request": lambda ctx, _tmp: RequestDialog(ctx),
+    "petition-assess": lambda ctx, _tmp: AssessDialog(ctx, _petition(ctx)),
+    "petition-assign": lambda ctx, _tmp: AssignDialog(ctx, _petition(ctx)),
+    "petition-result": lambda ctx, _tmp: ResultDialog(ctx, _petition(ctx)),
+    "petition-extend": lambda ctx, _tmp: ResultDialog(ctx, _petition(ctx), extend=True),
+    "petition-meeting": lambda ctx, _tmp: MeetingDialog(ctx, _petition(ctx)),
+    "petition-answer": lambda ctx, _tmp: AnswerDialog(ctx, _petition(ctx)),
+    "petition-close": lambda ctx, _tmp: CloseDialog(ctx, _petition(ctx)),
+    "petition-return-visit": lambda ctx, _tmp: ReturnVisitDialog(ctx,
+                                                                 _petition(ctx, closed=True)),
+    "petition-rota": lambda ctx, _tmp: RotaDialog(ctx),
+    "petition-compound": lambda ctx, _tmp: CompoundDialog(ctx),
+    "petition-appointment": lambda ctx, _tmp: AppointmentDialog(ctx, []),
     "password": lambda ctx, _tmp: PasswordDialog(ctx),
     "account": lambda ctx, _tmp: AccountDialog(ctx),
     "restore": lambda ctx, tmp: RestoreDialog(ctx, _backup(ctx, tmp)),
@@ -371,3 +426,5 @@ def test_each_dialog_fits(name: str, demo: AppContext, text_scale: float, qtbot:
     dialog.show()
     qtbot.waitExposed(dialog)
     assert_fits(dialog, f"{name} dialog at {text_scale:.0%}")
+    if name.startswith("petition-") and text_scale != 1.25:
+        save_shot(dialog, f"fit_{name}_{round(text_scale * 100)}")

@@ -41,7 +41,8 @@ from ui.icons import icon
 from ui.views.patrol.style import team_text
 from ui.widgets.column_fit import fit_columns
 
-WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol"})
+WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol",
+                           "petition", "rota"})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 DANGER = QColor("#c62828")
 SECTION_BACKGROUND = QColor("#e3ecf5")
@@ -64,6 +65,10 @@ def _sections() -> list[tuple[str, str, str]]:
         ("confirmations", translate("TodayView", "Judicial confirmation windows closing"),
          "confirm"),
         ("sessions", translate("TodayView", "Today's sessions"), "session"),
+        ("petition_overdue", translate("TodayView", "Visitor requests overdue"), "petitions"),
+        ("petition_due", translate("TodayView", "Visitor requests due soon"), "petitions"),
+        ("duty", translate("TodayView", "Receiving visitors today"), "duty_rota"),
+        ("visit_appointments", translate("TodayView", "Visitors booked today"), "duty_rota"),
         ("drafts", translate("TodayView", "Unfinished drafts"), "draft"),
         ("imports", translate("TodayView", "Imported cases to check"), "import_review"),
     ]
@@ -86,6 +91,7 @@ class TodayView(QWidget):
     open_case = Signal(str)
     resume_intake = Signal(str)
     open_review = Signal()  # the register's list of imported cases to check
+    open_petition = Signal(str)  # a visitor request's id ("" = the 接访 page's duty tab)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -295,6 +301,12 @@ class TodayView(QWidget):
             return
         if entry.kind.startswith("week_"):
             self._open_week_line(entry)
+            return
+        if entry.kind.startswith("petition_"):
+            self.open_petition.emit(self.agenda.petition_of.get(entry.ref_id, ""))
+            return
+        if entry.kind in ("duty", "visit_appointment"):
+            self.open_petition.emit("")
             return
         if entry.kind in ("patrol", "finding") or entry.ref_id in self._visit_drafts:
             self._open_patrol_line(entry)

@@ -1,5 +1,6 @@
 """工作台: what needs the mediator today — deadlines, follow-ups, confirmation windows,
-sessions planned for today, and drafts left unfinished."""
+sessions planned for today, drafts left unfinished, and the visitor-request loop's duty,
+appointments and deadlines."""
 
 from __future__ import annotations
 
@@ -9,29 +10,19 @@ from datetime import date, datetime, timedelta
 from mediation_desk import clock
 from mediation_desk.domain.deadlines import confirmation_deadline, days_left
 from mediation_desk.domain.lifecycle import OPEN_STATUSES
+from mediation_desk.services.agenda.items import AgendaItem
+from mediation_desk.services.agenda.petitions import petition_agenda
 from mediation_desk.services.cases.autosave import DRAFT_KINDS, AutosaveService
 from mediation_desk.services.exchange.review import ImportReviewService, under_review
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Agreement, Appointment, Case, FollowUp
 
+__all__ = ["Agenda", "AgendaItem", "TodayService"]
+
 NEAR_DEADLINE_DAYS = 5
 FOLLOWUP_AHEAD_DAYS = 3
 CONFIRMATION_WARN_DAYS = 7
-
-
-@dataclass(frozen=True)
-class AgendaItem:
-    """One line on 工作台: which case, why it is there, and how urgent."""
-
-    kind: str  # deadline | followup | confirmation | session | draft | import_review
-    case_id: str
-    number: str
-    title: str
-    text: str
-    due: date | None
-    urgent: bool
-    ref_id: str = ""
 
 
 @dataclass
@@ -44,10 +35,19 @@ class Agenda:
     #: One line, "N 件导入案件待核对", when imported cases wait to be checked (never as
     #: overdue deadlines: services/exchange/review.py).
     imports: list[AgendaItem] = field(default_factory=list)
+    #: Visitor requests (issue 15, services/agenda/petitions.py): today's duty and
+    #: appointments, assignments overdue (red) or due soon, return visits due.
+    duty: list[AgendaItem] = field(default_factory=list)
+    visit_appointments: list[AgendaItem] = field(default_factory=list)
+    petition_overdue: list[AgendaItem] = field(default_factory=list)
+    petition_due: list[AgendaItem] = field(default_factory=list)
+    #: ref_id of a visitor-request line → the request it opens
+    petition_of: dict[str, str] = field(default_factory=dict)
 
     def all(self) -> list[AgendaItem]:
         return self.deadlines + self.followups + self.confirmations + self.sessions + \
-            self.drafts + self.imports
+            self.drafts + self.imports + self.duty + self.visit_appointments + \
+            self.petition_overdue + self.petition_due
 
 
 class TodayService:
@@ -111,6 +111,10 @@ class TodayService:
             agenda.imports.append(AgendaItem(
                 "import_review", "", "", f"{waiting} 件导入案件待核对",
                 "调解结果或日期不明，核对后才计入调解期限", None, False))
+        visitors = petition_agenda(self.store, self.actor, today)
+        agenda.duty, agenda.visit_appointments = visitors.duty, visitors.visits
+        agenda.petition_overdue, agenda.petition_due = visitors.overdue, visitors.due
+        agenda.petition_of = visitors.petition_of
         for d in AutosaveService(self.store, self.actor).pending():
             agenda.drafts.append(AgendaItem(
                 "draft", d.case_ref, "", d.title or DRAFT_KINDS.get(d.kind, d.kind),

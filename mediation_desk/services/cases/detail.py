@@ -38,12 +38,14 @@ from mediation_desk.store.models import (
     CaseArrival,
     CaseEvent,
     CaseMediator,
+    Compound,
     Escalation,
     Finding,
     FollowUp,
     Mediator,
     Party,
     PatrolVisit,
+    Petition,
     Record,
     Village,
 )
@@ -176,6 +178,12 @@ class CaseDetail:
     #: The patrol finding this case was registered from (the link back), e.g.
     #: "2026-12-01 湖二村排查发现：两户因宅基地界址争执"; "" when it was not.
     from_finding: str = ""
+    #: The visitor request this case was registered from (issue 15), e.g.
+    #: "（2026）湖头访字第3号 2026-12-01 郭秀琴来访：…"; "" when it was not.
+    from_petition: str = ""
+    from_petition_id: str = ""
+    #: The residential compound (小区) the case names, for the property alliance.
+    compound: str = ""
     #: Personal data removed after retention (PIPL): parties can no longer be edited.
     anonymised: bool = False
     outcome: str = ""  # success | failure | terminated | refused, once mediation ended
@@ -309,6 +317,13 @@ class CaseDetailService:
         detail.close_reason = str(closing.reason) if closing is not None else ""
         detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
+        request = Petition.live().where(Petition.case == case.id).first()
+        if request is not None:
+            detail.from_petition_id = request.id
+            detail.from_petition = (f"{request.number} {request.received_at:%Y-%m-%d} "
+                                    f"{request.person_name}来访：{request.content[:30]}")
+        if case.compound_id:
+            detail.compound = Compound.get_by_id(case.compound_id).name
         return detail
 
     def _from_finding(self, case: Case) -> str:

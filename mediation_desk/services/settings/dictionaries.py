@@ -8,11 +8,14 @@ up to the user instead of quietly splitting one village in two.
 from __future__ import annotations
 
 from mediation_desk.domain import dictionaries as defaults
+from mediation_desk.domain import petitions as petition_defaults
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.models import DictEntry, Village
 
-KIND_LABELS = {"dispute_type": "纠纷类型", "source": "案件来源", "ethnicity": "民族"}
+KIND_LABELS = {"dispute_type": "纠纷类型", "source": "案件来源", "ethnicity": "民族",
+               "petition_category": "信访事项类别", "petition_department": "承办部门",
+               "alliance_member": "物业管理司法联盟成员单位"}
 
 
 def dictionary_version(kind: str) -> int:
@@ -63,6 +66,10 @@ def seed_defaults(actor: Actor | None) -> None:
         ("dispute_type", defaults.DISPUTE_TYPES),
         ("source", defaults.SOURCES),
         ("ethnicity", defaults.ETHNICITIES),
+        # the visitor-request lists (issue 15)
+        ("petition_category", petition_defaults.DEFAULT_CATEGORIES),
+        ("petition_department", petition_defaults.DEFAULT_DEPARTMENTS),
+        ("alliance_member", petition_defaults.DEFAULT_ALLIANCE),
     ):
         for position, label in enumerate(values):
             entry = DictEntry.create(kind=kind, label=label, position=position, version=1)

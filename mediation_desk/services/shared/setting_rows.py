@@ -20,6 +20,7 @@ LABELS = {
     "backup_dir": "备份文件夹", "backup_keep": "备份保留份数",
     "idle_lock_minutes": "自动锁定（分钟）", "retention_years": "保存年限",
     "attachment_limit_mb": "附件大小上限（MB）",
+    "petition_number_pattern": "来访编号格式",
 }
 
 

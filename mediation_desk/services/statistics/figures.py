@@ -38,10 +38,13 @@ def _ordered(counts: Counter[str], order: list[str]) -> dict[str, int]:
 
 
 def visitor_figures(store: Store, period: Period) -> VisitorFigures | None:
-    """The 接访 loop's figures for the period: ``None`` until visitor requests are recorded
-    (issue 15 replaces this body with its aggregates; the page, the JSON and the workbook
-    show the block whenever this returns figures)."""
-    return None
+    """The 接访 loop's figures for the period (definitions in
+    :mod:`mediation_desk.services.petitions.figures`); the page, the JSON and the printed
+    sheet show the block whenever this returns figures."""
+    from mediation_desk import clock
+    from mediation_desk.services.petitions.figures import loop_figures
+
+    return VisitorFigures(*loop_figures(period, clock.today()))
 
 
 def period_figures(store: Store, period: Period) -> PeriodFigures:

@@ -103,7 +103,8 @@ def visitor_figures(c: Comparison) -> tuple[Figure, ...]:
     if a is None:
         return ()
     reads = (("接待来访（件）", "received"), ("按期答复（件）", "answered_in_time"),
-             ("超期未复（件）", "overdue"), ("满意（件）", "satisfied"))
+             ("超期未复（件）", "overdue"), ("满意（件）", "satisfied"),
+             ("基本满意（件）", "basically_satisfied"), ("不满意（件）", "unsatisfied"))
     return tuple(Figure(label, count(getattr(a, field)),
                         count(getattr(b, field)) if b is not None else "")
                  for label, field in reads)

@@ -43,8 +43,8 @@ class PatrolFigures:
 
 @dataclass(frozen=True)
 class VisitorFigures:
-    """The 接访 loop's figures (issue 15 fills them; ``None`` on a period until it lands):
-    requests received, answered within their time limit, overdue, and satisfaction."""
+    """The 接访 loop's figures: requests received, answered within their time limit, overdue,
+    and the satisfaction of those closed (services/petitions/figures.py defines each)."""
 
     received: int = 0
     answered_in_time: int = 0

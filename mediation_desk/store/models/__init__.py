@@ -24,6 +24,7 @@ from mediation_desk.store.models.cases import (
     Party,
     Record,
 )
+from mediation_desk.store.models.compounds import Compound
 from mediation_desk.store.models.drafts import Draft
 from mediation_desk.store.models.exchange import CaseArrival
 from mediation_desk.store.models.history import FieldChange
@@ -33,6 +34,16 @@ from mediation_desk.store.models.patrols import (
     PatrolChange,
     PatrolPlan,
     PatrolVisit,
+)
+from mediation_desk.store.models.petitions import (
+    Assignment,
+    DutyRota,
+    JointMeeting,
+    Petition,
+    PetitionDocument,
+    PetitionSequence,
+    ReturnVisit,
+    VisitAppointment,
 )
 from mediation_desk.store.models.printing import PrintedDocument
 from mediation_desk.store.models.room import (
@@ -53,6 +64,7 @@ __all__ = [
     "Agreement",
     "AgreementTerm",
     "Appointment",
+    "Assignment",
     "Attachment",
     "AttachmentChunk",
     "AttachmentContent",
@@ -63,13 +75,16 @@ __all__ = [
     "CaseArrival",
     "CaseEvent",
     "CaseMediator",
+    "Compound",
     "Device",
     "DictEntry",
     "Draft",
+    "DutyRota",
     "Escalation",
     "FieldChange",
     "Finding",
     "FollowUp",
+    "JointMeeting",
     "LawArticle",
     "Mediator",
     "NumberSequence",
@@ -77,10 +92,15 @@ __all__ = [
     "PatrolChange",
     "PatrolPlan",
     "PatrolVisit",
+    "Petition",
+    "PetitionDocument",
+    "PetitionSequence",
     "PrintedDocument",
     "Record",
+    "ReturnVisit",
     "Setting",
     "Village",
+    "VisitAppointment",
 ]
 
 SYNCED_MODELS: tuple[type[BaseModel], ...] = (
@@ -91,6 +111,7 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     Village,
     DictEntry,
     NumberSequence,
+    Compound,
     Case,
     CaseMediator,
     Party,
@@ -112,6 +133,14 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     AuditEvent,
     FieldChange,
     Attachment,
+    Petition,
+    PetitionSequence,
+    JointMeeting,
+    Assignment,
+    ReturnVisit,
+    DutyRota,
+    VisitAppointment,
+    PetitionDocument,
 )
 
 #: Tables that stay on this device (never synced): unfinished drafts.

@@ -11,6 +11,7 @@ import peewee
 from playhouse import apsw_ext
 
 from mediation_desk.store.base import BaseModel
+from mediation_desk.store.models.compounds import Compound
 from mediation_desk.store.models.room import Account, Mediator, Village
 
 
@@ -55,6 +56,10 @@ class Case(BaseModel):
     terminated_on = apsw_ext.DateField(null=True, index=True)
     prevented_group_fight_people = peewee.IntegerField(default=0)
     prevented_group_petition_people = peewee.IntegerField(default=0)
+    # The residential compound (小区) of a property dispute, for the property-management
+    # alliance's per-compound history (issue 15, migration 20).
+    compound = peewee.ForeignKeyField(Compound, null=True, backref="cases")
+    compound_id: str | None
 
 
 class CaseMediator(BaseModel):

@@ -85,7 +85,7 @@ def test_export_and_import_keep_the_flags(register: Register, tmp_path: Path) ->
     path.write_text(json.dumps(docs, ensure_ascii=False), encoding="utf-8")
     store, admin, _ = create_register(tmp_path / "other.db", ROOM, "admin", PASSWORD)
     try:
-        made = import_cases(IntakeService(store, admin), path, backup_dir=tmp_path)
+        made = import_cases(IntakeService(store, admin), path)
         arrived = CaseDetailService(store, admin).load(made.cases[0].case_id).agreement
         assert arrived is not None and arrived.identity_relation
         assert not arrived.ownership_confirmation

@@ -63,6 +63,8 @@ class IntakeDialog(QDialog):
         #: The patrol finding this case is registered from, kept in the autosaved draft so a
         #: form closed and resumed later from 工作台 still links the case to its finding.
         self.finding_id: str = ""
+        #: Likewise the visitor request (接访, 研判 "mediate here") the case is registered from.
+        self.petition_id: str = ""
         self._restoring = True
         self.setWindowTitle(translate("IntakeDialog", "Register a dispute"))
         self.setWindowIcon(icon("new_case"))
@@ -80,6 +82,7 @@ class IntakeDialog(QDialog):
         payload = self.drafts.load() or prefill
         if payload:
             self.finding_id = str(payload.get("finding_id") or "")
+            self.petition_id = str(payload.get("petition_id") or "")
             self.restore(payload)
         self._restoring = False
         self.case.received_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -159,11 +162,16 @@ class IntakeDialog(QDialog):
         return {"version": PAYLOAD_VERSION, **self.case.payload(),
                 "parties": [party_to_dict(p) for p in self.grid.parties()],
                 "current_party": self.grid.current_index(),
-                **({"finding_id": self.finding_id} if self.finding_id else {})}
+                **({"finding_id": self.finding_id} if self.finding_id else {}),
+                **({"petition_id": self.petition_id} if self.petition_id else {})}
 
     def _register_case(self, draft: CaseDraft, today: date) -> Registered:
-        """Register the case; one made from a patrol finding is registered and linked to it
-        in one transaction (source 排查发现, the finding's measure 登记立案)."""
+        """Register the case; one made from a patrol finding (or a visitor request) is
+        registered and linked to it in one transaction (source 排查发现, the finding's measure
+        登记立案; source 来访, the request's status 调解中)."""
+        if self.petition_id:
+            linked = self.ctx.petitions.to_case(self.petition_id, draft, today)
+            return Registered(linked.id, linked.number, notices=list(linked.warnings))
         if not self.finding_id:
             return self.ctx.intake.register(draft, today).cases[0]
         result = self.ctx.patrols.finding_to_case(self.finding_id, draft)

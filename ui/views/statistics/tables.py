@@ -142,7 +142,11 @@ def figure_rows(c: Comparison) -> list[FigureRow]:
                 (translate("StatisticsView", "Answered in time"), va.answered_in_time,
                  vb and vb.answered_in_time),
                 (translate("StatisticsView", "Overdue"), va.overdue, vb and vb.overdue),
-                (translate("StatisticsView", "Satisfied"), va.satisfied, vb and vb.satisfied)):
+                (translate("StatisticsView", "Satisfied"), va.satisfied, vb and vb.satisfied),
+                (translate("StatisticsView", "Basically satisfied"), va.basically_satisfied,
+                 vb and vb.basically_satisfied),
+                (translate("StatisticsView", "Unsatisfied"), va.unsatisfied,
+                 vb and vb.unsatisfied)):
             rows.append(count(label, cur, int(old or 0)))
     return rows
 
