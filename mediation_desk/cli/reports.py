@@ -12,7 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from mediation_desk.cli.context import Cli, Parser, UsageError, parse_day, write_bytes
+from mediation_desk.cli.context import (
+    Cli,
+    Parser,
+    UsageError,
+    check_out,
+    parse_day,
+    write_bytes,
+    write_failure,
+)
 from mediation_desk.errors import DomainError, Problem, ValidationError
 
 if TYPE_CHECKING:
@@ -77,12 +85,11 @@ def _period(cli: Cli) -> Period:
     raise UsageError("须给出 --month、--quarter、--year 或 --from/--to 之一")
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, option: str = "--out") -> None:
     try:
-        write_bytes(path, data)
+        write_bytes(path, data, option)
     except OSError as exc:
-        raise ValidationError(Problem("", str(path), f"无法写入：{exc.strerror or exc}")) \
-            from None
+        raise write_failure(exc, path, option) from None
 
 
 def _text(f: PeriodFigures) -> str:
@@ -131,16 +138,23 @@ def _monthly(cli: Cli, store: Any, actor: Any) -> None:
         except OSError as exc:
             raise ValidationError(Problem(str(cli.args.template), "--template",
                                           f"无法读取：{exc.strerror or exc}")) from None
+    # Both names checked before anything is written or filed: a refused --pdf must not
+    # leave the workbook behind (nothing half-done).
+    for option, path in (("--xlsx", cli.args.xlsx), ("--pdf", cli.args.pdf)):
+        if path:
+            check_out(path, option)
+    if cli.args.xlsx and cli.args.pdf and cli.args.xlsx.resolve() == cli.args.pdf.resolve():
+        raise ValidationError(Problem("", "--pdf", "不能与 --xlsx 写到同一个文件"))
     comparison = reports.stats.compare(period)
     written = []
     if cli.args.xlsx:
         data = reports.workbook(period, reviewed_by=cli.args.reviewer, template=template)
-        _write(cli.args.xlsx, data)
+        _write(cli.args.xlsx, data, "--xlsx")
         reports.file_report(f"{KINDS['workbook']}（{period.label}）", period, data, "export")
         written.append(str(cli.args.xlsx))
     if cli.args.pdf:
         document = reports.render("statistics", period, reviewed_by=cli.args.reviewer)
-        _write(cli.args.pdf, document.pdf)
+        _write(cli.args.pdf, document.pdf, "--pdf")
         reports.file_report(document.title, period, document.pdf, "save")
         written.append(str(cli.args.pdf))
     out = contract_json(comparison.current)
