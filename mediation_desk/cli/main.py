@@ -25,6 +25,7 @@ from mediation_desk.cli import (
     printing,
     retention,
     room,
+    sync,
 )
 from mediation_desk.cli.context import USER_ENV, Cli, Parser, UsageError
 from mediation_desk.errors import (
@@ -38,7 +39,7 @@ from mediation_desk.store.sqlite_errors import environment_message
 
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
-    room, exchange, cases, printing, patrols, accounts, backups, retention, demo,
+    room, exchange, cases, printing, patrols, accounts, backups, retention, demo, sync,
 )
 
 

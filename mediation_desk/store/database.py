@@ -21,6 +21,7 @@ from playhouse.apsw_ext import APSWDatabase
 from mediation_desk.errors import StoreUnavailable
 from mediation_desk.store import migrations
 from mediation_desk.store.base import StoreContext, database_proxy
+from mediation_desk.store.capture import Capture
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.keys import key_pragma
 from mediation_desk.store.sqlite_errors import (
@@ -56,6 +57,7 @@ class Store:
         self.db = db
         self.db_key = db_key
         self._listeners: list[Callable[[ChangeSet], None]] = []
+        self.capture = Capture(self)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -136,6 +138,12 @@ class Store:
             with contextlib.suppress(apsw.Error, peewee.PeeweeException):
                 self.db.close()
 
+    def activate(self) -> None:
+        """Point the models at this register (one register is in use at a time; tests of
+        several devices and the enrolment switch between them)."""
+        database_proxy.initialize(self.db)
+        StoreContext.device_id = self.local_device_id()
+
     def connection(self) -> apsw.Connection:
         """The raw apsw connection, for the backup API and the session extension."""
         connection: apsw.Connection = self.db.connection()
@@ -163,10 +171,16 @@ class Store:
         self._listeners.append(listener)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[ChangeSet]:
-        """One all-or-nothing transaction; listeners hear of it only after it commits."""
+    def write(self, origin: str | None = None, *, capture: bool = True) -> Iterator[ChangeSet]:
+        """One all-or-nothing transaction; listeners hear of it only after it commits.
+
+        When laptop sync is on, the transaction's changes are captured into the outbox in
+        the same transaction (:mod:`mediation_desk.store.capture`); ``origin`` and
+        ``capture`` are for the sync importer only.
+        """
         changes = ChangeSet()
-        with environment_errors(self.path), self.db.atomic():
+        with environment_errors(self.path), self.db.atomic(), \
+                self.capture.session(origin, capture=capture):
             yield changes
         if changes:
             for listener in list(self._listeners):

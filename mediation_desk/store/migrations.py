@@ -69,11 +69,25 @@ def _v4_patrols_and_printing(store: Store) -> None:
                       'ON "escalation" ("finding_id")')
 
 
+def _v10_sync(store: Store) -> None:
+    """Issue 13, patrol laptops: number leases and conflicts (synced tables); the outbox of
+    captured changesets, the peers' marks and the ledger of bundles applied (local tables,
+    never captured); and an index to find a row's latest audit event per device."""
+    from mediation_desk.store import capture
+    from mediation_desk.store.models import NumberLease, SyncConflict
+
+    store.db.create_tables([NumberLease, SyncConflict], safe=True)
+    capture.create_local_tables(store)
+    store.execute("CREATE INDEX IF NOT EXISTS audit_event_entity "
+                  "ON audit_event (entity_id, device, seq)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (1, "initial schema", _v1_initial),
     (2, "case.anonymised_on", _v2_anonymised_on),
     (3, "index of live cases", _v3_live_case_index),
     (4, "patrols and printed documents", _v4_patrols_and_printing),
+    (10, "laptop sync: leases, conflicts, outbox, peers, ledger", _v10_sync),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -38,6 +38,7 @@ from mediation_desk.store.models.room import (
     Setting,
     Village,
 )
+from mediation_desk.store.models.sync import NumberLease, SyncConflict
 
 __all__ = [
     "LOCAL_MODELS",
@@ -58,6 +59,7 @@ __all__ = [
     "Finding",
     "FollowUp",
     "Mediator",
+    "NumberLease",
     "NumberSequence",
     "Party",
     "PatrolChange",
@@ -66,6 +68,7 @@ __all__ = [
     "PrintedDocument",
     "Record",
     "Setting",
+    "SyncConflict",
     "Village",
 ]
 
@@ -93,6 +96,8 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     Appointment,
     PrintedDocument,
     AuditEvent,
+    NumberLease,
+    SyncConflict,
 )
 
 #: Tables that stay on this device (never synced): unfinished drafts.
