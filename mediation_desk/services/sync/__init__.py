@@ -28,8 +28,8 @@ fsynced, read back and verified, then renamed: a pulled stick leaves only a ``.p
 **Import** (``importer``): every bundle addressed to this device is verified before anything
 is written (names, sizes, hashes, MAC, enrolled sender, schema version, every change's table
 and column count against ``PRAGMA table_info``, per-table counts). Then a backup, and each
-bundle in its own transaction: entries this device has not applied are combined and applied
-with a conflict handler that merges field by field (``merge``); conflicts, hints, final case
+bundle in its own transaction: the entries this device has not applied are applied one by
+one, in order, with a conflict handler that merges field by field (``merge``); conflicts, hints, final case
 numbers and audit vouchers are written; the ledger (``sync_ledger``) and the peer marks are
 updated; foreign keys and the touched tables' integrity are checked — or nothing at all.
 

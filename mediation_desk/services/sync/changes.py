@@ -102,14 +102,6 @@ def count(changeset: bytes) -> tuple[int, dict[str, int]]:
     return sum(tables.values()), tables
 
 
-def combine(changesets: Iterable[bytes]) -> bytes:
-    """One changeset with the net effect of several, in order (SQLite's changegroup)."""
-    builder = apsw.ChangesetBuilder()  # type: ignore[no-untyped-call]
-    for changeset in changesets:
-        builder.add(changeset)
-    return builder.output()
-
-
 def touched_fields(changesets: Iterable[bytes]) -> dict[Key, set[int]]:
     """(table, key) → columns changed, over several changesets: what a laptop changed that
     the desk has not acknowledged yet (its *pending* work, which an import must not undo)."""

@@ -7,11 +7,15 @@ device fails a check, nothing is applied at all and every problem is named.
 
 Then a backup of the register, and per bundle one transaction: the entries this device has
 not applied (bundles overlap, and may arrive twice or out of order — the ledger and the
-per-device sequence marks make that harmless) are combined and applied through the merge
-(:mod:`merge`); what the merge decided is written back; conflicts, hints, final numbers,
-audit vouchers and the search index follow; foreign keys and the touched tables'
-integrity are checked, the ledger and the marks updated — and if anything fails, the
-transaction rolls back and the register is as it was.
+per-device sequence marks make that harmless) are applied one by one, in order, through the
+merge (:mod:`merge`), each followed by the writes the merge decided on; then conflicts,
+hints, final numbers, audit vouchers and the search index; foreign keys and the touched
+tables' integrity are checked, the ledger and the marks updated — and if anything fails,
+the transaction rolls back and the register is as it was.
+
+Why one by one and not one combined changeset: an entry that echoes this device's own
+value and a later one that moves it back would combine into "no change", and this device
+would keep a value every other device has left behind.
 
 On the desk, what the apply changed is captured under the sender's id and what the desk
 adds under its own (both go to every laptop: that is the relay); a laptop applies with no
@@ -201,8 +205,8 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
     with store.write(origin=sender, capture=hub) as changes:
         merger = Merger(cs.schema_of(store), hub, _pending(store, bundle, hub),
                         find_unique=lambda t, c, v: _find_unique(store, t, c, v))
-        if entries:
-            _apply(store, merger, cs.combine(e.changeset for e in entries))
+        for entry in entries:  # one by one: an echo's intermediate value matters
+            _apply(store, merger, entry.changeset)
         store.capture.switch()  # what this device adds now is its own work
         conflicts = fixups.record_conflicts(store, merger.clashes, sender, bundle.id)
         case_ids = {fixups.case_of(store, t, k) for t, k in merger.touched}
@@ -253,6 +257,9 @@ def _columns(store: Store, table: str) -> list[str]:
 
 
 def _apply(store: Store, merger: Merger, changeset: bytes) -> None:
+    """Apply one entry through the merge, then write back what the merge decided (the next
+    entry must meet the result)."""
+    before = sum(merger.offered.values()) + merger.indirect
     expected, _ = cs.count(changeset)
     try:
         # Not SQLITE_CHANGESETAPPLY_IGNORENOOP: with it, SQLite 3.53's apply fails with
@@ -267,7 +274,7 @@ def _apply(store: Store, merger: Merger, changeset: bytes) -> None:
         raise BundleRefused("内容引用了本机没有的数据，无法导入") from exc
     if merger.error is not None:
         raise merger.error
-    offered = sum(merger.offered.values()) + merger.indirect
+    offered = sum(merger.offered.values()) + merger.indirect - before
     if offered != expected:
         raise BundleRefused(f"应用了{offered}条修改，交换包中有{expected}条：有数据表未能应用")
     write_back(store, merger)
@@ -283,6 +290,8 @@ def write_back(store: Store, merger: Merger) -> None:
     for table, row in merger.inserts:
         marks = ", ".join("?" * len(row))
         store.execute(f'INSERT INTO "{table}" VALUES ({marks})', row)
+    merger.updates.clear()
+    merger.inserts.clear()
 
 
 def _check_after(store: Store, tables: set[str]) -> None:
