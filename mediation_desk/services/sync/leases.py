@@ -38,10 +38,12 @@ def grant(actor: Actor | None, device_id: str, year: int, size: int) -> NumberLe
     return lease
 
 
-def top_up(actor: Actor | None, device_id: str, today: date,
-           size: int = DEFAULT_BLOCK) -> list[NumberLease]:
+def top_up(actor: Actor | None, device_id: str, today: date) -> list[NumberLease]:
     """New leases for a laptop whose free numbers of this year (or, in December, the next)
-    run low; returns what was leased."""
+    run low, as big as the laptop's last block; returns what was leased."""
+    last = (NumberLease.live().where(NumberLease.device == device_id)
+            .order_by(NumberLease.created_at.desc(), NumberLease.last.desc()).first())
+    size = last.last - last.first + 1 if last is not None else DEFAULT_BLOCK
     granted = []
     for year in lease_years(today):
         if len(free_numbers(device_id, year)) < LOW_WATER:
