@@ -109,3 +109,43 @@ def test_enrol_refuses_a_mediator_and_an_existing_file(desk: Path, tmp_path: Pat
     (tmp_path / "taken.db").write_bytes(b"")
     result = run(desk, "sync", "enroll", "巡查一号", "--out", str(tmp_path / "taken.db"))
     assert result.returncode == 1 and "文件已存在" in result.stderr
+
+
+def _laptop_with_a_bundle(desk: Path, tmp_path: Path) -> tuple[Path, Path]:
+    laptop = tmp_path / "巡查一号.db"
+    stick = tmp_path / "stick"
+    run_json(desk, "sync", "enroll", "巡查一号", "--out", str(laptop))
+    run_json(laptop, "import", str(write_cases(tmp_path, [CASES[0]], "village.json")))
+    [bundle] = run_json(laptop, "sync", "export", "--to", str(stick))["bundles"]
+    return laptop, Path(bundle["path"])
+
+
+def test_a_damaged_bundle_exits_1_and_applies_nothing(desk: Path, tmp_path: Path) -> None:
+    _, bundle = _laptop_with_a_bundle(desk, tmp_path)
+    changes = bundle / "changes.bin"
+    changes.write_bytes(changes.read_bytes()[:-1])
+    before = run_json(desk, "cases")
+    result = run(desk, "sync", "import", str(tmp_path / "stick"))
+    assert result.returncode == 1
+    assert bundle.name in result.stderr and "大小与清单不符" in result.stderr
+    assert "未写入任何数据" in result.stderr
+    assert run_json(desk, "cases") == before
+    assert run_json(desk, "sync", "status")["devices"][0]["last_import"] is None
+
+
+def test_export_onto_a_full_stick_exits_4_and_leaves_no_bundle(desk: Path, tmp_path: Path
+                                                               ) -> None:
+    laptop, _ = _laptop_with_a_bundle(desk, tmp_path)
+    stick = tmp_path / "full-stick"
+    stick.mkdir()
+    script = (f"mount -t tmpfs -o size=8k tmpfs {stick} && "
+              f"faketime '{DAY}' {CLI} --db {laptop} sync export --to {stick}; "
+              f"code=$?; ls -A {stick}/mediation-desk-sync/* 2>/dev/null; exit $code")
+    env = {**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD}
+    result = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True,
+                            text=True, env=env, timeout=180)
+    assert result.returncode == 4, result.stderr
+    assert "U盘或磁盘已满" in result.stderr
+    assert result.stdout.strip() == ""  # no bundle, not even a .part
+    assert run(laptop, "verify").returncode == 0
+    assert run_json(laptop, "sync", "export", "--to", str(tmp_path / "good"))["bundles"]

@@ -74,3 +74,34 @@ def index_new_case(store: Store, case: Case, parties: Sequence[Party],
 def index_record(store: Store, record: Record) -> None:
     """Index one record added to a case; the case's other documents are unchanged."""
     search.add_docs(store, record.case_id, [record_doc(record)])
+
+
+def reindex_cases(store: Store, case_ids: Iterable[str], chunk: int = 400) -> None:
+    """Re-index many cases (what a sync import brought in) with a few queries per chunk
+    instead of several per case: building a peewee query costs more than running it, and
+    an import can touch thousands of cases."""
+    ids = sorted(set(case_ids))
+    for start in range(0, len(ids), chunk):
+        part = ids[start:start + chunk]
+        cases = list(Case.select().where(Case.id.in_(part)))
+        parties: dict[str, list[Party]] = {}
+        for party in Party.live().where(Party.case.in_(part)).order_by(Party.position):
+            parties.setdefault(party.case_id, []).append(party)
+        records: dict[str, list[Record]] = {}
+        for record in Record.live().where(Record.case.in_(part)):
+            records.setdefault(record.case_id, []).append(record)
+        agreements = {a.case_id: a for a in Agreement.live().where(Agreement.case.in_(part))}
+        terms: dict[str, list[AgreementTerm]] = {}
+        if agreements:
+            for term in (AgreementTerm.live()
+                         .where(AgreementTerm.agreement.in_([a.id for a in agreements.values()]))
+                         .order_by(AgreementTerm.position)):
+                terms.setdefault(term.agreement_id, []).append(term)
+        for case in cases:
+            if case.deleted_at is not None:
+                search.delete_case_docs(store, case.id)
+                continue
+            agreement = agreements.get(case.id)
+            search.replace_case_docs(store, case.id, docs_of(
+                case, parties.get(case.id, []), records.get(case.id, []), agreement,
+                terms.get(agreement.id, []) if agreement is not None else []))

@@ -211,7 +211,7 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
         conflicts = fixups.record_conflicts(store, merger.clashes, sender, bundle.id)
         case_ids = {fixups.case_of(store, t, k) for t, k in merger.touched}
         if hub:
-            conflicts += fixups.same_dispute_hints(merger.inserted.get("case", []), sender,
+            conflicts += fixups.same_dispute_hints(store, merger.inserted.get("case", []), sender,
                                                    bundle.id)
             numbered = fixups.finalise_numbers(store, actor)
             if numbered:

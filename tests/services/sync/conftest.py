@@ -55,6 +55,7 @@ class Room:
     """The desk and its laptops, sharing one stick (a folder)."""
 
     def __init__(self, register: Register, folder: Path) -> None:
+        self.register = register
         self.folder = folder
         self.stick = folder / "stick"
         self.desk = Device("desk", register.store, register.actor)

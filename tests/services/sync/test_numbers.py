@@ -40,7 +40,8 @@ def test_a_laptop_out_of_numbers_registers_a_provisional_one_the_desk_finalises(
 
 
 def test_leases_are_topped_up_at_each_exchange_and_never_overlap(room: Room) -> None:
-    a, b = room.enroll("巡查一号", block=6), room.enroll("巡查二号", block=6)
+    a = room.enroll("巡查一号", block=6)
+    room.enroll("巡查二号", block=6)
     with room.on(a):
         for _ in range(3):
             new_case(a)
