@@ -27,6 +27,8 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.sync.conflicts import ConflictService
+from mediation_desk.services.sync.service import SyncService
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 
@@ -61,6 +63,8 @@ class AppContext:
     patrols: PatrolService
     patrol_settings: PatrolSettingsService
     document_settings: DocumentSettingsService
+    sync: SyncService
+    conflicts: ConflictService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -77,4 +81,5 @@ class AppContext:
             patrols=PatrolService(store, actor),
             patrol_settings=PatrolSettingsService(store, actor),
             document_settings=DocumentSettingsService(store, actor),
+            sync=SyncService(store, actor), conflicts=ConflictService(store, actor),
         )

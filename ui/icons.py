@@ -76,6 +76,14 @@ GLYPHS: dict[str, str] = {
     "patrol_missed": "fa5s.times",
     "patrol_cancelled": "fa5s.ban",
     "patrol_due": "fa5s.dot-circle",
+    # laptop sync (同步)
+    "exchange": "fa5s.exchange-alt",
+    "laptop": "fa5s.laptop",
+    "enrol": "fa5s.laptop-medical",
+    "import": "fa5s.file-import",
+    "export": "fa5s.file-export",
+    "conflict": "fa5s.code-branch",
+    "keep": "fa5s.check",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

@@ -35,6 +35,7 @@ from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
+from ui.views.sync.conflict_badge import ConflictBadge
 
 WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol"})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -94,6 +95,8 @@ class TodayView(QWidget):
         titles.addWidget(self.greeting_label)
         titles.addWidget(self.summary_label)
         header.addLayout(titles, 1)
+        self.conflict_badge = ConflictBadge(ctx)
+        header.addWidget(self.conflict_badge, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tree = AgendaTree()

@@ -65,7 +65,7 @@ def enroll(store: Store, actor: Actor, name: str, out: Path, today: date,
         raise ValidationError(Problem("巡查笔记本", "", "巡查笔记本不能登记其他笔记本，请在调解室主机上操作"))
     name = check_name(name)
     if out.exists() or keyfile_path(out).exists():
-        raise ValidationError(Problem("", "--out", f"文件已存在，不会覆盖：{out}"))
+        raise ValidationError(Problem("巡查笔记本", "数据库文件", f"文件已存在，不会覆盖：{out}"))
     if not 1 <= block <= 1000:
         raise ValidationError(Problem("巡查笔记本", "号段大小", "应为1至1000"))
     with store.write() as changes:
