@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb"}
+EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb",
+            "sync_export_ms", "sync_import_ms", "sync_bytes_per_change"}
 
 
 def _number(value: object) -> bool:
@@ -19,7 +20,8 @@ def _number(value: object) -> bool:
 
 def test_bench_json_shape() -> None:
     done = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "run.py"), "--cases", "200", "--json"],
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--cases", "200", "--json",
+         "--sync-changes", "300"],
         capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)  # stdout holds the JSON document and nothing else
@@ -31,5 +33,5 @@ def test_bench_json_shape() -> None:
         assert _number(m["value"]) and m["value"] > 0, m
         assert _number(m["baseline"]) and m["baseline"] > 0, m
         assert m["budget"] is None or _number(m["budget"]), m
-        assert m["unit"] in ("ms", "MB")
+        assert m["unit"] in ("ms", "MB", "B")
     assert "seeding" in done.stderr

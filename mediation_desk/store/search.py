@@ -164,6 +164,24 @@ def replace_case_docs(store: Store, case_id: str, docs: Iterable[SearchDoc]) -> 
     add_docs(store, case_id, docs)
 
 
+def has_docs(store: Store, case_id: str) -> bool:
+    return bool(store.execute("SELECT 1 FROM search_doc WHERE case_id = ? LIMIT 1",
+                              (case_id,)).fetchall())
+
+
+def delete_ref_docs(store: Store, refs: Iterable[tuple[str, str]]) -> None:
+    """Drop the documents of rows of cases: (case id, ref id) pairs, ref id "" for a case's
+    own fields (inside the caller's transaction)."""
+    pairs = list(refs)
+    if not pairs:
+        return
+    cursor = store.connection().cursor()
+    cursor.executemany(
+        "DELETE FROM search_fts WHERE rowid IN"
+        " (SELECT id FROM search_doc WHERE case_id = ? AND ref_id = ?)", pairs)
+    cursor.executemany("DELETE FROM search_doc WHERE case_id = ? AND ref_id = ?", pairs)
+
+
 def delete_case_docs(store: Store, case_id: str) -> None:
     store.execute(
         "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE case_id = ?)",

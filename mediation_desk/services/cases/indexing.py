@@ -8,7 +8,8 @@ shown in a snippet: they are indexed as tokens only.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 from mediation_desk.store import search
 from mediation_desk.store.database import Store
@@ -16,28 +17,46 @@ from mediation_desk.store.models import Agreement, AgreementTerm, Case, Party, R
 from mediation_desk.store.search import SearchDoc
 
 
-def docs_of(case: Case, parties: Iterable[Party], records: Iterable[Record],
-            agreement: Agreement | None, terms: Iterable[AgreementTerm]) -> list[SearchDoc]:
-    """The searchable pieces of a case, from its rows (live ones, in display order)."""
-    docs = [
+def case_field_docs(case: Case) -> list[SearchDoc]:
+    """The case's own searchable fields (documents without a ``ref_id``)."""
+    return [
         SearchDoc("title", case.title),
         SearchDoc("summary", case.summary),
         SearchDoc("requests", "；".join(json.loads(case.requests or "[]"))),
     ]
+
+
+def party_docs(party: Party) -> list[SearchDoc]:
+    shown = " ".join(x for x in (party.name, party.address) if x)
+    hidden = " ".join(x for x in (shown, party.id_number, party.phone,
+                                  party.legal_representative, party.agent) if x)
+    docs = [SearchDoc("party", shown, ref_id=party.id, tokens_text=hidden)]
+    if party.name_initials:
+        docs.append(SearchDoc("pinyin", party.name, ref_id=party.id,
+                              tokens_text=party.name_initials))
+    return docs
+
+
+def agreement_doc(agreement: Agreement) -> SearchDoc:
+    text = " ".join(x for x in (agreement.facts, agreement.issues,
+                                agreement.responsibilities) if x)
+    return SearchDoc("agreement", text, ref_id=agreement.id)
+
+
+def term_doc(term: AgreementTerm) -> SearchDoc:
+    return SearchDoc("term", term.text, ref_id=term.id)
+
+
+def docs_of(case: Case, parties: Iterable[Party], records: Iterable[Record],
+            agreement: Agreement | None, terms: Iterable[AgreementTerm]) -> list[SearchDoc]:
+    """The searchable pieces of a case, from its rows (live ones, in display order)."""
+    docs = case_field_docs(case)
     for party in parties:
-        shown = " ".join(x for x in (party.name, party.address) if x)
-        hidden = " ".join(x for x in (shown, party.id_number, party.phone,
-                                      party.legal_representative, party.agent) if x)
-        docs.append(SearchDoc("party", shown, ref_id=party.id, tokens_text=hidden))
-        if party.name_initials:
-            docs.append(SearchDoc("pinyin", party.name, ref_id=party.id,
-                                  tokens_text=party.name_initials))
+        docs += party_docs(party)
     docs += [record_doc(record) for record in records]
     if agreement is not None:
-        text = " ".join(x for x in (agreement.facts, agreement.issues,
-                                    agreement.responsibilities) if x)
-        docs.append(SearchDoc("agreement", text, ref_id=agreement.id))
-        docs += [SearchDoc("term", term.text, ref_id=term.id) for term in terms]
+        docs.append(agreement_doc(agreement))
+        docs += [term_doc(term) for term in terms]
     return docs
 
 
@@ -105,3 +124,79 @@ def reindex_cases(store: Store, case_ids: Iterable[str], chunk: int = 400) -> No
             search.replace_case_docs(store, case.id, docs_of(
                 case, parties.get(case.id, []), records.get(case.id, []), agreement,
                 terms.get(agreement.id, []) if agreement is not None else []))
+
+
+#: Rows whose documents carry their own id (``search_doc.ref_id``), and how to make them.
+_ROW_DOCS: dict[str, tuple[type[Any], Callable[[Any], list[SearchDoc]]]] = {
+    "party": (Party, party_docs),
+    "record": (Record, lambda row: [record_doc(row)]),
+    "agreement": (Agreement, lambda row: [agreement_doc(row)]),
+    "agreement_term": (AgreementTerm, lambda row: [term_doc(row)]),
+}
+
+
+def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[str] = (),
+                 chunk: int = 400) -> None:
+    """Bring the index up to date for rows changed outside the services (a sync import):
+    only each changed party's, record's, agreement's or term's own documents, and a changed
+    case's own fields; a case that is new, deleted or restored is indexed whole. ``new``:
+    ids of rows just inserted (they have no old documents to remove).
+
+    Why not every touched case whole: a day's records added to a few hundred long-running
+    cases re-tokenised all their old records too (seconds instead of milliseconds)."""
+    by_table: dict[str, set[str]] = {}
+    for table, row_id in rows:
+        by_table.setdefault(table, set()).add(row_id)
+    fresh = set(new)
+    whole: set[str] = set()
+    gone: set[str] = set()
+    stale: list[tuple[str, str]] = []  # (case id, ref id) whose documents go
+    adds: dict[str, list[SearchDoc]] = {}
+    indexed: dict[str, bool] = {}
+
+    def has_docs(case_id: str) -> bool:
+        if case_id not in indexed:
+            indexed[case_id] = search.has_docs(store, case_id)
+        return indexed[case_id]
+
+    case_ids = sorted(by_table.get("case", ()))
+    for start in range(0, len(case_ids), chunk):
+        for case in Case.select().where(Case.id.in_(case_ids[start:start + chunk])):
+            if case.deleted_at is not None:
+                gone.add(case.id)
+            elif not has_docs(case.id):
+                whole.add(case.id)  # new, or restored
+            else:
+                stale.append((case.id, ""))
+                adds.setdefault(case.id, []).extend(case_field_docs(case))
+    for table, (model, make) in _ROW_DOCS.items():
+        ids = sorted(by_table.get(table, ()))
+        for start in range(0, len(ids), chunk):
+            found = list(model.select().where(model.id.in_(ids[start:start + chunk])))
+            owners = _owners(table, found)
+            for row in found:
+                case_id = owners.get(row.id, "")
+                if not case_id or case_id in whole or case_id in gone:
+                    continue
+                if not has_docs(case_id):
+                    whole.add(case_id)  # never indexed here: all of it
+                    continue
+                if row.id not in fresh:
+                    stale.append((case_id, row.id))
+                if row.deleted_at is None:
+                    adds.setdefault(case_id, []).extend(make(row))
+    for case_id in gone:
+        search.delete_case_docs(store, case_id)
+    search.delete_ref_docs(store, stale)
+    for case_id, docs in adds.items():
+        search.add_docs(store, case_id, docs)
+    reindex_cases(store, whole)
+
+
+def _owners(table: str, rows: list[Any]) -> dict[str, str]:
+    """row id → its case id (a term's through its agreement)."""
+    if table != "agreement_term":
+        return {row.id: row.case_id for row in rows}
+    agreements = {a.id: a.case_id for a in Agreement.select(Agreement.id, Agreement.case)
+                  .where(Agreement.id.in_({row.agreement_id for row in rows}))}
+    return {row.id: agreements.get(row.agreement_id, "") for row in rows}

@@ -202,5 +202,6 @@ def vouch(actor: Actor | None, touched: Iterable[Key]) -> int:
     return vouched
 
 
-def reindex(store: Store, case_ids: Iterable[str]) -> None:
-    indexing.reindex_cases(store, case_ids)
+def reindex(store: Store, touched: Iterable[Key], new: Iterable[str]) -> None:
+    """The search index for what arrived (only the rows that changed)."""
+    indexing.reindex_rows(store, touched, new)

@@ -205,8 +205,9 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
     with store.write(origin=sender, capture=hub) as changes:
         merger = Merger(cs.schema_of(store), hub, _pending(store, bundle, hub),
                         find_unique=lambda t, c, v: _find_unique(store, t, c, v))
-        for entry in entries:  # one by one: an echo's intermediate value matters
-            _apply(store, merger, entry.changeset)
+        # In order, never merged across a row: an echo's intermediate value matters.
+        for changeset in cs.disjoint_runs(e.changeset for e in entries):
+            _apply(store, merger, changeset)
         store.capture.switch()  # what this device adds now is its own work
         conflicts = fixups.record_conflicts(store, merger.clashes, sender, bundle.id)
         case_ids = {fixups.case_of(store, t, k) for t, k in merger.touched}
@@ -217,7 +218,8 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
             if numbered:
                 result.notes.append(f"已为{len(numbered)}件临时编号的案件分配正式编号")
         fixups.vouch(actor, merger.touched)
-        fixups.reindex(store, case_ids - {""})
+        fixups.reindex(store, merger.touched,
+                       {i for ids in merger.inserted.values() for i in ids})
         if conflicts:
             audit.record(actor, "sync_import", entity="register",
                          detail=f"导入交换包：{len(conflicts)}处冲突待处理")

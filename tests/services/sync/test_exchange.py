@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+from datetime import datetime
+
 import apsw
 import pytest
 
 from mediation_desk.errors import PermissionDenied, ValidationError
-from mediation_desk.services.cases.drafts import PartyDraft
+from mediation_desk.services.cases import indexing
+from mediation_desk.services.cases.drafts import PartyDraft, RecordDraft
 from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.cases.search import SearchService
 from mediation_desk.services.safety.accounts import open_register
@@ -162,3 +166,29 @@ def test_enrolment_is_for_the_desk_and_its_managers(room: Room) -> None:
     with pytest.raises(ValidationError, match="已被另一台设备使用"):
         room.desk.sync.enroll("巡查一号", room.folder / "z.db")
     assert not (room.folder / "z.db").exists()
+
+
+def test_the_search_index_follows_what_arrived(room: Room) -> None:
+    """Only the rows that changed are re-indexed; the result is what indexing the cases
+    whole would give."""
+    case_id = new_case(room.desk)
+    laptop = room.enroll("巡查一号")
+    with room.on(laptop):
+        laptop.work.add_record(case_id, RecordDraft(
+            "note", datetime(2026, 11, 19, 10, 0), place="村委会", body="走访发现茶园引水渠被堵"))
+        party = Party.get(Party.case == case_id, Party.name == "李明")
+        draft = dataclasses.replace(laptop.work.party_draft(party.id), name="李明远")
+        laptop.work.update_party(party.id, draft)
+        other = new_case(laptop, summary="山林界址纠纷在湖上村")
+    room.send(laptop, room.desk)
+    with room.on(room.desk):
+        search = SearchService(room.desk.store, room.desk.actor)
+        assert {h.case_id for h in search.search("引水渠")} == {case_id}
+        assert {h.case_id for h in search.search("李明远")} == {case_id}
+        assert {h.case_id for h in search.search("山林界址")} == {other}
+        incremental = room.desk.store.execute(
+            "SELECT case_id, field, ref_id, text FROM search_doc ORDER BY 1, 2, 3, 4").fetchall()
+        indexing.reindex_cases(room.desk.store, [case_id, other])
+        whole = room.desk.store.execute(
+            "SELECT case_id, field, ref_id, text FROM search_doc ORDER BY 1, 2, 3, 4").fetchall()
+        assert incremental == whole
