@@ -204,7 +204,8 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
     hub = state.role(store) == "desk"
     with store.write(origin=sender, capture=hub) as changes:
         merger = Merger(cs.schema_of(store), hub, _pending(store, bundle, hub),
-                        find_unique=lambda t, c, v: _find_unique(store, t, c, v))
+                        find_unique=lambda t, c, v: _find_unique(store, t, c, v),
+                        fetch_row=lambda t, k: _fetch_row(store, t, k))
         # In order, never merged across a row: an echo's intermediate value matters.
         for changeset in cs.disjoint_runs(e.changeset for e in entries):
             _apply(store, merger, changeset)
@@ -252,6 +253,11 @@ def _find_unique(store: Store, table: str, columns: list[int],
     where = " AND ".join(f'"{names[i]}" IS ?' for i in columns)
     rows = store.execute(f'SELECT id FROM "{table}" WHERE {where}', values).fetchall()
     return str(rows[0][0]) if rows else None
+
+
+def _fetch_row(store: Store, table: str, row_id: str) -> tuple[Any, ...] | None:
+    rows = store.execute(f'SELECT * FROM "{table}" WHERE id = ?', (row_id,)).fetchall()
+    return tuple(rows[0]) if rows else None
 
 
 def _columns(store: Store, table: str) -> list[str]:

@@ -96,14 +96,15 @@ class Merger:
 
     ``hub``: this device is the desk. ``pending``: (table, key) → columns this device
     changed that the sender has not acknowledged (empty on the desk).
-    ``taken_by_other``: on a laptop, whether a local row with a unique value is the
-    laptop's own unsent row (then it is the one the desk will rename).
+    ``find_unique`` and ``fetch_row`` read this register (the other row holding a unique
+    value; a row by key) for the rare clash of unique names.
     """
 
     schema: Schema
     hub: bool
     pending: dict[Key, set[int]] = field(default_factory=dict)
     find_unique: Callable[[str, list[int], tuple[Any, ...]], str | None] | None = None
+    fetch_row: Callable[[str, str], tuple[Any, ...] | None] | None = None
     updates: dict[Key, dict[int, Any]] = field(default_factory=dict)
     inserts: list[tuple[str, tuple[Any, ...]]] = field(default_factory=list)
     clashes: list[Clash] = field(default_factory=list)
@@ -261,35 +262,48 @@ class Merger:
         return REPLACE
 
     def _duplicate(self, change: apsw.TableChange) -> int:
-        """A unique name or number already used here by another row: the row that reaches
-        the desk later is renamed (a case gets a provisional number the desk replaces)."""
+        """A unique name or number already used here by another row. The row that reaches
+        the desk later is renamed (a case gets a provisional number the desk replaces): so
+        the desk renames the arriving row, and a laptop renames its *own* row — the desk
+        has renamed it, or will when it arrives, in exactly the same way (the new name is
+        derived from the row's key) — and takes the desk's row as it is."""
         table = change.name
-        if change.op != "INSERT" or self.find_unique is None:
+        if self.find_unique is None or self.fetch_row is None or change.op == "DELETE":
             return self._missing(change)
         columns = self._columns(table)
-        row = list(change.new or ())
-        key = (table, str(row[0]))
+        key = (table, primary_key(change))
+        if change.op == "INSERT":
+            row = list(change.new or ())
+        else:
+            local = self.fetch_row(table, key[1])
+            if local is None:
+                return self._missing(change)
+            row = [local[i] if v is NO_CHANGE else v for i, v in enumerate(change.new or ())]
+        renamed: dict[int, Any] = {}
         for index_columns in self.schema.unique.get(table, []):
             values = tuple(row[i] for i in index_columns)
             other = self.find_unique(table, index_columns, values)
-            if other is None or other == row[0]:
+            if other is None or other == key[1]:
                 continue
-            mine_pending = not self.hub and (table, other) in self.pending
-            renamed_id = other if mine_pending else str(row[0])
-            for i in index_columns:
-                if mine_pending:
-                    self.updates.setdefault((table, other), {}).update(
-                        disambiguate(table, columns, i, values[index_columns.index(i)],
-                                     renamed_id))
-                else:
-                    for j, v in disambiguate(table, columns, i, row[i], renamed_id).items():
-                        row[j] = v
+            first = index_columns[0]
             if self.hub:
-                self.clashes.append(Clash("duplicate", table, key[1], columns[index_columns[0]],
-                                          None, other, values[0] if len(values) == 1
+                new_values = disambiguate(table, columns, first, row[first], key[1])
+                renamed.update(new_values)
+                for i, v in new_values.items():
+                    row[i] = v
+                self.clashes.append(Clash("duplicate", table, key[1], columns[first], None,
+                                          other, values[0] if len(values) == 1
                                           else list(values)))
+            else:
+                self.updates.setdefault((table, other), {}).update(
+                    disambiguate(table, columns, first, row[first], other))
         self.omitted.add(key)
-        self.inserts.append((table, tuple(row)))
+        if change.op == "INSERT":
+            self.inserts.append((table, tuple(row)))
+        else:
+            changed = {i: row[i] for i, v in enumerate(change.new or ())
+                       if i and v is not NO_CHANGE}
+            self.updates.setdefault(key, {}).update(changed | renamed)
         return OMIT
 
 

@@ -9,7 +9,9 @@ is current, or in the conflict table.
 from __future__ import annotations
 
 import dataclasses
-from datetime import datetime
+from datetime import date, datetime
+
+import pytest
 
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import RecordDraft
@@ -205,4 +207,33 @@ def test_the_same_new_case_on_two_laptops_stays_two_cases_with_a_hint(room: Room
     with room.on(b):
         assert open_conflicts() == []
         assert {first, second} <= {c.id for c in Case.select()}
+    same_everywhere(room)
+
+
+@pytest.mark.parametrize("desk_first", [False, True])
+def test_the_same_historical_number_typed_on_two_devices(room: Room, desk_first: bool) -> None:
+    """A paper case of last year typed in at the desk and on a laptop, each with its
+    number: both cases stay; the later arrival at the desk gets the next official number
+    and a conflict says so — on every device alike, whichever way the sticks went first
+    (desk first: the laptop renames its own unsent row exactly as the desk will)."""
+    laptop = room.enroll("巡查一号")
+    number = "（2025）湖头人调字第5号"
+    with room.on(room.desk):
+        desk_case = new_case(room.desk, number=number, received_on=date(2025, 3, 1),
+                             summary="纸质台账补录（主机）")
+    with room.on(laptop):
+        laptop_case = new_case(laptop, number=number, received_on=date(2025, 3, 1),
+                               summary="纸质台账补录（笔记本）")
+    if desk_first:
+        room.send(room.desk, laptop)
+        with room.on(laptop):
+            assert Case.get_by_id(desk_case).number == number
+    assert room.send(laptop, room.desk).conflicts >= 1
+    room.round()
+    with room.on(room.desk):
+        assert Case.get_by_id(desk_case).number == number
+        renumbered = Case.get_by_id(laptop_case).number
+        assert renumbered == "（2025）湖头人调字第6号"
+        kinds = {c.kind for c in open_conflicts()}
+        assert "duplicate" in kinds
     same_everywhere(room)

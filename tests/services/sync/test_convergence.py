@@ -1,7 +1,8 @@
 """One desk and three laptops, driven by Hypothesis through random work and exchanges.
 
 Work: parties' details corrected, agreement terms corrected, added and removed, new cases
-(often between the same villagers on two devices), records added, documents printed,
+(often between the same villagers on two devices), old paper cases typed in with their
+numbers (sometimes the same one on two devices), records added, documents printed,
 conflicts resolved. Exchanges in random order: a device exports into a fresh folder, and
 any device imports any folder ever written for it — the same bundle twice, an old one after
 a newer one, the desk relaying one laptop's work to the others.
@@ -218,6 +219,18 @@ class Machine(RuleBasedStateMachine):
                    PartyDraft(side="respondent", name=PEOPLE[b][0], id_number=PEOPLE[b][1])]
         IntakeService(store, self.actor).register(  # type: ignore[arg-type]
             neighbour_draft(parties=parties, summary=f"{device}登记的纠纷"))
+
+    @rule(device=st.sampled_from(DEVICES), k=st.integers(1, 3))
+    def type_in_a_paper_case(self, device: str, k: int) -> None:
+        """An old case from the paper register, with its number: two devices may type in
+        the same one (a unique number clash the desk settles)."""
+        store = self.on(device)
+        draft = neighbour_draft(number=f"（2025）湖头人调字第{k}号",
+                                received_on=date(2025, 3, k), summary=f"{device}补录的旧案")
+        try:
+            IntakeService(store, self.actor).register(draft)  # type: ignore[arg-type]
+        except ValidationError:
+            return  # this device already has that number
 
     @rule(device=st.sampled_from(DEVICES), n=st.integers(0, 50))
     def add_a_record(self, device: str, n: int) -> None:
