@@ -72,7 +72,8 @@ def _v4_patrols_and_printing(store: Store) -> None:
 def _v10_sync(store: Store) -> None:
     """Issue 13, patrol laptops: number leases and conflicts (synced tables); the outbox of
     captured changesets, the peers' marks and the ledger of bundles applied (local tables,
-    never captured); and an index to find a row's latest audit event per device."""
+    never captured); an index to find a row's latest audit event per device, and one to
+    find a row's search documents."""
     from mediation_desk.store import capture
     from mediation_desk.store.models import NumberLease, SyncConflict
 
@@ -80,6 +81,8 @@ def _v10_sync(store: Store) -> None:
     capture.create_local_tables(store)
     store.execute("CREATE INDEX IF NOT EXISTS audit_event_entity "
                   "ON audit_event (entity_id, device, seq)")
+    # An import re-indexes only the rows that changed: their documents found by row.
+    store.execute("CREATE INDEX IF NOT EXISTS search_doc_case_ref ON search_doc (case_id, ref_id)")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [

@@ -156,10 +156,11 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
 
     def has_docs(case_id: str) -> bool:
         if case_id not in indexed:
-            indexed[case_id] = search.has_docs(store, case_id)
+            indexed.update(search.cases_with_docs(store, [case_id]))
         return indexed[case_id]
 
     case_ids = sorted(by_table.get("case", ()))
+    indexed.update(search.cases_with_docs(store, case_ids))
     for start in range(0, len(case_ids), chunk):
         for case in Case.select().where(Case.id.in_(case_ids[start:start + chunk])):
             if case.deleted_at is not None:
@@ -174,6 +175,8 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
         for start in range(0, len(ids), chunk):
             found = list(model.select().where(model.id.in_(ids[start:start + chunk])))
             owners = _owners(table, found)
+            indexed.update(search.cases_with_docs(
+                store, [c for c in set(owners.values()) if c and c not in indexed]))
             for row in found:
                 case_id = owners.get(row.id, "")
                 if not case_id or case_id in whole or case_id in gone:
@@ -188,8 +191,7 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
     for case_id in gone:
         search.delete_case_docs(store, case_id)
     search.delete_ref_docs(store, stale)
-    for case_id, docs in adds.items():
-        search.add_docs(store, case_id, docs)
+    search.add_docs_of_cases(store, adds)
     reindex_cases(store, whole)
 
 

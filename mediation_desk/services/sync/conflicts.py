@@ -20,7 +20,7 @@ from mediation_desk.services.cases import indexing
 from mediation_desk.services.safety.audit_check import AUDITED
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.services.sync.merge import from_json
+from mediation_desk.services.sync.values import from_json
 from mediation_desk.store.base import StoreContext, utc_now
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store

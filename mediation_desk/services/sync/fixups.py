@@ -22,7 +22,8 @@ from mediation_desk.services.safety.audit_check import AUDITED
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.sync.changes import Key
-from mediation_desk.services.sync.merge import Clash, to_json
+from mediation_desk.services.sync.merge import Clash
+from mediation_desk.services.sync.values import to_json
 from mediation_desk.store.base import BaseModel, StoreContext
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import AuditEvent, Case, Party, SyncConflict

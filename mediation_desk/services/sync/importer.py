@@ -48,10 +48,10 @@ from mediation_desk.services.sync.bundle import (
 )
 from mediation_desk.services.sync.merge import Merger
 from mediation_desk.store import migrations
-from mediation_desk.store.backup import online_backup
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Device
+from mediation_desk.store.snapshot import file_snapshot
 
 KEEP_BACKUPS = 3
 CLOCK_DAYS = 2  # a sender's clock further off than this earns a warning
@@ -174,7 +174,8 @@ def _check_schema(bundle: Bundle) -> None:
 
 
 def backup_before_import(store: Store) -> Path:
-    """A backup of the register before anything arrives; the last few are kept."""
+    """A backup of the register before anything arrives (a fast whole-file copy,
+    ``store/snapshot.py``); the last few are kept."""
     stamp = clock.now().strftime("%Y%m%d-%H%M%S")
     target = store.path.with_name(f"{store.path.name}.sync-{stamp}.bak")
     n = 1
@@ -182,7 +183,7 @@ def backup_before_import(store: Store) -> Path:
         n += 1
         target = store.path.with_name(f"{store.path.name}.sync-{stamp}-{n}.bak")
     try:
-        online_backup(store.connection(), store.db_key, target)
+        file_snapshot(store, target)
     except OSError as exc:
         raise StoreUnavailable(f"导入前无法备份数据库（{exc.strerror or exc}），没有导入任何内容") from exc
     older = sorted(store.path.parent.glob(f"{store.path.name}.sync-*.bak"),
@@ -218,13 +219,13 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
             numbered = fixups.finalise_numbers(store, actor)
             if numbered:
                 result.notes.append(f"已为{len(numbered)}件临时编号的案件分配正式编号")
-        fixups.vouch(actor, merger.touched)
+        fixups.vouch(actor, merger.handled)
         fixups.reindex(store, merger.touched,
                        {i for ids in merger.inserted.values() for i in ids})
         if conflicts:
             audit.record(actor, "sync_import", entity="register",
                          detail=f"导入交换包：{len(conflicts)}处冲突待处理")
-        _check_after(store, {t for t, _ in merger.touched})
+        _check_after(store, merger)
         applied = sum(merger.offered.values())
         state.add_to_ledger(store, bundle.id, sender, bundle.manifest["seq_first"],
                             bundle.manifest["seq_last"], applied, len(conflicts),
@@ -302,15 +303,39 @@ def write_back(store: Store, merger: Merger) -> None:
     merger.inserts.clear()
 
 
-def _check_after(store: Store, tables: set[str]) -> None:
-    """Foreign keys and the touched tables' integrity, before COMMIT."""
-    for table in sorted(tables):
-        broken = store.execute(f'PRAGMA foreign_key_check("{table}")').fetchall()
-        if broken:
-            raise BundleRefused(f"导入后数据表“{table}”有{len(broken)}处引用了不存在的数据，已撤销")
-        check = [r[0] for r in store.execute(f'PRAGMA quick_check("{table}")').fetchall()]
-        if check != ["ok"]:
-            raise StoreUnavailable(f"导入后数据表“{table}”完整性检查未通过：{check[0]}，已撤销")
+def _check_after(store: Store, merger: Merger) -> None:
+    """Before COMMIT: every row that arrived is there, and every reference it makes leads
+    to a row that exists.
+
+    Why these and not ``PRAGMA integrity_check``: that reads the whole file (1.7 s for the
+    audit table alone of a 10,000-case register) and the cost grows with the register, not
+    with what arrived; what an apply can get wrong is in the rows it wrote. The file's
+    pages are checked where that belongs: when a register was not closed cleanly, by
+    ``verify``, and before each daily backup."""
+    for table, ids in merger.inserted.items():
+        wanted = [i for i in ids if (table, i) not in merger.omitted]
+        for start in range(0, len(wanted), 500):
+            part = wanted[start:start + 500]
+            found = store.execute(f'SELECT count(*) FROM "{table}" WHERE id IN '
+                                  f'({", ".join("?" * len(part))})', tuple(part)).fetchone()[0]
+            if found != len(part):
+                raise BundleRefused(f"数据表“{table}”应新增{len(part)}行，实际{found}行，已撤销")
+    by_table: dict[str, list[str]] = {}
+    for table, row_id in merger.touched:
+        by_table.setdefault(table, []).append(row_id)
+    for table, ids in sorted(by_table.items()):
+        references = store.execute(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        for ref in references:
+            parent, column, target = str(ref[2]), str(ref[3]), str(ref[4] or "id")
+            for start in range(0, len(ids), 500):
+                part = ids[start:start + 500]
+                broken = store.execute(
+                    f'SELECT count(*) FROM "{table}" t WHERE t.id IN '
+                    f'({", ".join("?" * len(part))}) AND t."{column}" IS NOT NULL AND NOT '
+                    f'EXISTS (SELECT 1 FROM "{parent}" p WHERE p."{target}" = t."{column}")',
+                    tuple(part)).fetchone()[0]
+                if broken:
+                    raise BundleRefused(f"导入后数据表“{table}”有{broken}处引用了不存在的数据，已撤销")
 
 
 def _update_peer(store: Store, peer: state.Peer, bundle: Bundle, entries: list[Any],

@@ -34,16 +34,14 @@ in the middle of applying).
 
 from __future__ import annotations
 
-import base64
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 import apsw
 
-from mediation_desk.services.cases.numbering import PROVISIONAL_PREFIX
 from mediation_desk.services.sync.changes import NO_CHANGE, Key, Schema, primary_key
+from mediation_desk.services.sync.values import disambiguate
 
 BOOKKEEPING = frozenset({"created_at", "updated_at", "updated_by_device", "row_version"})
 #: Columns that merge by maximum: numbers only go up, whoever moved them.
@@ -55,26 +53,6 @@ QUIET = frozenset({("dict_entry", "position"), ("dict_entry", "version")})
 OMIT = apsw.SQLITE_CHANGESET_OMIT
 REPLACE = apsw.SQLITE_CHANGESET_REPLACE
 ABORT = apsw.SQLITE_CHANGESET_ABORT
-
-
-def _bytes(value: Any) -> Any:
-    if isinstance(value, bytes):
-        return {"$bytes": base64.b64encode(value).decode("ascii")}
-    raise TypeError(type(value).__name__)
-
-
-def to_json(value: Any) -> str:
-    """A stored SQLite value (or a row of them) as JSON; bytes as base64 in an object."""
-    return json.dumps(value, ensure_ascii=False, default=_bytes)
-
-
-def from_json(text: str | None) -> Any:
-    if text is None:
-        return None
-    value = json.loads(text)
-    if isinstance(value, dict) and "$bytes" in value:
-        return base64.b64decode(value["$bytes"])
-    return value
 
 
 @dataclass
@@ -112,6 +90,9 @@ class Merger:
     inserted: dict[str, list[str]] = field(default_factory=dict)
     omitted: set[Key] = field(default_factory=set)
     touched: set[Key] = field(default_factory=set)
+    #: Rows the handler decided on: the only ones whose content may be a mix no single
+    #: device's audit event vouches for (a row SQLite applied by itself is the sender's).
+    handled: set[Key] = field(default_factory=set)
     indirect: int = 0
     error: BaseException | None = None
 
@@ -128,10 +109,45 @@ class Merger:
         self.touched.add(key)
         if change.op == "INSERT":
             self.inserted.setdefault(change.name, []).append(key[1])
+        if change.op == "UPDATE" and self._sets_unique(change):
+            try:
+                return not self._unique_update(change, key)
+            except BaseException as exc:  # re-raised by the importer after the apply
+                self.error = exc
+                return False
+        return True
+
+    def _sets_unique(self, change: apsw.TableChange) -> bool:
+        new = change.new or ()
+        return any(new[i] is not NO_CHANGE for cols in self.schema.unique.get(change.name, [])
+                   for i in cols)
+
+    def _unique_update(self, change: apsw.TableChange, key: Key) -> bool:
+        """An update setting a unique value another row here holds. SQLite would not ask the
+        conflict handler about it (an UPDATE breaking a UNIQUE index just fails the whole
+        apply, unlike an INSERT), so it is decided here, before SQLite tries: merged as
+        :meth:`_data` merges, renamed as :meth:`_duplicate` renames, written back by hand.
+        Whether it was taken over (True: SQLite must skip it)."""
+        if self.fetch_row is None:
+            return False
+        local = self.fetch_row(key[0], key[1])
+        if local is None:
+            return False
+        new = change.new or ()
+        arriving = {i: v for i, v in enumerate(new) if i and v is not NO_CHANGE}
+        if not self._unique_clash(key, local, arriving, dry_run=True):
+            return False  # no clash: SQLite applies it (through _data if need be)
+        self.handled.add(key)
+        writes, _kept = self._decide(key, local, change.old or (), new)
+        self._unique_clash(key, local, writes)
+        if writes:
+            self.updates.setdefault(key, {}).update(writes)
         return True
 
     def handle(self, reason: int, change: apsw.TableChange) -> int:
         try:
+            if reason != apsw.SQLITE_CHANGESET_FOREIGN_KEY:
+                self.handled.add((change.name, primary_key(change)))
             if reason == apsw.SQLITE_CHANGESET_FOREIGN_KEY:
                 # Go on: the rows written back after the apply (renamed duplicates) may be
                 # the missing parents; the importer checks every foreign key before COMMIT.
@@ -162,13 +178,25 @@ class Merger:
         return index in self.pending.get(key, ())
 
     def _data(self, change: apsw.TableChange) -> int:
-        table = change.name
-        key = (table, primary_key(change))
-        columns = self._columns(table)
+        key = (change.name, primary_key(change))
         local = tuple(change.conflict or ())
-        old, new = change.old or (), change.new or ()
         if change.op == "DELETE":
             return self._hard_delete(key, local)
+        writes, kept = self._decide(key, local, change.old or (), change.new or ())
+        if self._unique_clash(key, local, writes):
+            kept = True  # written back by hand, renamed: REPLACE would break the index
+        if kept:
+            if writes:
+                self.updates.setdefault(key, {}).update(writes)
+            return OMIT
+        return REPLACE
+
+    def _decide(self, key: Key, local: tuple[Any, ...], old: tuple[Any, ...],
+                new: tuple[Any, ...]) -> tuple[dict[int, Any], bool]:
+        """Column by column (see the module's docstring): the values to write, and whether
+        some column keeps its local value (then the row must be written back by hand)."""
+        table = key[0]
+        columns = self._columns(table)
         deleted = columns.index("deleted_at")
         # A laptop keeps a row alive while it has unsent edits of it (the desk restores it
         # when those edits arrive; hiding it meanwhile would lose the mediator's place).
@@ -191,11 +219,44 @@ class Merger:
                 self.clashes.append(Clash("value", table, key[1], name, old[i], mine, value))
         if self.hub:
             self._hub_row_rules(key, local, old, new)
-        if kept:
-            if writes:
-                self.updates.setdefault(key, {}).update(writes)
-            return OMIT
-        return REPLACE
+        return writes, kept
+
+    def _unique_clash(self, key: Key, local: tuple[Any, ...], writes: dict[int, Any], *,
+                      dry_run: bool = False) -> bool:
+        """Whether the row as the merge would leave it takes a unique value another row of
+        this register holds (a provisional number finalised on the desk that a laptop's
+        unsent paper case already carries). Settled as :meth:`_duplicate` settles it: the
+        desk renames this row (``writes`` gain the new name), a laptop renames its own."""
+        table = key[0]
+        indexes = [cols for cols in self.schema.unique.get(table, [])
+                   if any(i in writes for i in cols)]
+        if not indexes or self.find_unique is None:
+            return False
+        columns = self._columns(table)
+        row = [writes.get(i, v) for i, v in enumerate(local)]
+        clashed = False
+        for index_columns in indexes:
+            values = tuple(row[i] for i in index_columns)
+            other = self.find_unique(table, index_columns, values)
+            if other is None or other == key[1]:
+                continue
+            clashed = True
+            if dry_run:
+                continue
+            first = index_columns[0]
+            if self.hub:
+                renamed = disambiguate(table, columns, first, row[first], key[1])
+                writes.update(renamed)
+                for i, v in renamed.items():
+                    row[i] = v
+                self.clashes.append(Clash("duplicate", table, key[1], columns[first], None,
+                                          other, values[0] if len(values) == 1
+                                          else list(values)))
+            else:
+                self.handled.add((table, other))
+                self.updates.setdefault((table, other), {}).update(
+                    disambiguate(table, columns, first, row[first], other))
+        return clashed
 
     def _hub_row_rules(self, key: Key, local: tuple[Any, ...], old: tuple[Any, ...],
                        new: tuple[Any, ...]) -> None:
@@ -236,7 +297,8 @@ class Merger:
                 kind = "value" if columns[i] != "deleted_at" else (
                     "restored" if new[i] is None else "deleted")
                 self.clashes.append(Clash(kind, table, key[1], columns[i] if kind == "value"
-                                          else "", None, local[i], new[i]))
+                                          else "deleted_at", None, local[i], new[i]))
+        self._unique_clash(key, local, writes)
         if writes:
             self.updates.setdefault(key, {}).update(writes)
         return OMIT
@@ -295,6 +357,7 @@ class Merger:
                                           other, values[0] if len(values) == 1
                                           else list(values)))
             else:
+                self.handled.add((table, other))
                 self.updates.setdefault((table, other), {}).update(
                     disambiguate(table, columns, first, row[first], other))
         self.omitted.add(key)
@@ -305,15 +368,3 @@ class Merger:
                        if i and v is not NO_CHANGE}
             self.updates.setdefault(key, {}).update(changed | renamed)
         return OMIT
-
-
-def disambiguate(table: str, columns: list[str], index: int, value: Any,
-                 row_id: str) -> dict[int, Any]:
-    """New values making a row's unique ``columns[index]`` unique again, the same on every
-    device (derived from the row's key)."""
-    if table == "case" and columns[index] == "number":
-        return {index: f"{PROVISIONAL_PREFIX}重复-{row_id[:8]}",
-                columns.index("number_seq"): None}
-    if isinstance(value, str):
-        return {index: f"{value}（重复{row_id[:4]}）"}
-    raise ValueError(f"{table}.{columns[index]} 的重复值无法自动改名")

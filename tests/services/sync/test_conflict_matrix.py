@@ -16,7 +16,7 @@ import pytest
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import RecordDraft
 from mediation_desk.services.safety.backups import verify_register
-from mediation_desk.services.sync.merge import from_json
+from mediation_desk.services.sync.values import from_json
 from mediation_desk.store.capture import synced_tables
 from mediation_desk.store.models import Agreement, AgreementTerm, Case, Party, SyncConflict
 from tests.services.sync.conftest import (
@@ -236,4 +236,21 @@ def test_the_same_historical_number_typed_on_two_devices(room: Room, desk_first:
         assert renumbered == "（2025）湖头人调字第6号"
         kinds = {c.kind for c in open_conflicts()}
         assert "duplicate" in kinds
+    same_everywhere(room)
+
+
+def test_a_number_the_desk_gives_that_another_laptop_already_used(room: Room) -> None:
+    """Found by the state machine: the desk renumbers laptop 1's clashing paper case to the
+    next number of 2025, which laptop 2's own unsent paper case already carries. SQLite's
+    apply would just fail on that update (a UNIQUE index broken by an UPDATE never reaches
+    the conflict handler); the merge takes it over, and laptop 2 renames its own case as
+    the desk then does."""
+    one, two = room.enroll("巡查一号"), room.enroll("巡查二号")
+    for device, k in ((room.desk, 2), (one, 2), (two, 3)):
+        with room.on(device):
+            new_case(device, number=f"（2025）湖头人调字第{k}号", received_on=date(2025, 3, k))
+    room.round()
+    with room.on(room.desk):
+        numbers = sorted(c.number for c in Case.select().where(Case.number_year == 2025))
+        assert numbers == [f"（2025）湖头人调字第{k}号" for k in (2, 3, 4)]
     same_everywhere(room)

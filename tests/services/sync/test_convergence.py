@@ -49,8 +49,8 @@ from mediation_desk.services.safety.accounts import create_register
 from mediation_desk.services.safety.backups import verify_register
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.sync.conflicts import ConflictService
-from mediation_desk.services.sync.merge import from_json
 from mediation_desk.services.sync.service import SyncService
+from mediation_desk.services.sync.values import from_json
 from mediation_desk.store.capture import synced_tables
 from mediation_desk.store.database import Store
 from mediation_desk.store.keys import keyfile_path
