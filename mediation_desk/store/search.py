@@ -195,17 +195,23 @@ def cases_with_docs(store: Store, case_ids: list[str]) -> dict[str, bool]:
     return found
 
 
-def delete_ref_docs(store: Store, refs: Iterable[tuple[str, str]]) -> None:
-    """Drop the documents of rows of cases: (case id, ref id) pairs, ref id "" for a case's
-    own fields (inside the caller's transaction)."""
-    pairs = list(refs)
-    if not pairs:
-        return
+def delete_ref_docs(store: Store, refs: Iterable[tuple[str, str, str]]) -> None:
+    """Drop documents of rows of cases: (case id, ref id, field) — ref id "" for a case's
+    own fields, field "" for all of the row's documents (inside the caller's transaction)."""
+    every = [(case_id, ref_id) for case_id, ref_id, field in refs if not field]
+    some = [(case_id, ref_id, field) for case_id, ref_id, field in refs if field]
     cursor = store.connection().cursor()
-    cursor.executemany(
-        "DELETE FROM search_fts WHERE rowid IN"
-        " (SELECT id FROM search_doc WHERE case_id = ? AND ref_id = ?)", pairs)
-    cursor.executemany("DELETE FROM search_doc WHERE case_id = ? AND ref_id = ?", pairs)
+    if every:
+        cursor.executemany(
+            "DELETE FROM search_fts WHERE rowid IN"
+            " (SELECT id FROM search_doc WHERE case_id = ? AND ref_id = ?)", every)
+        cursor.executemany("DELETE FROM search_doc WHERE case_id = ? AND ref_id = ?", every)
+    if some:
+        cursor.executemany(
+            "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc"
+            " WHERE case_id = ? AND ref_id = ? AND field = ?)", some)
+        cursor.executemany(
+            "DELETE FROM search_doc WHERE case_id = ? AND ref_id = ? AND field = ?", some)
 
 
 def delete_case_docs(store: Store, case_id: str) -> None:

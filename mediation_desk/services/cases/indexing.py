@@ -8,7 +8,7 @@ shown in a snippet: they are indexed as tokens only.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from mediation_desk.store import search
@@ -133,14 +133,37 @@ _ROW_DOCS: dict[str, tuple[type[Any], Callable[[Any], list[SearchDoc]]]] = {
     "agreement": (Agreement, lambda row: [agreement_doc(row)]),
     "agreement_term": (AgreementTerm, lambda row: [term_doc(row)]),
 }
+#: Columns whose change alters a row's documents (by document field, "" for all of them).
+SEARCHED: dict[str, dict[str, frozenset[str]]] = {
+    "case": {"": frozenset({"title", "summary", "requests", "deleted_at"})},
+    "party": {"": frozenset({"name", "name_initials", "deleted_at"}),
+              "party": frozenset({"address", "id_number", "phone", "legal_representative",
+                                  "agent"})},
+    "record": {"": frozenset({"body", "private", "author_account_id", "deleted_at"})},
+    "agreement": {"": frozenset({"facts", "issues", "responsibilities", "deleted_at"})},
+    "agreement_term": {"": frozenset({"text", "deleted_at"})},
+}
+Changed = Mapping[tuple[str, str], frozenset[str] | None]
+
+
+def _fields_to_redo(table: str, columns: frozenset[str] | None) -> str | None:
+    """Which of a changed row's documents need indexing again: "" all, a field name only
+    that one, ``None`` none (``columns`` None: unknown, so all)."""
+    if columns is None:
+        return ""
+    for field, searched in SEARCHED.get(table, {}).items():
+        if columns & searched:
+            return field
+    return None
 
 
 def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[str] = (),
-                 chunk: int = 400) -> None:
+                 changed: Changed | None = None, chunk: int = 400) -> None:
     """Bring the index up to date for rows changed outside the services (a sync import):
-    only each changed party's, record's, agreement's or term's own documents, and a changed
-    case's own fields; a case that is new, deleted or restored is indexed whole. ``new``:
-    ids of rows just inserted (they have no old documents to remove).
+    only each changed party's, record's, agreement's or term's own documents — none when
+    the columns that changed are not searched (``changed``: row → column names, or None
+    when unknown) — and a changed case's own fields; a case that is new, deleted or
+    restored is indexed whole. ``new``: ids of rows just inserted (no old documents).
 
     Why not every touched case whole: a day's records added to a few hundred long-running
     cases re-tokenised all their old records too (seconds instead of milliseconds)."""
@@ -148,9 +171,10 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
     for table, row_id in rows:
         by_table.setdefault(table, set()).add(row_id)
     fresh = set(new)
+    columns: Changed = changed or {}
     whole: set[str] = set()
     gone: set[str] = set()
-    stale: list[tuple[str, str]] = []  # (case id, ref id) whose documents go
+    stale: list[tuple[str, str, str]] = []  # (case id, ref id, field or "") that go
     adds: dict[str, list[SearchDoc]] = {}
     indexed: dict[str, bool] = {}
 
@@ -167,8 +191,8 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
                 gone.add(case.id)
             elif not has_docs(case.id):
                 whole.add(case.id)  # new, or restored
-            else:
-                stale.append((case.id, ""))
+            elif _fields_to_redo("case", columns.get(("case", case.id))) is not None:
+                stale.append((case.id, "", ""))
                 adds.setdefault(case.id, []).extend(case_field_docs(case))
     for table, (model, make) in _ROW_DOCS.items():
         ids = sorted(by_table.get(table, ()))
@@ -184,10 +208,15 @@ def reindex_rows(store: Store, rows: Iterable[tuple[str, str]], new: Iterable[st
                 if not has_docs(case_id):
                     whole.add(case_id)  # never indexed here: all of it
                     continue
+                field = "" if row.id in fresh else _fields_to_redo(
+                    table, columns.get((table, row.id)))
+                if field is None:
+                    continue  # nothing searched changed
                 if row.id not in fresh:
-                    stale.append((case_id, row.id))
+                    stale.append((case_id, row.id, field))
                 if row.deleted_at is None:
-                    adds.setdefault(case_id, []).extend(make(row))
+                    adds.setdefault(case_id, []).extend(
+                        d for d in make(row) if not field or d.field == field)
     for case_id in gone:
         search.delete_case_docs(store, case_id)
     search.delete_ref_docs(store, stale)

@@ -203,6 +203,10 @@ def vouch(actor: Actor | None, touched: Iterable[Key]) -> int:
     return vouched
 
 
-def reindex(store: Store, touched: Iterable[Key], new: Iterable[str]) -> None:
-    """The search index for what arrived (only the rows that changed)."""
-    indexing.reindex_rows(store, touched, new)
+def reindex(store: Store, touched: Iterable[Key], new: Iterable[str],
+            changed: dict[Key, set[str]], handled: set[Key]) -> None:
+    """The search index for what arrived: only the rows whose searched columns changed
+    (a row the merge wrote back by hand counts as wholly changed)."""
+    columns = {key: (None if key in handled else frozenset(names))
+               for key, names in changed.items()}
+    indexing.reindex_rows(store, touched, new, columns)

@@ -221,7 +221,8 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
                 result.notes.append(f"已为{len(numbered)}件临时编号的案件分配正式编号")
         fixups.vouch(actor, merger.handled)
         fixups.reindex(store, merger.touched,
-                       {i for ids in merger.inserted.values() for i in ids})
+                       {i for ids in merger.inserted.values() for i in ids},
+                       merger.changed, merger.handled)
         if conflicts:
             audit.record(actor, "sync_import", entity="register",
                          detail=f"导入交换包：{len(conflicts)}处冲突待处理")

@@ -90,6 +90,8 @@ class Merger:
     inserted: dict[str, list[str]] = field(default_factory=dict)
     omitted: set[Key] = field(default_factory=set)
     touched: set[Key] = field(default_factory=set)
+    #: Columns an UPDATE that SQLite applied set, by row (for the search index).
+    changed: dict[Key, set[str]] = field(default_factory=dict)
     #: Rows the handler decided on: the only ones whose content may be a mix no single
     #: device's audit event vouches for (a row SQLite applied by itself is the sender's).
     handled: set[Key] = field(default_factory=set)
@@ -109,6 +111,10 @@ class Merger:
         self.touched.add(key)
         if change.op == "INSERT":
             self.inserted.setdefault(change.name, []).append(key[1])
+        if change.op == "UPDATE":
+            names = self._columns(change.name)
+            self.changed.setdefault(key, set()).update(
+                names[i] for i, v in enumerate(change.new or ()) if i and v is not NO_CHANGE)
         if change.op == "UPDATE" and self._sets_unique(change):
             try:
                 return not self._unique_update(change, key)
