@@ -147,6 +147,8 @@ def sync_metrics(db: Path, password: str, user: str, changes: int = CHANGES,
                 import_runs.append(_timed(lambda s=store, o=only: SyncService(s, actor)
                                           .import_(o)))
                 store.close()
+                for leftover in folder.glob(f"desk-{run}.db*"):  # the copy and its backup:
+                    leftover.unlink()  # a register's worth of disk each
         register_bytes = desk_path.stat().st_size
     say(f"  sync: bundle {size / 1024:.0f} KB for {changes} changes; register"
         f" {register_bytes / 2**20:.1f} MB")
