@@ -1626,6 +1626,7 @@
     <name>ExchangeDialog</name>
     <message>
         <source>Imported %1 bundle(s) with %2 change(s); %3 skipped.</source>
+        <extracomment>What an exchange job gives back: what came in, what went out, why export failed.</extracomment>
         <translation>导入%1个交换包，共%2处修改；跳过%3个。</translation>
     </message>
     <message>
@@ -1699,6 +1700,10 @@
     <message>
         <source>Exchanging…</source>
         <translation>正在交换…</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the stick:</source>
+        <translation>没有写入U盘：</translation>
     </message>
     <message>
         <source>Nothing was imported:</source>

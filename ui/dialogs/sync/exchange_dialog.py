@@ -38,6 +38,14 @@ from ui.widgets.field_error import FieldError
 from ui.workers import Job, on_worker, run_in_background
 
 FOLDER_KEY = "sync/folder"
+#: What an exchange job gives back: what came in, what went out, why export failed.
+Outcome = tuple[Imported | None, Exported | None, BaseException | None]
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, ValidationError):
+        return "\n".join(str(p) for p in exc.problems)
+    return str(exc)
 
 
 @dataclass
@@ -167,12 +175,15 @@ class ExchangeDialog(QDialog):
         self._busy(True)
         store, sync = self.ctx.store, self.ctx.sync
 
-        def work(report: Any) -> tuple[Imported | None, Exported | None]:
-            def both() -> tuple[Imported | None, Exported | None]:
+        def work(report: Any) -> Outcome:
+            def both() -> Outcome:
                 imported = sync.import_(folder) if bring_in else None
                 report(1, 2)
-                exported = sync.export(folder) if send_out else None
-                return imported, exported
+                try:
+                    exported = sync.export(folder) if send_out else None
+                except (ValidationError, StoreUnavailable, PermissionDenied) as exc:
+                    return imported, None, exc  # what came in stays in, and is shown
+                return imported, exported, None
             return on_worker(store, both)  # type: ignore[no-any-return]
 
         self.job = run_in_background(self, work, title=translate("ExchangeDialog",
@@ -180,8 +191,8 @@ class ExchangeDialog(QDialog):
                                      on_done=self._done, on_error=self._failed,
                                      cancellable=False)
 
-    def _done(self, outcome: tuple[Imported | None, Exported | None]) -> None:
-        imported, exported = outcome
+    def _done(self, outcome: Outcome) -> None:
+        imported, exported, failed = outcome
         lines: list[str] = []
         if imported is not None:
             self.result_.imported = imported
@@ -191,19 +202,18 @@ class ExchangeDialog(QDialog):
             lines += describe_export(exported)
         self.result_.lines += lines
         self.log.appendPlainText("\n".join(lines))
+        if failed is not None:
+            self.log.appendPlainText(translate("ExchangeDialog", "Nothing was written to the "
+                                                                 "stick:") + "\n" + _reason(failed))
         self._busy(False)
         self._update_conflicts()
 
     def _failed(self, exc: BaseException) -> None:
         self._busy(False)
-        if isinstance(exc, ValidationError):
-            text = "\n".join(str(p) for p in exc.problems)
-        elif isinstance(exc, StoreUnavailable | PermissionDenied):
-            text = str(exc)
-        else:
+        if not isinstance(exc, ValidationError | StoreUnavailable | PermissionDenied):
             raise exc
         self.log.appendPlainText(translate("ExchangeDialog", "Nothing was imported:") + "\n"
-                                 + text)
+                                 + _reason(exc))
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.exchange_button, self.import_button, self.export_button,
