@@ -16,6 +16,10 @@ painted with the register and 工作台 loaded; the password's key derivation is
 and taken out (it is reported as kdf_ms). Its baseline is a bare PySide6 window started the
 same way.
 
+attachment_file_ms files a 20 MB scan (hashed, streamed into the encrypted register in 1 MB
+chunks, audited) in a fresh process and register; attachment_peak_mb is the peak memory growth
+while doing it. Both beside the naive way: the file read whole and inserted as one blob.
+
 agreement_pdf_ms is the median of AGREEMENT_RUNS renders of a two-page written agreement of a
 demo case (PrintingService.render: the case read, the PDF built, its pages counted and hashed),
 warm; its baseline is the first, cold render of the same case in a new process (font files
@@ -25,8 +29,10 @@ sync_export_ms, sync_import_ms and sync_bytes_per_change: a patrol laptop enroll
 of the register makes SYNC_CHANGES changes through the services, exports them, and a copy of
 the desk imports them; the baseline is copying the whole register (bench/sync_bench.py).
 
-Not measured yet — it comes with the feature it times (a later issue):
-  monthly_report_ms  monthly statistics over 100,000 cases
+monthly_report_ms is the median time to compute every figure of the report (contract.md's
+definitions, StatisticsService.figures) for the last complete month the register holds;
+yearly_report_ms the same for that month's whole year. Their baseline is the naive way: every
+case, agreement, term, visit and finding loaded into Python and counted in a loop.
 """
 
 from __future__ import annotations
@@ -41,6 +47,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -58,9 +65,14 @@ QUERIES = ("李明", "陈华", "林美", "lm", "czq", "围墙", "赡养费", "�
 #: Budgets from architecture.md §10 (None: reported, no budget).
 BUDGETS: dict[str, float | None] = {
     "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
-    "rss_mb": 250, "agreement_pdf_ms": 100,
+    "rss_mb": 250, "agreement_pdf_ms": 100, "attachment_file_ms": 1000,
+    "attachment_peak_mb": 40, "monthly_report_ms": 500, "yearly_report_ms": 1000,
     "sync_export_ms": 2000, "sync_import_ms": 5000, "sync_bytes_per_change": None,
 }
+#: The scan filed by attachment_file_ms, and how often (each run a different file: a file
+#: already stored is only recorded again, which would flatter the figure).
+SCAN_MB = 20
+ATTACH_RUNS = 3
 AGREEMENT_RUNS = 20
 #: Written agreements tried when looking for one that prints on two pages.
 AGREEMENT_CANDIDATES = 400
@@ -147,7 +159,10 @@ def seed(db: Path, cases: int, seed_value: int) -> float:
             say(f"  seeded {done}/{total} cases, {elapsed:.0f} s")
 
     try:
-        fill_demo(store, actor, cases=cases, seed=seed_value, progress=progress)
+        # A throwaway register: batch by batch, so the WAL does not grow as large as the
+        # register (one transaction would, ~2.7 GB at 100,000 cases).
+        fill_demo(store, actor, cases=cases, seed=seed_value, progress=progress,
+                  all_or_nothing=False)
     finally:
         store.close()
     seconds = time.perf_counter() - start
@@ -219,6 +234,65 @@ def agreement_metric(db: Path, store: Any, actor: Any, repeat: int,
     return metric("agreement_pdf_ms", warm, "ms", cold)
 
 
+def naive_report(start: Any, end: Any) -> dict[str, int]:
+    """The report's main figures the naive way: every row loaded, counted in Python."""
+    from mediation_desk.store.models import Agreement, AgreementTerm, Case, Finding, PatrolVisit
+
+    def inside(day: Any) -> bool:
+        return day is not None and start <= day <= end
+
+    cases = {c.id: c for c in Case.select() if c.deleted_at is None}
+    amounts: dict[str, int] = {}
+    for t in AgreementTerm.select():
+        if t.deleted_at is None and t.amount_fen:
+            amounts[t.agreement_id] = amounts.get(t.agreement_id, 0) + t.amount_fen
+    out = {"received": 0, "succeeded": 0, "terminated": 0, "amount": 0, "people": 0,
+           "visits": 0, "findings": 0}
+    for c in cases.values():
+        if inside(c.received_on):
+            out["received"] += 1
+            out["people"] += c.people_involved or 0
+        if c.outcome == "terminated" and inside(c.terminated_on):
+            out["terminated"] += 1
+    for a in Agreement.select():
+        if a.deleted_at is None and a.case_id in cases and inside(a.reached_on):
+            out["succeeded"] += 1
+            out["amount"] += amounts.get(a.id, 0)
+    visits = {v.id: v for v in PatrolVisit.select() if v.deleted_at is None}
+    out["visits"] = sum(1 for v in visits.values() if inside(v.on))
+    out["findings"] = sum(1 for f in Finding.select() if f.deleted_at is None
+                          and f.visit_id in visits and inside(visits[f.visit_id].on))
+    return out
+
+
+def report_metrics(store: Any, actor: Any, repeat: int, baseline_repeat: int,
+                   details: bool) -> list[dict[str, Any]]:
+    """monthly_report_ms and yearly_report_ms: the last complete month in the register and
+    its year, every figure by SQL aggregation, beside the naive loop."""
+    from mediation_desk.domain.periods import Period
+    from mediation_desk.services.statistics.service import StatisticsService
+    from mediation_desk.store.models import Case
+
+    latest = Case.select(Case.received_on).order_by(Case.received_on.desc()).first()
+    last = latest.received_on.replace(day=1)
+    index = last.year * 12 + last.month - 2  # the month before the newest case's
+    month = Period.month(index // 12, index % 12 + 1)
+    year = Period.year(month.start.year)
+    stats = StatisticsService(store, actor)
+    out = []
+    for name, period in (("monthly_report_ms", month), ("yearly_report_ms", year)):
+        value = median_ms(lambda p=period: stats.figures(p), repeat)
+        baseline = median_ms(lambda p=period: naive_report(p.start, p.end), baseline_repeat)
+        if details:
+            f = stats.figures(period)
+            naive = naive_report(period.start, period.end)
+            say(f"  {period.label}: received {f.received} (naive {naive['received']}),"
+                f" succeeded {f.succeeded} ({naive['succeeded']}), SQL {value:.1f} ms,"
+                f" loop {baseline:.0f} ms")
+        out.append(metric(name, value, "ms", baseline))
+    return out
+
+
 def measure(db: Path, repeat: int, baseline_repeat: int, details: bool,
             sync_changes: int = 10_000) -> dict[str, Any]:
     from mediation_desk.services.cases.register import RegisterService
@@ -273,6 +347,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool,
                 f" naive load: {len(kept[0])} rows")
         cases = pages.count()
         agreement = agreement_metric(db, store, actor, AGREEMENT_RUNS, details)
+        reports = report_metrics(store, actor, repeat, baseline_repeat, details)
     finally:
         store.close()
     synced = []
@@ -288,8 +363,104 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool,
                statistics.median(per_query_like.values())),
         metric("rss_mb", memory, "MB", naive_memory),
         agreement,
+        *reports,
         *synced,
     ]}
+
+
+# -- attachments (a fresh process and a fresh register) --------------------------------------
+class PeakRss:
+    """The highest resident memory seen while a block runs, sampled every 2 ms (SQLite's
+    buffers count too, which tracemalloc cannot see)."""
+
+    def __enter__(self) -> PeakRss:
+        import threading
+
+        self.start = self.peak = rss_mb()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._sample, daemon=True)
+        self._thread.start()
+        return self
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.002):
+            self.peak = max(self.peak, rss_mb())
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self.peak = max(self.peak, rss_mb())
+
+    @property
+    def growth(self) -> float:
+        return self.peak - self.start
+
+
+def measure_attachments(folder: Path, details: bool) -> dict[str, Any]:
+    """attachment_file_ms and attachment_peak_mb: filing a 20 MB scan through
+    AttachmentService.add (hashed, then streamed in 1 MB chunks into the encrypted register,
+    audited), beside the naive way — the file read whole and inserted as one blob."""
+    import tracemalloc
+
+    from mediation_desk.services.attachments.service import AttachmentService
+    from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft
+    from mediation_desk.services.cases.intake import IntakeService
+    from mediation_desk.services.safety.accounts import RoomSettings, create_register
+
+    store, actor, _ = create_register(folder / "attach.db", RoomSettings("问房调解室",
+                                      "湖头镇人民调解委员会", "湖头"), USER, PASSWORD)
+    try:
+        case_id = IntakeService(store, actor).register(CaseDraft(
+            received_on=date(2026, 11, 2), dispute_type="邻里纠纷",
+            parties=[PartyDraft(side="applicant", name="张喆"),
+                     PartyDraft(side="respondent", name="李明")])).cases[0].case_id
+        files = AttachmentService(store, actor)
+        scan = folder / "scan.tif"
+        with scan.open("wb") as out:  # incompressible, as a scanned page's bytes are
+            for i in range(SCAN_MB):
+                out.write(hashlib.shake_256(f"scan-{i}".encode()).digest(2**20))
+        runs = iter(range(1, 1000))
+
+        def fresh() -> Path:  # a different file each time: new bytes, a new hash
+            with scan.open("r+b") as out:
+                out.write(next(runs).to_bytes(8, "big"))
+            return scan
+
+        def file_it() -> object:
+            return files.add("case", case_id, fresh(), kind="evidence")
+
+        store.execute("CREATE TABLE naive_blob (id INTEGER PRIMARY KEY, sha256 TEXT, data BLOB)")
+
+        def naive() -> object:
+            data = fresh().read_bytes()
+            with store.write():
+                store.execute("INSERT INTO naive_blob (sha256, data) VALUES (?, ?)",
+                              (hashlib.sha256(data).hexdigest(), data))
+            return data
+
+        chunked_ms = median_ms(file_it, ATTACH_RUNS)
+        naive_ms = median_ms(naive, ATTACH_RUNS)
+        with PeakRss() as chunked_rss:
+            tracemalloc.start()
+            file_it()
+            chunked_heap = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        with PeakRss() as naive_rss:
+            tracemalloc.start()
+            naive()
+            naive_heap = tracemalloc.get_traced_memory()[1] / 2**20
+            tracemalloc.stop()
+        if details:
+            say(f"  attachment {SCAN_MB} MB: chunked {chunked_ms:.0f} ms, peak RSS growth"
+                f" {chunked_rss.growth:.1f} MB, Python heap peak {chunked_heap:.1f} MB;"
+                f" naive {naive_ms:.0f} ms, {naive_rss.growth:.1f} MB, {naive_heap:.1f} MB")
+    finally:
+        store.close()
+    # RSS where it can be read (Linux), else the Python heap: both are printed with --details.
+    chunked_mb = max(chunked_rss.growth, chunked_heap)
+    naive_mb = max(naive_rss.growth, naive_heap)
+    return {"metrics": [metric("attachment_file_ms", chunked_ms, "ms", naive_ms),
+                        metric("attachment_peak_mb", chunked_mb, "MB", naive_mb)]}
 
 
 # -- start-up (fresh processes) --------------------------------------------------------------
@@ -361,7 +532,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--sync-changes", type=int, default=10_000,
                    help="changes in the sync bundle (0: skip the sync figures)")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
+    p.add_argument("--measure-attachments", type=Path, help=argparse.SUPPRESS)  # another
     args = p.parse_args(argv)
+    if args.measure_attachments:
+        print(json.dumps(measure_attachments(args.measure_attachments, args.details)))
+        return 0
     if args.measure:
         print(json.dumps(measure(args.measure, args.repeat, args.baseline_repeat,
                                  args.details, args.sync_changes)))
@@ -385,6 +560,13 @@ def main(argv: list[str] | None = None) -> int:
             stdout=subprocess.PIPE, check=True, text=True)
         measured = json.loads(child.stdout)
         metrics = measured["metrics"]
+        folder = Path(tmp) / "attachments"
+        folder.mkdir()
+        child = subprocess.run(
+            [sys.executable, __file__, "--measure-attachments", str(folder)]
+            + (["--details"] if args.details else []),
+            stdout=subprocess.PIPE, check=True, text=True)
+        metrics += json.loads(child.stdout)["metrics"]
         if not args.no_startup:
             startup_db = args.startup_db or (
                 db if args.cases == STARTUP_CASES else Path(tmp) / "startup.db")

@@ -15,6 +15,7 @@ the kernel (OpenProcess + GetExitCodeProcess) instead. Host names compare withou
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import socket
@@ -144,3 +145,89 @@ def window_holder(register: Path, platform: str | None = None,
             return None if free else holder
     is_alive = alive if alive is not None else (lambda pid: pid_alive(pid, platform))
     return holder if is_alive(holder.pid) else None
+
+
+# -- taking the window's lock from outside Qt (a restore) -------------------------------------
+def _program_name() -> str:
+    """What Qt compares with a running process's name to tell a live lock from a stale one:
+    the file name of this process's executable (on Linux, /proc/self/exe)."""
+    try:
+        return os.path.basename(os.readlink("/proc/self/exe"))
+    except OSError:
+        return os.path.basename(sys.executable)
+
+
+def _first_line(path: str) -> str:
+    try:
+        with open(path, encoding="ascii", errors="replace") as fh:
+            return fh.readline().strip()
+    except OSError:
+        return ""
+
+
+class WindowLock:
+    """The window's lock file, held by this process in QLockFile's own format.
+
+    Why: while a restore replaces the register, no window may start on it. Taking the very
+    lock a window takes (same file, created exclusively, QLockFile's lines, and on POSIX the
+    flock Qt keeps on it) makes a starting window see "already open" instead of opening a
+    file about to be moved away. A lock left by a process that died is stale and removed,
+    as Qt does.
+    """
+
+    def __init__(self, register: Path) -> None:
+        self.register = register
+        self.path = lock_path(register)
+        self.fd: int | None = None
+
+    def try_acquire(self) -> LockHolder | None:
+        """None when the lock is now ours, else whoever holds it."""
+        for _attempt in range(2):
+            try:
+                fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL
+                             | getattr(os, "O_BINARY", 0), 0o644)
+            except FileExistsError:
+                holder = window_holder(self.register)
+                if holder is not None:
+                    return holder
+                self._remove_stale()
+                continue
+            if sys.platform != "win32":
+                import fcntl
+
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            contents = "\n".join([str(os.getpid()), _program_name(), socket.gethostname(),
+                                  _first_line("/etc/machine-id"),
+                                  _first_line("/proc/sys/kernel/random/boot_id"), ""])
+            os.write(fd, contents.encode("utf-8"))
+            self.fd = fd
+            return None
+        return LockHolder(0, "", "")
+
+    def _remove_stale(self) -> None:
+        """Qt's removeStaleLockFile: delete it only if nobody holds its flock."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except FileNotFoundError:
+            return
+        try:
+            if sys.platform != "win32":
+                import fcntl
+
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except BlockingIOError:
+                    return
+            with contextlib.suppress(OSError):  # Windows: a window still holds it open
+                self.path.unlink(missing_ok=True)
+        finally:
+            os.close(fd)
+
+    def release(self) -> None:
+        if self.fd is None:
+            return
+        try:
+            self.path.unlink(missing_ok=True)
+        finally:
+            os.close(self.fd)
+            self.fd = None

@@ -6,6 +6,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 TS=resources/i18n/mediation_desk_zh_CN.ts
-mapfile -t sources < <(find ui -name '*.py' | sort)
-.venv/bin/pyside6-lupdate -no-obsolete -locations none "${sources[@]}" -ts "$TS"
+# Our own extractor (Python's parser), not pyside6-lupdate: see scripts/i18n_extract.py.
+.venv/bin/python scripts/i18n_extract.py "$TS"
 .venv/bin/pyside6-lrelease "$TS" -qm "${TS%.ts}.qm"

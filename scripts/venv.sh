@@ -71,4 +71,12 @@ rm -f "$STAMP"
 spec="."
 [ "$want" = test ] && spec=".[test]"
 .venv/bin/python -m pip install -q --disable-pip-version-check -c constraints.txt -e "$spec"
+# An older install had QtPdf from the separate pyside6-pdf wheel (PySide6 6.12); the pinned
+# PySide6 ships it in Addons again. Uninstalling the stray wheel deletes files Addons also
+# owns, so Addons is put back whole afterwards.
+if .venv/bin/python -m pip show -q PySide6-Pdf >/dev/null 2>&1; then
+  .venv/bin/python -m pip uninstall -q -y PySide6-Pdf
+  .venv/bin/python -m pip install -q --disable-pip-version-check --force-reinstall --no-deps \
+    -c constraints.txt PySide6-Addons
+fi
 echo "$stamp" > "$STAMP"

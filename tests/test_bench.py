@@ -11,7 +11,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = {"kdf_ms", "register_open_ms", "search_ms", "agreement_pdf_ms", "rss_mb",
-            "sync_export_ms", "sync_import_ms", "sync_bytes_per_change"}
+            "attachment_file_ms", "attachment_peak_mb", "monthly_report_ms",
+            "yearly_report_ms", "sync_export_ms", "sync_import_ms",
+            "sync_bytes_per_change"}
 
 
 def _number(value: object) -> bool:
@@ -19,10 +21,12 @@ def _number(value: object) -> bool:
 
 
 def test_bench_json_shape() -> None:
+    # Seeding 10,000 cases for startup_ms dominates; on the shared 2-core machine under load
+    # the whole run took 9 minutes (2026-12-05), hence the generous limit.
     done = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "run.py"), "--cases", "200", "--json",
          "--sync-changes", "300"],
-        capture_output=True, text=True, timeout=300, cwd=ROOT, check=False)
+        capture_output=True, text=True, timeout=560, cwd=ROOT, check=False)
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)  # stdout holds the JSON document and nothing else
     assert report["cases"] == 200

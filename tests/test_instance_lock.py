@@ -25,7 +25,8 @@ from mediation_desk.instance_lock import (
     server_name,
     window_holder,
 )
-from mediation_desk.services.safety.backups import backup_to, restore_backup
+from mediation_desk.services.safety.backups import backup_to
+from mediation_desk.services.safety.restore import restore_backup
 from tests.conftest import PASSWORD, Register
 
 # The window's own lock, taken in a separate process exactly as ui/app.py takes it.

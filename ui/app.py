@@ -169,16 +169,22 @@ def install_error_handler() -> None:
 
 # -- start-up paths -----------------------------------------------------------------------
 def open_demo(app: QApplication) -> tuple[Store, Actor]:
-    """The demo register: created and filled on first use, opened without a password."""
-    path = demo_register()
-    if path.exists():
-        return open_register(path, DEMO_USER, DEMO_PASSWORD)
-    store, actor, _ = create_register(
-        path, RoomSettings("问房调解室（演示）", "湖头镇人民调解委员会", "湖头"),
-        DEMO_USER, DEMO_PASSWORD, encrypted=False)
-    from mediation_desk.services.demo.fill import fill_demo
-    from ui.workers import on_worker, run_in_background
+    """The demo register, opened without a password: built on first use off the GUI thread,
+    all or nothing (``services/demo/register.py``). One an older version left incomplete —
+    it lacks the mark of a fill that ended — is set aside and built again, never opened."""
+    from mediation_desk.services.demo import build_demo_register, demo_filled, set_aside
+    from ui.workers import run_in_background
 
+    path = demo_register()
+    title = translate("App", "Creating demo data…")
+    if path.exists():
+        store, actor = open_register(path, DEMO_USER, DEMO_PASSWORD)
+        if demo_filled(store) is not None:
+            return store, actor
+        store.close()
+        aside = set_aside(path)
+        log.warning("the demo register was incomplete; kept as %s, building it again", aside)
+        title = translate("App", "The demo data was incomplete; creating it again…")
     failure: list[BaseException] = []
     loop = QEventLoop()
 
@@ -186,16 +192,15 @@ def open_demo(app: QApplication) -> tuple[Store, Actor]:
         failure.append(exc)
         loop.quit()
 
-    run_in_background(None, lambda report: on_worker(store, lambda: fill_demo(
-                          store, actor, cases=DEMO_CASES, seed=1, progress=report)),
-                      title=translate("App", "Creating demo data…"),
-                      on_done=lambda _summary: loop.quit(), on_error=failed,
+    run_in_background(None, lambda report: build_demo_register(
+                          path, RoomSettings("问房调解室（演示）", "湖头镇人民调解委员会", "湖头"),
+                          DEMO_USER, DEMO_PASSWORD, cases=DEMO_CASES, seed=1, progress=report),
+                      title=title, on_done=lambda _summary: loop.quit(), on_error=failed,
                       cancellable=False, show_after_ms=0)
     loop.exec()  # the progress dialog stays responsive while the demo is written
     if failure:
-        store.close()
         raise failure[0]
-    return store, actor
+    return open_register(path, DEMO_USER, DEMO_PASSWORD)
 
 
 def open_room(path: Path) -> tuple[Store, Actor] | None:

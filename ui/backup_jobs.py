@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QMainWindow
 
+from mediation_desk import clock
 from mediation_desk.services.safety.backups import (
     AUTO_PREFIX,
     BackupInfo,
@@ -38,7 +39,7 @@ NEVER_SHOW_MS = 24 * 60 * 60 * 1000  # the daily backup's progress dialog never 
 
 
 def manual_backup_path(folder: Path, now: datetime | None = None) -> Path:
-    return Path(folder) / f"{MANUAL_PREFIX}{(now or datetime.now()):%Y%m%d-%H%M%S}.db"
+    return Path(folder) / f"{MANUAL_PREFIX}{(now or clock.now()):%Y%m%d-%H%M%S}.db"
 
 
 def backups_in(folder: Path) -> list[BackupInfo]:

@@ -12,13 +12,18 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
+from mediation_desk.services.attachments.service import AttachmentService
+from mediation_desk.services.briefs.library import ArticleLibraryService
+from mediation_desk.services.briefs.service import BriefService
 from mediation_desk.services.cases.autosave import AutosaveService
+from mediation_desk.services.cases.case_edit import CaseEditService
 from mediation_desk.services.cases.casework import CaseworkService
 from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.cases.register import RegisterService
 from mediation_desk.services.cases.register_pages import RegisterPages
 from mediation_desk.services.cases.search import SearchService
+from mediation_desk.services.exchange.review import ImportReviewService
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.service import PatrolService
 from mediation_desk.services.printing.document_settings import DocumentSettingsService
@@ -27,6 +32,9 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.statistics.case_facts import CaseFactsService
+from mediation_desk.services.statistics.reports import ReportService
+from mediation_desk.services.statistics.service import StatisticsService
 from mediation_desk.services.sync.conflicts import ConflictService
 from mediation_desk.services.sync.service import SyncService
 from mediation_desk.store.changes import ChangeSet
@@ -63,6 +71,14 @@ class AppContext:
     patrols: PatrolService
     patrol_settings: PatrolSettingsService
     document_settings: DocumentSettingsService
+    import_review: ImportReviewService
+    attachments: AttachmentService
+    case_edit: CaseEditService
+    statistics: StatisticsService
+    reports: ReportService
+    case_facts: CaseFactsService
+    briefs: BriefService
+    articles: ArticleLibraryService
     sync: SyncService
     conflicts: ConflictService
 
@@ -81,5 +97,10 @@ class AppContext:
             patrols=PatrolService(store, actor),
             patrol_settings=PatrolSettingsService(store, actor),
             document_settings=DocumentSettingsService(store, actor),
+            import_review=ImportReviewService(store, actor),
+            attachments=AttachmentService(store, actor), case_edit=CaseEditService(store, actor),
+            statistics=StatisticsService(store, actor), reports=ReportService(store, actor),
+            case_facts=CaseFactsService(store, actor), briefs=BriefService(store, actor),
+            articles=ArticleLibraryService(store, actor),
             sync=SyncService(store, actor), conflicts=ConflictService(store, actor),
         )

@@ -49,6 +49,7 @@ GLYPHS: dict[str, str] = {
     "refuse": "fa5s.ban",
     "done": "fa5s.check-circle",
     "archive": "fa5s.archive",
+    "import_review": "fa5s.tasks",
     "unlock": "fa5s.unlock",
     "key": "fa5s.key",
     "accounts": "fa5s.users",
@@ -76,6 +77,11 @@ GLYPHS: dict[str, str] = {
     "patrol_missed": "fa5s.times",
     "patrol_cancelled": "fa5s.ban",
     "patrol_due": "fa5s.dot-circle",
+    # attachments (附件)
+    "attach": "fa5s.paperclip",
+    "image": "fa5s.file-image",
+    "file": "fa5s.file",
+    "signed": "fa5s.file-signature",
     # laptop sync (同步)
     "exchange": "fa5s.exchange-alt",
     "laptop": "fa5s.laptop",

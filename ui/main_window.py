@@ -34,7 +34,7 @@ from ui.views.safety.accounts_view import AccountsView
 from ui.views.safety.backups_view import BackupsView
 from ui.views.safety.retention_view import RetentionView
 from ui.views.settings.settings_view import SettingsView
-from ui.views.statistics_view import StatisticsView
+from ui.views.statistics.statistics_view import StatisticsView
 from ui.views.sync.laptops_view import LaptopsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
@@ -136,7 +136,9 @@ class MainWindow(QMainWindow):
         self.register_view.open_case.connect(self.open_case)
         self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
+        self.statistics_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
+        self.today_view.open_review.connect(self.show_review_list)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
         self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
         self.backups_view.restart_required.connect(self._restart_required)
@@ -181,6 +183,12 @@ class MainWindow(QMainWindow):
             self.case_tabs.indexOf(v), text))
         self.case_tabs.setCurrentIndex(index)
         return view
+
+    def show_review_list(self) -> None:
+        """工作台's "N 件导入案件待核对": the register, filtered to those cases."""
+        self.show_page(PAGE_CASES)
+        self.case_tabs.setCurrentIndex(0)
+        self.register_view.show_to_review()
 
     def current_case_view(self) -> CaseView | None:
         if self.stack.currentWidget() is not self.case_tabs:

@@ -8,11 +8,11 @@ it back with QtPdf, and prints it through the same Qt path a printer gets, into 
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import (
     AgreementDraft,
@@ -31,7 +31,7 @@ SELF_TEST_DPI = 150  # enough to exercise the path, fast enough for CI
 def sample_agreed_case(ctx: AppContext) -> str:
     """A two-party neighbours' dispute settled by a written agreement; its id."""
     draft = CaseDraft(
-        received_on=date.today(), source="当事人申请", dispute_type="邻里纠纷", village="湖二村",
+        received_on=clock.today(), source="当事人申请", dispute_type="邻里纠纷", village="湖二村",
         summary="申请人张喆与被申请人李明系前后邻居，被申请人新建房屋的屋檐滴水落入申请人院内。",
         requests=["被申请人改建屋檐排水"],
         mediators=[MediatorDraft("林春梅", "lead"), MediatorDraft("陈志强", "recorder")],
@@ -44,13 +44,13 @@ def sample_agreed_case(ctx: AppContext) -> str:
     case_id = ctx.intake.register(draft).cases[0].case_id
     ctx.casework.take_step(case_id, Step.NOTIFY_RIGHTS)
     ctx.casework.add_record(case_id, RecordDraft(
-        "mediation", datetime.now().replace(microsecond=0), place="调解室",
+        "mediation", clock.now().replace(microsecond=0), place="调解室",
         participants=["张喆", "李明"], body="双方陈述，调解员释法说理。"))
     ctx.casework.record_agreement(case_id, AgreementDraft(
-        reached_on=date.today(), facts="屋檐滴水落入邻居院内", issues="排水",
+        reached_on=clock.today(), facts="屋檐滴水落入邻居院内", issues="排水",
         responsibilities="李明负主要责任", terms=[TermDraft(
             "李明赔偿张喆院墙修复费5000元", obligor="李明", obligee="张喆",
-            amount_fen=500000, due_on=date.today(), method="现金", place="调解室")]))
+            amount_fen=500000, due_on=clock.today(), method="现金", place="调解室")]))
     return case_id
 
 

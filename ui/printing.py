@@ -30,6 +30,8 @@ from PySide6.QtGui import QColor, QDesktopServices, QImage, QPageLayout, QPageSi
 from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 from PySide6.QtPrintSupport import QPrintEngine, QPrinter
 
+from mediation_desk import clock
+
 #: Rows of device pixels rendered at a time (A4 at 600 dpi: 4961 × 1024 × 4 B ≈ 20 MB).
 STRIP_ROWS = 1024
 #: Above this the job grows without a visible gain on office printers; 1200 dpi PPDs are
@@ -295,7 +297,7 @@ def open_in_system_viewer(pdf: bytes, title: str) -> Path:
     """Hand the PDF to the desktop's PDF program. The file contains full ID numbers, so it
     goes to a private folder and earlier ones older than a day are removed first."""
     folder = viewer_folder()
-    now = time.time()
+    now = clock.system_seconds()  # file times are the system's, whatever the clock says
     for old in folder.glob("*.pdf"):
         with contextlib.suppress(OSError):
             if now - old.stat().st_mtime > VIEWER_KEEP_SECONDS:

@@ -17,10 +17,14 @@ def register(sub: Any) -> None:
 
 
 def cmd_demo(cli: Cli) -> None:
+    from mediation_desk.domain.limits import MAX_DEMO_CASES, MAX_SEED, count_problem
     from mediation_desk.services.demo.fill import fill_demo
 
-    if cli.args.cases < 0:
-        raise ValidationError(Problem("", "--cases", "不能为负数"))
+    for option, value, largest in (("--cases", cli.args.cases, MAX_DEMO_CASES),
+                                   ("--seed", cli.args.seed, MAX_SEED)):
+        reason = count_problem(value, largest)
+        if reason:
+            raise ValidationError(Problem("", option, reason))
     store, actor = cli.open()
     try:
         summary = fill_demo(store, actor, cases=cli.args.cases, seed=cli.args.seed,

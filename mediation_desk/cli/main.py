@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -17,17 +18,20 @@ from types import ModuleType
 from mediation_desk import __version__
 from mediation_desk.cli import (
     accounts,
+    attachments,
     backups,
     cases,
+    corrections,
     demo,
     exchange,
     patrols,
     printing,
+    reports,
     retention,
     room,
     sync,
 )
-from mediation_desk.cli.context import USER_ENV, Cli, Parser, UsageError
+from mediation_desk.cli.context import USER_ENV, Cli, Parser, UsageError, check_arguments
 from mediation_desk.errors import (
     CheckFailed,
     NotFound,
@@ -39,7 +43,8 @@ from mediation_desk.store.sqlite_errors import environment_message
 
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
-    room, exchange, cases, printing, patrols, accounts, backups, retention, demo, sync,
+    room, exchange, cases, corrections, attachments, printing, patrols, reports, accounts,
+    backups, retention, demo, sync,
 )
 
 
@@ -59,17 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         # Chinese and rare characters on any console or pipe (Windows defaults to cp936).
+        # A broken character given on the command line is shown escaped, never a crash.
         if hasattr(stream, "reconfigure"):
-            stream.reconfigure(encoding="utf-8")
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         args = build_parser().parse_args(argv)
     except SystemExit as exc:
         return int(exc.code or 0)
+    except BrokenPipeError:  # --help into a closed pipe
+        return _reader_gone()
     cli = Cli(args)
     try:
+        check_arguments(args)
         args.handler(cli)
         return 0
+    except BrokenPipeError:
+        return _reader_gone()
     except ValidationError as exc:
         cli.say("输入有误，未写入任何数据：")
         for problem in exc.problems:
@@ -93,6 +104,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         cli.say("已中断，未完成的操作没有写入。")
         return 130
+    except RecursionError:
+        cli.say("输入有误：内容嵌套太深，未写入任何数据")
+        return 1
     except Exception as exc:
         message = environment_message(exc)
         if message is not None:  # a damaged or locked file met outside a write
@@ -101,6 +115,19 @@ def main(argv: list[str] | None = None) -> int:
         cli.say("内部错误（程序缺陷），请把以下信息交给维护人员：")
         traceback.print_exc(file=sys.stderr)
         return 5
+
+
+def _reader_gone() -> int:
+    """Whoever read our output stopped (``cases --json | head -c1``): the command's work is
+    done, the rest of its output has nowhere to go. End quietly — and point stdout at the
+    null device so the interpreter's own last flush cannot fail again."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 if __name__ == "__main__":

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from mediation_desk.cli.context import (
     Cli,
     Parser,
+    check_out,
     parse_month,
     parse_range,
     read_json,
@@ -85,6 +86,8 @@ def cmd_patrol(cli: Cli) -> None:
     doc = read_json(cli.args.file) if command in ("plan-add", "visit-add") else None
     span = parse_range(cli.args.start, cli.args.end) if command in ("schedule", "export-ics") else None
     month = parse_month(cli.args.month) if command in ("print", "counts") else None
+    if command in ("export-ics", "print"):
+        check_out(cli.args.out)
     store, actor = cli.open()
     try:
         service = PatrolService(store, actor)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from mediation_desk.cli.context import Cli, UsageError
-from mediation_desk.errors import Problem, ValidationError
+from mediation_desk.cli.context import Cli, UsageError, check_out, write_failure
 
 
 def register(sub: Any) -> None:
@@ -35,6 +34,7 @@ def cmd_print(cli: Cli) -> None:
     out: Path = cli.args.out
     if kind not in KINDS:
         raise UsageError(f"未知的文书种类“{kind}”，应为：{' '.join(KINDS)}")
+    check_out(out)
     part = out.with_name(out.name + ".part")
     store, actor = cli.open()
     try:
@@ -44,8 +44,7 @@ def cmd_print(cli: Cli) -> None:
             part.write_bytes(document.pdf)
         except OSError as exc:
             part.unlink(missing_ok=True)
-            raise ValidationError(Problem("", "--out", f"无法写入“{out}”：{exc.strerror}")) \
-                from exc
+            raise write_failure(exc, out) from exc
         try:
             service.file_printed(document, action="save")
             part.replace(out)

@@ -86,10 +86,14 @@ def particulars(kit: Kit, rows: list[list[tuple[str, str]]]) -> Any:
         ("TOPPADDING", (0, 0), (-1, -1), 2.5 * mm),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3 * mm),
     ]
+    pad = 6  # reportlab's default cell padding, left and right
     for r, row in enumerate(rows):
         cells: list[Any] = []
-        for label, value in row:
-            cells += [kit.para(label, "center"), kit.para(value, "plain")]
+        for i, (label, value) in enumerate(row):
+            label_room = widths[2 * i] - 2 * pad
+            value_room = (kit.width - label_w if len(row) == 1 else widths[2 * i + 1]) - 2 * pad
+            cells += [kit.fitted(label, "center", label_room),
+                      kit.cell(value, "plain", value_room)]
         if len(row) == 1:
             cells += ["", ""]
             style.append(("SPAN", (1, r), (3, r)))
@@ -103,12 +107,11 @@ def particulars(kit: Kit, rows: list[list[tuple[str, str]]]) -> Any:
 
 def _bold(kit: Kit, markup: str, style: Any, weight: float = 0.04) -> Any:
     """A faux-bold paragraph in a cover-only size (markup already escaped by ``kit.markup``)."""
-    from reportlab.platypus import Paragraph
-
     from mediation_desk.documents import flowables as fl
+    from mediation_desk.documents.linebreak import Para
 
     del kit
-    return fl.FauxBold(Paragraph(markup, style), weight=weight)
+    return fl.FauxBold(Para(markup, style), weight=weight)
 
 
 def _mm(n: float) -> float:

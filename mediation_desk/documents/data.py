@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from mediation_desk import clock
+
 
 @dataclass(frozen=True)
 class RoomInfo:
@@ -116,6 +118,20 @@ class PrintedInfo:
 
 
 @dataclass(frozen=True)
+class AttachmentInfo:
+    """A file filed to the case (附件), as the dossier lists it; ``image`` holds the bytes of
+    an image the whole-file print includes as a page (None otherwise, or when only listing)."""
+
+    title: str
+    kind: str  # code: signed_agreement | evidence | receipt | photo | other
+    kind_label: str  # 签字协议书扫描件 / 证据材料 / 履行凭证 / 照片 / 其他材料
+    added_on: date
+    file_name: str = ""
+    printable: bool = False  # an image the dossier prints as a page
+    image: bytes | None = None
+
+
+@dataclass(frozen=True)
 class CaseFile:
     """Everything any form of one case may print."""
 
@@ -148,7 +164,8 @@ class CaseFile:
     retention: str = ""  # 保管期限, e.g. "10年"
     filed_by: str = ""  # 立卷人
     printed: tuple[PrintedInfo, ...] = ()
-    printed_on: date = field(default_factory=date.today)  # the date printed on forms
+    attachments: tuple[AttachmentInfo, ...] = ()  # oldest first
+    printed_on: date = field(default_factory=clock.today)  # the date printed on forms
 
     @property
     def lead_mediator(self) -> str:

@@ -13,6 +13,8 @@ corner, and the contents' 页次 column gives those numbers. They are found by b
 zero-size probes record the page each document starts on, and the second build prints them
 (a third runs only if the contents itself changed length). Items kept on paper only (ID copies,
 evidence, receipts, powers of attorney) are listed with where to insert them, not numbered.
+Files filed to the case (附件) are listed where they belong, each with its date; image ones
+print as pages of the file (documents/attachment_pages.py), others are kept electronically.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from mediation_desk.documents import attachment_pages as attachments
 from mediation_desk.documents.data import CaseFile, PartyInfo
 from mediation_desk.documents.form_parts import (
     done_followups,
@@ -89,6 +92,7 @@ def items(case: CaseFile) -> list[Item]:
     if investigations:
         out.append(Item("人民调解调查记录", "investigation", _count(len(investigations))))
     out.append(Item("证据材料（如有）", None, PAPER))
+    out += [Item(*entry) for entry in attachments.entries(case, attachments.EVIDENCE)]
     sessions = records_of(case, "mediation")
     if sessions or not case.refusal_reason.strip():
         out.append(Item("人民调解记录", "record", _count(len(sessions))))
@@ -98,7 +102,9 @@ def items(case: CaseFile) -> list[Item]:
             out.append(Item("人民调解协议书", "agreement"))
         else:
             out.append(Item("口头调解协议登记表", "oral-agreement"))
+        out += [Item(*entry) for entry in attachments.entries(case, attachments.SIGNED)]
         out.append(Item("履行凭证（如有）", None, PAPER))
+        out += [Item(*entry) for entry in attachments.entries(case, attachments.RECEIPTS)]
     visits = done_followups(case)
     if visits:
         out.append(Item("人民调解回访记录", "followup", _count(len(visits))))
@@ -106,6 +112,9 @@ def items(case: CaseFile) -> list[Item]:
         out.append(Item("司法确认申请书及调解证明", "confirmation"))
     if is_terminated(case):
         out.append(Item("终止人民调解告知书", "termination"))
+    later = attachments.OTHER if a is not None else (*attachments.OTHER, *attachments.SIGNED,
+                                                      *attachments.RECEIPTS)
+    out += [Item(*entry) for entry in attachments.entries(case, later)]
     out.append(Item(f"封底（{BACK_TITLE}）", BACK))
     return out
 
@@ -126,7 +135,8 @@ def problems(case: CaseFile) -> list[Problem]:
     out: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for item in items(case):
-        if item.kind is None or item.kind in (IDENTITY, BACK):
+        if item.kind is None or item.kind in (IDENTITY, BACK) or attachments.is_attachment(
+                item.kind):
             continue
         for p in form(item.kind).problems(case):
             if (p.field, p.reason) not in seen:
@@ -210,6 +220,8 @@ def _section_story(case: CaseFile, kit: Kit, item: Item, entries: list[Item],
     if item.kind == BACK:
         return back_story(case, kit, entries, pages)
     assert item.kind is not None
+    if attachments.is_attachment(item.kind):
+        return attachments.story(case, kit, item.kind)
     spec = form(item.kind)
     assert spec.story is not None, f"{item.kind}: the dossier needs a story"
     return spec.story(case, kit)
@@ -223,7 +235,8 @@ def _compact_kinds(case: CaseFile, entries: list[Item]) -> set[str]:
 
     compact: set[str] = set()
     for item in entries:
-        if item.kind is None or item.kind in (IDENTITY, BACK):
+        if item.kind is None or item.kind in (IDENTITY, BACK) or attachments.is_attachment(
+                item.kind):
             continue
         spec = form(item.kind)
         if not spec.fit_one_page or spec.story is None:

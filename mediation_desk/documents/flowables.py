@@ -1,6 +1,7 @@
 """The few reportlab pieces the stock library lacks: a faux-bold wrapper (every system has a
-regular Chinese face, few have a bold one), the fingerprint box, the seal area, section marks
-and a canvas that writes "第 x 页 共 y 页" once the total is known.
+regular Chinese face, few have a bold one), the fingerprint box, a drawn signing line, section
+marks and a canvas that writes "第 x 页 共 y 页" once the total is known (the seal area has its
+own module, seal.py).
 
 Form modules do not use these directly; :class:`mediation_desk.documents.layout.Kit` hands them
 out ready-styled.
@@ -9,7 +10,6 @@ out ready-styled.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
 from typing import Any
 
 from reportlab.lib import colors
@@ -169,40 +169,19 @@ class FingerprintBox(Flowable):  # type: ignore[misc]
         del h
 
 
-class SealArea(Flowable):  # type: ignore[misc]
-    """The committee's name and the date with a dashed circle where the seal goes.
+class Rule(Flowable):  # type: ignore[misc]
+    """A line to sign or write on, ``width`` long: drawn, not typed as underscores, so its
+    length does not depend on the face's "_"."""
 
-    The seal is pressed over name and date (骑年盖月), so the circle surrounds both; the circle
-    is printed dashed and grey so it reads as a guide, not as a fake seal.
-    """
-
-    def __init__(self, lines: Sequence[Paragraph], label: Paragraph,
-                 width: float = 68 * mm, diameter: float = 38 * mm) -> None:
+    def __init__(self, width: float) -> None:
         super().__init__()
-        self.lines, self.label = list(lines), label
-        self.width, self.diameter = width, diameter
-        self.height = diameter + 2 * mm
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = min(self.width, avail_width)
-        return self.width, self.height
+        self.width, self.height = width, 1.0
 
     def draw(self) -> None:
-        canv = self.canv
-        cx, cy, r = self.width / 2, self.height / 2, self.diameter / 2
-        canv.saveState()
-        canv.setStrokeColor(GUIDE)
-        canv.setLineWidth(0.6)
-        canv.setDash(3, 2)
-        canv.circle(cx, cy, r)
-        canv.restoreState()
-        heights = [p.wrap(self.width, self.height)[1] for p in self.lines]
-        y = cy + sum(heights) / 2
-        self.label.wrap(self.diameter, r)
-        self.label.drawOn(canv, cx - self.diameter / 2, y + 1 * mm)
-        for p, h in zip(self.lines, heights, strict=True):
-            y -= h
-            p.drawOn(canv, 0, y)
+        self.canv.saveState()
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, 0, self.width, 0)
+        self.canv.restoreState()
 
 
 def _draw_words(canv: Canvas, chain: FontChain, text: str, size: float, x_centre: float,

@@ -4,14 +4,23 @@ Why this module exists: reportlab prints a character the current font lacks as a
 blank*. On an agreement that is a party's name with a hole in it, which a court may reject and
 a party may dispute. So every text goes through a :class:`FontChain`: the room's configured font,
 then the system's FangSong/SimSun/KaiTi (Windows) or fontconfig's Chinese TrueType fonts (Linux),
-then the bundled LXGW WenKai. Each character is drawn by the first font whose cmap has it; a
-character in no font at all is collected and the whole document refused with
+then the bundled LXGW WenKai. Each character is drawn by the first font that has it — in its
+character map *and* with an outline: some fonts map rare characters to empty glyphs
+(:func:`font_files.blank_glyphs`), which would print as the same silent blank. A character in
+no font at all is collected and the whole document refused with
 :class:`UnprintableCharacters`, naming every such character (the real case: private-use
 "自造字" U+E000–U+F8FF that some population registers use for rare names).
 
 Never STSong-Light or any CID font: reportlab does not embed them, so they print as boxes on a
-machine without the font. Only TrueType outlines (.ttf/.ttc) are used; CFF fonts (.otf, Noto
-CJK) make reportlab raise "postscript outlines are not supported", so they are skipped.
+machine without the font. Only TrueType outlines are used; CFF fonts (.otf, and the .ttc of Noto
+CJK) make reportlab raise "postscript outlines are not supported": the automatic chain skips
+them by their table directory (:mod:`font_files`), and :func:`font_problem` gives the room the
+reason when it chooses one. In a TrueType *collection* (.ttc) the face is chosen by its name
+table (simsun.ttc: SimSun, not NSimSun; uming.ttc: the CN face), or given as "file.ttc#1".
+
+Where system fonts come from is a :data:`Discovery` (:mod:`system_fonts`: Windows' font folders,
+fontconfig on Linux), replaceable with :func:`use_discovery`, so tests decide what the machine
+has, and test the Windows branch on Linux.
 
 Faces are loaded lazily (a face is opened only when an earlier one lacks a character) and
 cached process-wide, with their pdfmetrics registration: a warm build pays nothing for fonts.
@@ -26,33 +35,41 @@ window imports ``mediation_desk.documents`` at start-up.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
 import threading
-from collections.abc import Iterator, Sequence
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from mediation_desk.documents.font_files import (
+    FaceInfo,
+    FontFileError,
+    FontSource,
+    best_face,
+    blank_glyphs,
+    read_faces,
+)
+from mediation_desk.documents.system_fonts import (
+    parse_fc_list,
+    system_fonts,
+    windows_font_folders,
+    windows_fonts,
+)
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.paths import resources_dir
 
 BUNDLED_FONT = "LXGWWenKai-Regular.ttf"
 PRIVATE_USE = range(0xE000, 0xF900)
-#: Windows system fonts by role, in preference order (file, subfont index).
-_WINDOWS = {
-    "body": (("simfang.ttf", 0), ("simsun.ttc", 0), ("simkai.ttf", 0)),
-    "title": (("simsun.ttc", 0), ("simfang.ttf", 0), ("simkai.ttf", 0)),
-}
-#: How many fontconfig faces to consider: each costs ~50 ms to open, only when needed.
-_MAX_FONTCONFIG = 6
+#: Characters every document prints: a font without them is not a Chinese font.
+_PROBE = "人民调解协议书申请被当事年月日"
 #: Characters dropped before printing: variation selectors and zero-width marks carry no glyph
 #: of their own (the base character prints), and would otherwise be refused as unprintable.
 _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_CFF_REASON = ("该字体为 PostScript（CFF）轮廓的 OpenType 字体（如 Noto/思源 CJK），无法嵌入 PDF，"
+               "请选用 TrueType 字体（.ttf/.ttc，如宋体 simsun.ttc、仿宋 simfang.ttf）")
 
 
 class UnprintableCharacters(ValidationError):
@@ -81,29 +98,14 @@ class UnprintableCharacters(ValidationError):
 
 
 @dataclass(frozen=True)
-class FontSource:
-    """A font file and, for a .ttc collection, which face in it."""
-
-    path: str
-    subfont: int = 0
-
-    @property
-    def key(self) -> tuple[str, int]:
-        """Identity for de-duplication: the same file installed twice (system LXGW WenKai and
-        the bundled copy) is opened once."""
-        try:
-            size = os.path.getsize(self.path)
-        except OSError:
-            size = -1
-        return (f"{Path(self.path).name.lower()}:{size}", self.subfont)
-
-
-@dataclass(frozen=True)
 class _Face:
     name: str  # the pdfmetrics name
     source: FontSource
     cmap: dict[int, int]
 
+
+#: Where system fonts come from: role ("body" or "title") -> faces in preference order.
+Discovery = Callable[[str], list[FontSource]]
 
 _lock = threading.RLock()
 _faces: dict[tuple[str, int], _Face | None] = {}  # None: the file could not be used
@@ -112,86 +114,119 @@ _override: tuple[FontSource, ...] | None = None
 
 
 def _load(source: FontSource) -> _Face | None:
-    """Open and register one face, once per process; None if reportlab cannot use it."""
+    """Open and register one face, once per process; None if reportlab cannot use it
+    (checked first from the file's tables, so a CFF font costs no parse). Characters the face
+    maps to an empty glyph count as missing from it (:func:`blank_glyphs`)."""
     with _lock:
         if source.key in _faces:
             return _faces[source.key]
         face: _Face | None = None
         try:
-            from reportlab.pdfbase import pdfmetrics
-            from reportlab.pdfbase.ttfonts import TTFont
+            info = read_faces(source.path)[source.subfont]
+            if info.embeddable:
+                from reportlab.pdfbase import pdfmetrics
+                from reportlab.pdfbase.ttfonts import TTFont
 
-            stem = re.sub(r"[^A-Za-z0-9]", "", Path(source.path).stem)[:24] or "font"
-            name = f"MD{len(_faces)}-{stem}-{source.subfont}"
-            font = TTFont(name, source.path, subfontIndex=source.subfont)
-            pdfmetrics.registerFont(font)
-            face = _Face(name, source, font.face.charToGlyph)
+                stem = re.sub(r"[^A-Za-z0-9]", "", Path(source.path).stem)[:24] or "font"
+                name = f"MD{len(_faces)}-{stem}-{source.subfont}"
+                font = TTFont(name, source.path, subfontIndex=source.subfont)
+                pdfmetrics.registerFont(font)
+                blank = blank_glyphs(source.path, source.subfont)
+                cmap = {code: glyph for code, glyph in font.face.charToGlyph.items()
+                        if glyph not in blank or _draws_nothing(code)}
+                face = _Face(name, source, cmap)
         except Exception:
             face = None
         _faces[source.key] = face
         return face
 
 
-def font_problem(path: str) -> str:
-    """Why a font file cannot be the room's font ("" when it can): for the settings page,
-    which should refuse a font the chain would silently skip."""
-    file, _, index = path.partition("#")
-    if not os.path.isfile(file):
-        return "字体文件不存在"
+def _draws_nothing(code: int) -> bool:
+    """Spaces and format characters: an empty glyph is their right glyph."""
+    return unicodedata.category(chr(code)) in ("Zs", "Zl", "Zp", "Cc", "Cf")
+
+
+def parse_font_setting(setting: str, role: str = "body") -> FontSource:
+    """A room's font setting as a source: "path" or "path#index" (a face of a .ttc). Without
+    an index, a collection's face is chosen by its name table (SimSun before NSimSun)."""
+    path, _, index = setting.partition("#")
+    if index.isdigit():
+        return FontSource(path, int(index))
+    try:
+        best = best_face(read_faces(path), role)
+    except FontFileError:
+        best = None
+    return FontSource(path, best.index if best else 0)
+
+
+def font_problem(setting: str) -> str:
+    """Why a font setting cannot be the room's font ("" when it can), in Chinese: for the
+    settings page and ``settings documents --font``, which refuse a font the chain would
+    otherwise skip without a word (printing in another font than the room chose)."""
+    path, _, index = setting.strip().partition("#")
+    if not path:
+        return ""
+    try:
+        faces = read_faces(path)
+    except FontFileError as exc:
+        return exc.reason
+    if index:
+        if not index.isdigit() or int(index) >= len(faces):
+            return (f"字体集中没有编号为“{index}”的字体（该文件共{len(faces)}个字体，"
+                    f"编号0–{len(faces) - 1}）")
+        face: FaceInfo | None = faces[int(index)]
+    else:
+        face = best_face(faces) or faces[0]
+    assert face is not None
+    if face.outlines == "cff":
+        return _CFF_REASON
+    if face.outlines != "truetype":
+        return "该字体没有矢量字形（点阵字体），无法用于打印"
+    if face.licence_forbids_embedding:
+        return "该字体的授权不允许嵌入文件（打印出的 PDF 须带上字体才能在别的电脑上正确显示），请改用其他字体"
     try:
         from reportlab.pdfbase.ttfonts import TTFont
 
-        TTFont("MDprobe", file, subfontIndex=int(index) if index.isdigit() else 0)
+        font = TTFont("MDprobe", path, subfontIndex=face.index)
     except Exception as exc:
-        if "postscript outlines" in str(exc).lower():
-            return "该字体为 PostScript（CFF）轮廓，无法嵌入，请选用 TrueType 字体（.ttf/.ttc）"
+        text = str(exc).lower()
+        if "postscript outlines" in text:
+            return _CFF_REASON
         return f"无法读取该字体文件：{exc}"
+    lacking = [ch for ch in _PROBE if ord(ch) not in font.face.charToGlyph]
+    if lacking:
+        return f"该字体不含常用汉字（如“{lacking[0]}”），不能作为文书字体"
     return ""
 
 
-def _windows_sources(role: str) -> list[FontSource]:
-    folder = Path(os.environ.get("WINDIR", "C:/Windows")) / "Fonts"
-    return [FontSource(str(folder / name), index) for name, index in _WINDOWS[role]
-            if (folder / name).is_file()]
+__all__ = ["FontChain", "FontSource", "UnprintableCharacters", "bundled_font", "chain_for",
+           "default_sources", "font_problem", "forced_chain", "parse_fc_list",
+           "parse_font_setting", "set_discovery", "system_fonts", "use_discovery",
+           "windows_font_folders", "windows_fonts"]
+
+_discovery: Discovery = system_fonts
 
 
-def _fontconfig_rank(family: str, style: str, role: str) -> tuple[int, int]:
-    f = family.lower()
-    if "fangsong" in f or "仿宋" in f:
-        kind = 0 if role == "body" else 1
-    elif any(w in f for w in ("song", "宋", "simsun", "sun-ext", "ming", "明", "serif")):
-        kind = 1 if role == "body" else 0
-    elif "kai" in f or "楷" in f:
-        kind = 2
-    else:  # sans, hei, fallback fonts: last resort for rare characters
-        kind = 5
-    s = style.lower()
-    weight = 0 if ("regular" in s or "book" in s or "normal" in s) and "light" not in s else 2
-    if "mono" in f:
-        weight += 1
-    return (kind, weight)
-
-
-def _fontconfig_sources(role: str) -> list[FontSource]:
-    """Chinese TrueType faces fontconfig knows, FangSong/Song first, sans fallbacks last."""
-    if not shutil.which("fc-list"):
-        return []
+@contextmanager
+def use_discovery(discovery: Discovery) -> Iterator[None]:
+    """Find system fonts with ``discovery`` inside the block (``lambda role: []``: a machine
+    with no Chinese font but the bundled one). Chains are cached per discovery."""
+    global _discovery
+    with _lock:
+        previous, _discovery = _discovery, discovery
     try:
-        out = subprocess.run(
-            ["fc-list", ":lang=zh", "--format", "%{file}|%{index}|%{family}|%{style}\n"],
-            capture_output=True, text=True, timeout=10, check=False).stdout
-    except (OSError, subprocess.SubprocessError):
-        return []
-    found = []
-    for line in out.splitlines():
-        parts = line.split("|")
-        if len(parts) != 4 or not parts[0].lower().endswith((".ttf", ".ttc")):
-            continue
-        path, index, family, style = parts
-        found.append((_fontconfig_rank(family, style, role), path,
-                      int(index) if index.isdigit() else 0))
-    found.sort()
-    return [FontSource(path, index) for _, path, index in found[:_MAX_FONTCONFIG]]
+        yield
+    finally:
+        with _lock:
+            _discovery = previous
+
+
+def set_discovery(discovery: Discovery) -> None:
+    """Replace system-font discovery for the rest of the process (the test suite's "bare
+    machine" mode); :func:`use_discovery` is the scoped form."""
+    global _discovery
+    with _lock:
+        _discovery = discovery
 
 
 def bundled_font() -> FontSource:
@@ -199,16 +234,13 @@ def bundled_font() -> FontSource:
     return FontSource(str(resources_dir() / "fonts" / BUNDLED_FONT))
 
 
-def default_sources(room_font: str = "", role: str = "body") -> list[FontSource]:
+def default_sources(room_font: str = "", role: str = "body",
+                    discovery: Discovery | None = None) -> list[FontSource]:
     """The chain in order: room font → system fonts → bundled font, duplicates removed."""
     sources: list[FontSource] = []
     if room_font:
-        path, _, index = room_font.partition("#")  # "simsun.ttc#1" picks a face of a .ttc
-        sources.append(FontSource(path, int(index) if index.isdigit() else 0))
-    if sys.platform == "win32":
-        sources += _windows_sources(role)
-    elif sys.platform != "darwin":  # macOS Songti/PingFang are CFF or .ttc of CFF: skip
-        sources += _fontconfig_sources(role)
+        sources.append(parse_font_setting(room_font, role))
+    sources += (discovery or _discovery)(role)
     sources.append(bundled_font())
     unique: dict[tuple[str, int], FontSource] = {}
     for s in sources:
@@ -295,12 +327,12 @@ def clean(text: str) -> str:
 
 def chain_for(room_font: str = "", role: str = "body") -> FontChain:
     """The process-wide chain for a room's font setting and a role ("body" or "title")."""
-    key = (room_font, role, _override)
+    key = (room_font, role, _override, _discovery)
     with _lock:
         chain = _chains.get(key)
         if chain is None:
             sources = list(_override) if _override is not None else default_sources(
-                room_font, role)
+                room_font, role, _discovery)
             chain = _chains[key] = FontChain(sources)
         return chain
 

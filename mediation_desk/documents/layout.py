@@ -10,6 +10,10 @@ document with :class:`~mediation_desk.documents.fonts.UnprintableCharacters`.
 
 Rule for form authors: user text goes through ``kit.para``/``kit.markup`` (never raw into a
 ``Paragraph``), because that is where characters are escaped and assigned to fonts.
+
+Nothing is laid out for one font's metrics: text in a fixed box (a table cell, a label column,
+a signature cell, the seal) is measured in the faces that draw it (:mod:`fitting`) and shrunk
+or wrapped to stay inside — see :meth:`Kit.fitted` and :meth:`Kit.cell`.
 """
 
 from __future__ import annotations
@@ -18,12 +22,10 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from reportlab.lib import textsplit as _textsplit
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
@@ -31,32 +33,31 @@ from reportlab.platypus import (
     KeepTogether,
     PageBreak,
     PageTemplate,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
-from reportlab.platypus import paragraph as _paragraph
 
+from mediation_desk.documents import fitting, signing
 from mediation_desk.documents import flowables as fl
 from mediation_desk.documents.data import PartyInfo, RoomInfo
 from mediation_desk.documents.fonts import FontChain, UnprintableCharacters, chain_for
-from mediation_desk.documents.text import BLANK_DATE, age_text
+from mediation_desk.documents.linebreak import Para as Paragraph
+from mediation_desk.documents.seal import SealArea, seal_texts
+from mediation_desk.documents.text import BLANK_DATE
 
 TOP, BOTTOM, LEFT, RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm  # GB/T 9704 margins
 BODY_SIZE, BODY_LEADING = 14, 23  # 四号, fixed leading (1.65 lines)
 CELL_SIZE, CELL_LEADING = 12, 16
 TITLE_SIZE = 22  # 二号
 GRID = 0.6  # table rule width, pt
-
-
-# reportlab's CJK line breaking lets a character that may not start a line hang at the end of
-# the line before, but its list is Japanese: add the Chinese full-width punctuation GB/T 15834
-# forbids at a line start, so "；履行期限" never opens a line. The list is a module global read
-# at call time in two places (single-font paragraphs use textsplit, mixed-font ones paragraph).
-_CANNOT_START = "，。、；：？！”’）》〉」』】〕…—·％"
-for _module in (_paragraph, _textsplit):
-    _module.ALL_CANNOT_START = "".join(dict.fromkeys(_module.ALL_CANNOT_START + _CANNOT_START))
+PAD = 4  # table cell padding left and right, pt
+#: The seal area's circle, normal and compact: about a committee's round seal (42 mm).
+SEAL_DIAMETER, SEAL_COMPACT = 40 * mm, 36 * mm
+SEAL_COLUMN = 54 * mm  # the seal area's column beside the signatures
+#: A cell's text shrinks to stay on one line down to this share of its size, then wraps.
+SHRINK = 0.85
+SMALLEST = 7.5  # pt: no text is fitted smaller than this
 
 
 def _escape(text: str) -> str:
@@ -134,7 +135,8 @@ class Kit:
     # -- text -----------------------------------------------------------------------------------
     def markup(self, text: str, chain: FontChain | None = None) -> str:
         """``text`` as paragraph markup: escaped, each run in the first font that has it,
-        newlines as line breaks. Unprintable characters are remembered for :meth:`render`."""
+        newlines as line breaks, U+3000 as a gap of about one em (:func:`fitting.gap`).
+        Unprintable characters are remembered for :meth:`render`."""
         chain = chain or self.chain
         primary = chain.primary
         out = []
@@ -143,11 +145,19 @@ class Kit:
                 for ch in run:
                     self.missing.setdefault(ch, text.strip()[:24])
                 continue
-            # U+3000 would collapse like any space in a paragraph; no-break spaces keep the
-            # width of hand-fill gaps such as "　　年　　月　　日".
-            piece = _escape(run).replace("\n", "<br/>").replace("\u3000", "\xa0" * 3)
-            out.append(piece if name == primary else f'<font name="{name}">{piece}</font>')
+            pieces = _escape(run).replace("\n", "<br/>").split(fitting.IDEOGRAPHIC_SPACE)
+            for i, piece in enumerate(pieces):
+                if i:  # a hand-fill gap: would collapse like any space in a paragraph
+                    out.append(self._gap(chain))
+                if piece:
+                    out.append(piece if name == primary
+                               else f'<font name="{name}">{piece}</font>')
         return "".join(out)
+
+    def _gap(self, chain: FontChain) -> str:
+        name = chain.font_for("\xa0") or chain.primary
+        spaces = fitting.gap(chain)
+        return spaces if name == chain.primary else f'<font name="{name}">{spaces}</font>'
 
     def para(self, text: str, style: str = "body", keep_with_next: bool = False) -> Paragraph:
         """One paragraph of user or form text in a named style (see ``self.styles``).
@@ -176,9 +186,46 @@ class Kit:
 
     def text_width(self, text: str, style: str = "body") -> float:
         """Width in points of one line of ``text`` in a style, across fallback fonts."""
-        size = self.styles[style].fontSize
-        return float(sum(stringWidth(run, name or self.chain.primary, size)
-                         for name, run in self.chain.runs(text)))
+        chain = self.title_chain if style in ("title", "header") else self.chain
+        return fitting.width(chain, text, self.styles[style].fontSize)
+
+    def sized(self, style: str, size: float) -> ParagraphStyle:
+        """``style`` at another font size (same leading unless that is too tight)."""
+        key = f"{style}@{size:g}"
+        if key not in self.styles:
+            base = self.styles[style]
+            self.styles[key] = ParagraphStyle(key, parent=base, fontSize=size,
+                                              leading=max(base.leading * size / base.fontSize,
+                                                          min(base.leading, size * 1.25)))
+        return self.styles[key]
+
+    def fitted(self, text: str, style: str, room: float,
+               smallest: float = SMALLEST) -> Paragraph:
+        """``text`` on one line of at most ``room`` points: at the style's size when it fits,
+        else shrunk as needed (measured in the faces that draw it); below ``smallest`` it
+        wraps at that size instead. For names, numbers, labels: things that must not break."""
+        chain = self.title_chain if style in ("title", "header") else self.chain
+        base = self.styles[style]
+        size = fitting.fit_size(chain, text, base.fontSize, room, smallest)
+        if size == base.fontSize:
+            return self.para(text, style)
+        return Paragraph(self.markup(text, chain), self.sized(style, size or smallest))
+
+    def cell(self, text: str, style: str, room: float) -> Paragraph:
+        """Text for a table cell ``room`` points wide: kept on one line by shrinking a little
+        (to 85 %) when that is all it takes, else wrapped; and never a number or code wider
+        than the cell (reportlab does not break those), which is shrunk until it fits."""
+        base = self.styles[style]
+        if "\n" not in text.strip():
+            size = fitting.fit_size(self.chain, text, base.fontSize, room,
+                                    base.fontSize * SHRINK)
+            if size is not None:
+                return self.fitted(text, style, room)
+        token = fitting.longest_token(self.chain, text, base.fontSize)
+        if token <= room:
+            return self.para(text, style)
+        size = max(SMALLEST, int(base.fontSize * room / token * 10) / 10)
+        return Paragraph(self.markup(text), self.sized(style, size))
 
     def lead(self, heading: str, text: str) -> list[Flowable]:
         """A section as official documents run it in: the bold heading ("一、争议事项：")
@@ -202,8 +249,8 @@ class Kit:
         right-aligned below it when given."""
         out: list[Flowable] = []
         if self.room.header:
-            out.append(self.para(self.room.header, "header"))
-        out.append(fl.FauxBold(self.para(text, "title"), weight=0.04))
+            out.append(self.fitted(self.room.header, "header", self.width))
+        out.append(fl.FauxBold(self.fitted(text, "title", self.width, 16), weight=0.04))
         if number:
             out.append(self.para(number, "number"))
         return out
@@ -228,7 +275,7 @@ class Kit:
         return fl.SectionMark(key, numbered)
 
     # -- tables ---------------------------------------------------------------------------------
-    def _table(self, rows: list[list[Any]], widths: Sequence[float],
+    def ruled(self, rows: list[list[Any]], widths: Sequence[float],
                extra: Sequence[tuple[Any, ...]] = (), repeat: int = 0) -> Table:
         table = Table(rows, colWidths=list(widths), repeatRows=repeat)
         table.setStyle(TableStyle([self._table_font,
@@ -236,8 +283,8 @@ class Kit:
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("TOPPADDING", (0, 0), (-1, -1), 1 if self.compact else 2),
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3 if self.compact else 4),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+            ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
             *extra,
         ]))
         return table
@@ -245,24 +292,26 @@ class Kit:
     def fields(self, rows: Sequence[Sequence[tuple[str, str] | tuple[str, str, float]]],
                label_width: float = 26 * mm) -> Table:
         """A bordered label/value grid. Each row holds one or two (label, value) pairs; a row
-        with one pair spans the width. Values wrap. A third element in a pair is a minimum
-        height in mm, leaving room for answers written by hand (("当事人签名", "", 20))."""
+        with one pair spans the width. Values wrap (see :meth:`cell`); labels shrink to stay on
+        one line. A third element in a pair is a minimum height in mm, leaving room for answers
+        written by hand (("当事人签名", "", 20))."""
         half = (self.width - 2 * label_width) / 2
         widths = [label_width, half, label_width, half]
         data: list[list[Any]] = []
         spans: list[tuple[Any, ...]] = []
         for r, row in enumerate(rows):
             cells: list[Any] = []
+            value_w = (self.width - label_width if len(row) == 1 else half) - 2 * PAD
             for pair in row:
-                value: Flowable = self.para(pair[1], "cell")
+                value: Flowable = self.cell(pair[1], "cell", value_w)
                 if len(pair) == 3:
                     value = fl.MinHeight(value, float(pair[2]) * mm)
-                cells += [self.para(pair[0], "label"), value]
+                cells += [self.fitted(pair[0], "label", label_width - 2 * PAD), value]
             if len(row) == 1:
                 cells += ["", ""]
                 spans.append(("SPAN", (1, r), (3, r)))
             data.append(cells)
-        return self._table(data, widths, spans)
+        return self.ruled(data, widths, spans)
 
     def grid(self, header: Sequence[str], rows: Sequence[Sequence[str]],
              widths: Sequence[float], center: Sequence[int] = (), small: bool = False) -> Table:
@@ -272,57 +321,19 @@ class Kit:
         total = sum(widths)
         col_w = [self.width * w / total for w in widths]
         cell, centred = ("cell_small", "cell_small_center") if small else ("cell", "cell_center")
-        head = [self.para(h, centred) for h in header]
-        body = [[self.para(v, centred if i in center else cell) for i, v in enumerate(row)]
-                for row in rows]
-        return self._table([head, *body], col_w, repeat=1)
+        room = [w - 2 * PAD for w in col_w]
+        head = [self.cell(h, centred, room[i]) for i, h in enumerate(header)]
+        body = [[self.cell(v, centred if i in center else cell, room[i])
+                 for i, v in enumerate(row)] for row in rows]
+        return self.ruled([head, *body], col_w, repeat=1)
 
     def party_table(self, parties: Sequence[PartyInfo], *, with_id: bool = True) -> list[Flowable]:
-        """Each party's details as a small bordered table, labelled by side (申请人 …).
+        """Each party's details as a small bordered table, labelled by side (:mod:`parties`)."""
+        from mediation_desk.documents.parties import party_tables
 
-        Persons: 姓名 性别 民族 / 身份证号码 出生日期(年龄) / 职业 联系电话 / 住址 (/ 委托代理人);
-        organisations: 名称 / 住所 / 法定代表人 联系电话 (/ 证照号码) (/ 委托代理人). One table
-        per party so a page break falls between parties, never inside one. Column widths are
-        set so an 18-digit ID number and a phone number never wrap.
-        """
-        out: list[Flowable] = []
-        widths = [w * mm for w in (16, 24, 49, 21, 16, 12, 18)]
-        widths[2] += self.width - sum(widths)  # landscape or other widths: give it to the ID
-        for p in parties:
-            rows: list[list[tuple[str, str]]]
-            if p.kind == "organization":
-                rows = [[("名称", p.name)], [("住所", p.address)],
-                        [("法定代表人", p.legal_representative), ("联系电话", p.phone)]]
-                if with_id and p.id_number:
-                    rows.append([("证照号码", p.id_number)])
-            else:
-                rows = [[("姓名", p.name), ("性别", p.gender), ("民族", p.ethnicity)],
-                        [(("身份证号码" if p.id_type == "resident_id" else "证件号码"),
-                          p.id_number if with_id else ""),
-                         ("出生日期" if p.birth_date or p.age is None else "年龄", age_text(p))],
-                        [("职业", p.occupation), ("联系电话", p.phone)],
-                        [("住址", p.address)]]
-                if not with_id:
-                    rows[1] = rows[1][1:]
-            if p.agent:
-                rows.append([("委托代理人", p.agent)])
-            data: list[list[Any]] = []
-            style: list[tuple[Any, ...]] = [("SPAN", (0, 0), (0, len(rows) - 1)),
-                                            ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                                            ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
-            for r, row in enumerate(rows):
-                cells: list[Any] = [self._vertical(p.side_label) if r == 0 else ""]
-                for label, value in row:
-                    cells += [self.para(label, "label"), self.para(value, "cell")]
-                last = len(cells) - 1
-                if last < 6:  # the last value spans to the right edge
-                    style.append(("SPAN", (last, r), (6, r)))
-                    cells += [""] * (6 - last)
-                data.append(cells)
-            out.append(self._table(data, widths, style))
-        return out
+        return party_tables(self, parties, with_id=with_id)
 
-    def _vertical(self, label: str) -> Paragraph:
+    def vertical(self, label: str) -> Paragraph:
         """A side label written top to bottom (被/申/请/人), as on printed forms: it fits a
         narrow column without breaking mid-word."""
         if len(label) > 6:  # a long label reads better wrapped than as a tall column
@@ -336,45 +347,18 @@ class Kit:
 
     def party_signatures(self, parties: Sequence[PartyInfo], columns: int = 2,
                          width: float | None = None) -> Flowable:
-        """Per party a signature line and a fingerprint box (按指印), ``columns`` parties to a
-        row across ``width`` (default: the line width). Organisations sign by seal and their
-        representative's signature; persons by signature, seal or fingerprint."""
-        width = width or self.width
-        box_w = (17 if self.compact else 19) * mm
-        text_w = width / columns - box_w
-        cells: list[Any] = []
-        for p in parties:
-            caption = "（盖章，代表人签名）" if p.kind == "organization" else "（签名/盖章）"
-            cells.append([self.para(f"{p.side_label}：{p.name}", "cell"),
-                          self.para(caption, "cell"), Spacer(1, 2 * mm),
-                          self.rich("_" * 12, "cell")])
-            cells.append(self.fingerprint())
-        per_row = 2 * columns
-        if len(cells) % per_row:
-            cells += [""] * (per_row - len(cells) % per_row)
-        rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
-        table = Table(rows, colWidths=[text_w, box_w] * columns)
-        table.setStyle(TableStyle([self._table_font,
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("TOPPADDING", (0, 0), (-1, -1), 1.5 * mm),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5 * mm),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ]))
-        return table
+        """Per party a signature cell and a fingerprint box (按指印), up to ``columns`` parties
+        to a row across ``width`` (default: the line width); names measured to print whole
+        (:mod:`signing`). Organisations sign by seal and their representative's signature;
+        persons by signature, seal or fingerprint."""
+        return signing.party_signatures(self, parties, columns, width)
 
     def signing_block(self, parties: Sequence[PartyInfo],
                       officials: Sequence[str] = ("人民调解员（签名）", "记录人（签名）"),
                       date_text: str = BLANK_DATE) -> Flowable:
-        """The foot of a document the parties sign: on the left each party's signature line
-        and fingerprint box (two to a row) and under them the officials' signature lines; on
-        the right the committee's name and the date in the seal area. Side by side to save
-        height, so it stays on the same page as the last clause."""
-        right_w = 54 * mm
-        left: list[Flowable] = [self.party_signatures(parties, 2, self.width - right_w)]
-        for label in officials:
-            left += [self.space(2 if self.compact else 3),
-                     self.rich(self.markup(f"{label}：") + "_" * 12, "cell")]
-        return self.beside(left, self.seal(date_text), right_w, valign="BOTTOM")
+        """The foot of a document the parties sign: their signature cells, the officials'
+        lines and the seal area side by side (:func:`signing.signing_block`)."""
+        return signing.signing_block(self, parties, officials, date_text, SEAL_COLUMN)
 
     def sign_lines(self, labels: Sequence[str], date: bool = False) -> Flowable:
         """Lines such as "人民调解员（签名）：____", one per label, optionally each with a
@@ -393,11 +377,15 @@ class Kit:
         return table
 
     def seal(self, date_text: str, committee: str = "") -> Flowable:
-        """The committee name and date inside a dashed circle marking where the seal goes."""
+        """The committee name and date inside a dashed circle marking where the seal goes,
+        each measured to fit inside it (:mod:`seal`)."""
         name = committee or self.room.committee_name
-        return fl.SealArea([self.para(name, "center"), self.para(date_text, "center")],
-                           self.para("（人民调解委员会印章）", "seal_label"),
-                           diameter=(34 if self.compact else 38) * mm)
+        for text in seal_texts(name, date_text):
+            for ch in self.chain.missing(text):
+                self.missing.setdefault(ch, text.strip()[:24])
+        return SealArea(self.chain, name, date_text,
+                        diameter=SEAL_COMPACT if self.compact else SEAL_DIAMETER,
+                        size=self.styles["body"].fontSize)
 
     def beside(self, left: Sequence[Flowable], right: Flowable | Sequence[Flowable],
                right_width: float, valign: str = "MIDDLE") -> Flowable:

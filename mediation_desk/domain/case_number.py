@@ -165,3 +165,22 @@ def reserve_block(year: int, highest_reserved: int, size: int) -> NumberBlock:
         raise DomainError("号段大小应为正整数")
     first = next_sequence(highest_reserved)
     return NumberBlock(year=year, first=first, last=first + size - 1)
+
+
+_SHORT = re.compile(r"(?:(?P<year>[1-9][0-9]{3})\s*[-/.年]\s*)?第?(?P<seq>[0-9]+)号?")
+
+
+def parse_short_number(text: str, year: int) -> tuple[int, int] | None:
+    """``(year, seq)`` for a short case number typed on the command line, else None.
+
+    Administrators say "82" or "2026-82", not "（2026）湖头人调字第82号": "82" is this
+    ``year``'s 第82号, "2026-82" (also "2026/82", "2026年82号") that year's. Full-width
+    digits count (NFKC). A full number is not short: callers try it as typed first.
+    """
+    match = _SHORT.fullmatch(_fold(text.strip()))
+    if match is None:
+        return None
+    seq = int(match["seq"])
+    if seq < 1:
+        return None
+    return (int(match["year"]) if match["year"] else year), seq

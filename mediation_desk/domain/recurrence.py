@@ -8,8 +8,11 @@ CPU, before giving up), the plan's exceptions (cancelled, moved and extra occurr
 a description a mediator can read ("每月第一个星期二").
 
 Occurrences are never stored; a plan keeps its rule and its exceptions, and every view
-expands them on demand. A moved occurrence keeps its planned date (``original_on``) as its
-name for good, so visits and iCalendar UIDs stay attached to it.
+expands them on demand. An occurrence's identity (:attr:`Slot.identity`) is what visits are
+recorded against: a planned or moved occurrence is named for good by its planned date (a moved
+one keeps ``original_on``), an extra visit by its exception's id. Dates alone are not enough: an
+extra visit may fall on the planned date of an occurrence moved away, or on the same day as a
+planned one, and each must keep its own visits.
 """
 
 from __future__ import annotations
@@ -187,6 +190,7 @@ class Change:
     original_on: date | None
     new_on: date | None
     new_time: str = ""
+    id: str = ""  # the exception row's id; names an extra visit for good
 
 
 @dataclass(frozen=True)
@@ -198,11 +202,18 @@ class Slot:
     original_on: date | None  # the planned date of a moved occurrence, else None
     kind: str  # planned | moved | extra
     cancelled: bool = False
+    extra_id: str = ""  # an extra visit: the id of its exception ("" otherwise)
 
     @property
     def key(self) -> date:
-        """The date naming this occurrence for good (a moved one keeps its planned date)."""
+        """The occurrence's planned date (a moved one keeps it); an extra's own date."""
         return self.original_on or self.on
+
+    @property
+    def identity(self) -> tuple[date, str]:
+        """What names this occurrence for good: its planned date, and for an extra visit the
+        id of its exception (an extra may share a date with a planned or moved one)."""
+        return self.key, self.extra_id
 
 
 def expand(rule: str, starts_on: date, at: str, until: date | None,
@@ -225,11 +236,11 @@ def expand(rule: str, starts_on: date, at: str, until: date | None,
         if c.new_on is None or not start <= c.new_on <= end:
             continue
         if c.kind == "extra":
-            slots.append(Slot(c.new_on, c.new_time or at, None, "extra"))
+            slots.append(Slot(c.new_on, c.new_time or at, None, "extra", extra_id=c.id))
         elif c.kind == "move" and c.original_on is not None and is_occurrence(
                 rule, starts_on, at, c.original_on, until):
             slots.append(Slot(c.new_on, c.new_time or at, c.original_on, "moved"))
-    slots.sort(key=lambda s: (s.on, s.time, s.key))
+    slots.sort(key=lambda s: (s.on, s.time, s.identity))
     return slots
 
 

@@ -22,15 +22,21 @@ from typing import TYPE_CHECKING
 
 import apsw
 
-from mediation_desk.store.keys import key_pragma
+from mediation_desk.store.backup import copy_private
+from mediation_desk.store.files import create_private, fsync_dir, fsync_file
+from mediation_desk.store.keys import key_pragma, keyfile_path
 
 if TYPE_CHECKING:
     from mediation_desk.store.database import Store
 
 
-def file_snapshot(store: Store, target: Path) -> Path:
+def file_snapshot(store: Store, target: Path, keys: Path | None = None) -> Path:
     """Copy the register's file (and WAL) to ``target`` (which must not exist) and fold
-    the copied WAL into it; raises OSError or apsw errors (nothing half-made is left)."""
+    the copied WAL into it; raises OSError or apsw errors (nothing half-made is left).
+
+    With ``keys`` (the live key slots file) the copy is a restorable pair like every other
+    backup (``store/backup.py``): the slots are copied beside it before the database takes
+    its final name. Both files are private to this user, as the register is."""
     if target.exists():
         raise FileExistsError(str(target))
     wal = Path(str(store.path) + "-wal")
@@ -42,8 +48,10 @@ def file_snapshot(store: Store, target: Path) -> Path:
     try:
         conn.execute("BEGIN IMMEDIATE")  # no commit, so no checkpoint, until both are copied
         try:
+            create_private(part)  # copyfile keeps the mode of a file that exists
             shutil.copyfile(store.path, part)
             if wal.exists():
+                create_private(part_wal)
                 shutil.copyfile(wal, part_wal)
         finally:
             conn.execute("COMMIT")
@@ -55,7 +63,11 @@ def file_snapshot(store: Store, target: Path) -> Path:
             copy.execute("PRAGMA journal_mode = delete")
         finally:
             copy.close()
+        fsync_file(part)
+        if keys is not None:
+            copy_private(keys, keyfile_path(target))
         part.replace(target)
+        fsync_dir(target.parent)
     except BaseException:
         for leftover in (part, part_wal, Path(str(part) + "-shm")):
             with contextlib.suppress(OSError):

@@ -14,6 +14,7 @@ from mediation_desk.documents import KINDS
 from mediation_desk.services.printing.document_settings import DocumentSettingsService
 from mediation_desk.services.safety.accounts import open_register
 from tests.cli.test_cli import CASES, PASSWORD, run, run_json, write_cases
+from tests.documents.conftest import unprintable
 
 AGREED = "（2026）湖头人调字第1号"
 NO_AGREEMENT = "（2026）湖头人调字第2号"
@@ -61,6 +62,19 @@ def test_init_takes_the_document_settings_and_refuses_bad_ones(tmp_path: Path) -
     run_json(path, "init", "--room", "问房调解室", "--committee", "湖头镇人民调解委员会",
              "--number-prefix", "湖头", "--admin", "admin", "--court", "安溪县人民法院")
     assert run_json(path, "settings", "documents")["court"] == "安溪县人民法院"
+
+
+def test_settings_refuse_a_font_printing_cannot_embed_and_say_why(db: Path,
+                                                                  tmp_path: Path) -> None:
+    from tests.documents import fontgen
+
+    cff = fontgen.box_font(tmp_path / "NotoSansCJK-Regular.ttc", "Box CFF", cff=True)
+    refused = run(db, "settings", "documents", "--font", str(cff))
+    assert refused.returncode == 1
+    assert "文书字体文件" in refused.stderr and "PostScript（CFF）" in refused.stderr
+    assert run_json(db, "settings", "documents")["font_path"] == ""
+    song = fontgen.box_font(tmp_path / "song.ttf", "Box Song")
+    assert run_json(db, "settings", "documents", "--font", str(song))["font_path"] == str(song)
 
 
 def _import(db: Path, tmp_path: Path, cases: list[dict[str, Any]] | None = None) -> list[str]:
@@ -111,13 +125,14 @@ def test_missing_data_exits_1_naming_fields_and_leaves_no_file(db: Path,
 
 def test_an_unprintable_character_is_named_and_nothing_is_written(db: Path,
                                                                   tmp_path: Path) -> None:
+    char = unprintable()  # a 自造字's code point no font of this machine has (checked)
     case = _cases()[1]
-    case["parties"][0]["name"] = "王\ue000"  # a 自造字 of a population register
+    case["parties"][0]["name"] = "王" + char
     [number] = _import(db, tmp_path, [case])
     out = tmp_path / "登记表.pdf"
     result = run(db, "print", "intake", number, "--out", str(out))
     assert result.returncode == 1, result.stderr
-    assert "无法打印的字符：“\ue000”（U+E000）" in result.stderr
+    assert f"无法打印的字符：“{char}”（U+{ord(char):04X}）" in result.stderr
     assert not out.exists() and not out.with_name(out.name + ".part").exists()
     listed = run(db, "--json", "show", number)
-    assert json.loads(listed.stdout)["parties"][0]["name"] == "王\ue000"
+    assert json.loads(listed.stdout)["parties"][0]["name"] == "王" + char

@@ -1,7 +1,7 @@
 """``sync …`` through the installed command line, desk and laptop as separate files.
 
-Each run is under ``faketime`` at a fixed day, so leases (by the current year) and the
-cases' dates never depend on when the suite runs.
+Each run's clock starts at a fixed moment (``MEDIATION_DESK_NOW``, mediation_desk/clock.py),
+so leases (by the current year) and the cases' dates never depend on when the suite runs.
 """
 
 from __future__ import annotations
@@ -16,13 +16,13 @@ import pytest
 
 from tests.cli.test_cli import CASES, CLI, PASSWORD, write_cases
 
-DAY = "2026-11-20 10:00:00"
+DAY = "2026-11-20T10:00"
 
 
 def run(db: Path, *args: str, at: str = DAY, user: str | None = None
         ) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD}
-    cmd = ["faketime", at, CLI, "--db", str(db), *(["--user", user] if user else []), *args]
+    env = {**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD, "MEDIATION_DESK_NOW": at}
+    cmd = [CLI, "--db", str(db), *(["--user", user] if user else []), *args]
     return subprocess.run(cmd, capture_output=True, text=True, env=env,
                           stdin=subprocess.DEVNULL, timeout=180)
 
@@ -89,7 +89,7 @@ def test_a_laptop_clock_years_off_earns_a_warning_only(desk: Path, tmp_path: Pat
     laptop = tmp_path / "巡查一号.db"
     stick = tmp_path / "stick"
     run_json(desk, "sync", "enroll", "巡查一号", "--out", str(laptop))
-    run_json(laptop, "sync", "export", "--to", str(stick), at="2031-03-01 08:00:00")
+    run_json(laptop, "sync", "export", "--to", str(stick), at="2031-03-01T08:00")
     result = run(desk, "--json", "sync", "import", str(stick))
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["applied"] == 1
@@ -98,11 +98,12 @@ def test_a_laptop_clock_years_off_earns_a_warning_only(desk: Path, tmp_path: Pat
 
 def test_enrol_refuses_a_mediator_and_an_existing_file(desk: Path, tmp_path: Path) -> None:
     env_password = {"MEDIATION_DESK_NEW_PASSWORD": "lin-pass-2026"}
-    subprocess.run(["faketime", DAY, CLI, "--db", str(desk), "users", "add", "lin", "--role",
-                    "mediator"], env={**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD,
-                                      **env_password}, capture_output=True, check=True)
-    env = {**os.environ, "MEDIATION_DESK_PASSWORD": "lin-pass-2026"}
-    result = subprocess.run(["faketime", DAY, CLI, "--db", str(desk), "--user", "lin", "sync",
+    subprocess.run([CLI, "--db", str(desk), "users", "add", "lin", "--role", "mediator"],
+                   env={**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD,
+                        "MEDIATION_DESK_NOW": DAY, **env_password},
+                   capture_output=True, check=True)
+    env = {**os.environ, "MEDIATION_DESK_PASSWORD": "lin-pass-2026", "MEDIATION_DESK_NOW": DAY}
+    result = subprocess.run([CLI, "--db", str(desk), "--user", "lin", "sync",
                              "enroll", "巡查一号", "--out", str(tmp_path / "x.db")],
                             env=env, capture_output=True, text=True)
     assert result.returncode == 3 and "调委会主任或管理员" in result.stderr
@@ -139,9 +140,9 @@ def test_export_onto_a_full_stick_exits_4_and_leaves_no_bundle(desk: Path, tmp_p
     stick = tmp_path / "full-stick"
     stick.mkdir()
     script = (f"mount -t tmpfs -o size=8k tmpfs {stick} && "
-              f"faketime '{DAY}' {CLI} --db {laptop} sync export --to {stick}; "
+              f"{CLI} --db {laptop} sync export --to {stick}; "
               f"code=$?; ls -A {stick}/mediation-desk-sync/* 2>/dev/null; exit $code")
-    env = {**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD}
+    env = {**os.environ, "MEDIATION_DESK_PASSWORD": PASSWORD, "MEDIATION_DESK_NOW": DAY}
     result = subprocess.run(["unshare", "-rm", "sh", "-c", script], capture_output=True,
                             text=True, env=env, timeout=180)
     assert result.returncode == 4, result.stderr

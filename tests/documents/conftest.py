@@ -7,6 +7,10 @@ any test via ``from tests.documents.conftest import ...``) and also offered as f
 
 PDFs are read back with poppler (``pdftotext -layout``, ``pdffonts``); ``review_png`` renders
 pages to build/pdf-review/ for a person to look at.
+
+No test here assumes which fonts the machine has: :func:`unprintable` finds a character that no
+face of the chain in use has (checked, not assumed), and ``wide_font`` is a face generated for
+the session (tests/documents/fontgen.py).
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from mediation_desk.documents.data import (
     RoomInfo,
     TermInfo,
 )
+from mediation_desk.documents.fonts import FontChain, chain_for
 
 REVIEW = Path(__file__).resolve().parents[2] / "build" / "pdf-review"
 PRINTED_ON = date(2026, 11, 20)
@@ -181,6 +186,25 @@ def three_party_case() -> CaseFile:
         closed_on=date(2026, 10, 18), outcome="调解成功", retention="10年", filed_by="陈志强",
         printed_on=PRINTED_ON,
     )
+
+
+def long_names_case() -> CaseFile:
+    """Three parties whose names test the signature cells: a four-character person's name
+    with a rare character, a twenty-character company and a compound surname; and a village
+    committee whose name is too long for one line in the seal circle."""
+    base = three_party_case()
+    applicant, company, third = base.parties
+    parties = (dataclasses.replace(applicant, name="欧阳㛃华"),
+               dataclasses.replace(company, name="福建省安溪县湖头恒达建筑工程有限责任公司"),
+               dataclasses.replace(third, name="司马堃"))
+    agreement = base.agreement
+    assert agreement is not None
+    terms = tuple(dataclasses.replace(t, obligor=parties[1].name if "恒达" in t.obligor
+                                      else parties[2].name, obligee="欧阳㛃华")
+                  for t in agreement.terms)
+    room = dataclasses.replace(base.room, committee_name="安溪县湖头镇湖二村人民调解委员会")
+    return dataclasses.replace(base, number="（2026）湖头人调字第16号", parties=parties,
+                               room=room, agreement=dataclasses.replace(agreement, terms=terms))
 
 
 _LONG_FACTS = (
@@ -352,3 +376,24 @@ def case_oral() -> CaseFile:
 @pytest.fixture
 def case_terminated() -> CaseFile:
     return terminated_case()
+
+
+# -- fonts ------------------------------------------------------------------------------------
+
+def unprintable(chain: FontChain | None = None) -> str:
+    """A private-use character (a 自造字's code point) that no face of ``chain`` — by default
+    the chain documents print with here — has a glyph for. Checked face by face, because some
+    fonts do draw private-use characters."""
+    chain = chain or chain_for()
+    for code in range(0xE000, 0xF900):
+        if chain.font_for(chr(code)) is None:
+            return chr(code)
+    pytest.skip("every private-use character has a glyph in some font of this machine")
+
+
+@pytest.fixture(scope="session")
+def wide_font(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled face with every advance 8 % wider (generated, see fontgen.widened)."""
+    from tests.documents.fontgen import widened
+
+    return widened(tmp_path_factory.mktemp("fonts") / "wide.ttf")

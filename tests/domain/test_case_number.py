@@ -11,6 +11,7 @@ from mediation_desk.domain.case_number import (
     format_case_number,
     next_sequence,
     parse_case_number,
+    parse_short_number,
     reserve_block,
     validate_pattern,
 )
@@ -146,3 +147,13 @@ def test_number_blocks_keep_devices_apart() -> None:
         NumberBlock(year=2026, first=5, last=4)
     with pytest.raises(DomainError):
         reserve_block(2026, highest_reserved=0, size=0)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("82", (2026, 82)), ("2025-82", (2025, 82)), ("2025/7", (2025, 7)),
+    ("2025年82号", (2025, 82)), ("第82号", (2026, 82)), ("８２", (2026, 82)),
+    (" 2025 - 3 ", (2025, 3)), ("0", None), ("82a", None), ("25-82", None),
+    ("（2026）湖头人调字第82号", None), ("", None),
+])
+def test_short_numbers(text: str, expected: tuple[int, int] | None) -> None:
+    assert parse_short_number(text, 2026) == expected

@@ -179,8 +179,12 @@ def test_migrating_an_older_file_backs_it_up_and_keeps_its_data(register: Regist
         from mediation_desk.store.models import Case
 
         assert Case.select().count() == 1
-        backups = list(register.path.parent.glob("register.db.v1-*.bak"))
+        backups = list((register.path.parent / "backups").glob(
+            "register.db.before-migration-v1-*.bak"))
         assert len(backups) == 1
+        # A pair: the copy has its key slots beside it, owner-only (issue 11).
+        assert (backups[0].stat().st_mode & 0o777) == 0o600
+        assert (Path(str(backups[0]) + ".keys").stat().st_mode & 0o777) == 0o600
         migrations.MIGRATIONS[1][2](store)  # safe to re-run
     finally:
         store.close()

@@ -45,3 +45,31 @@ def test_demo_register_is_filled_and_separate(tmp_path: Path, qapp: QApplication
         store.close()
     again, _ = open_demo(qapp)  # the second demo start opens the same file
     again.close()
+
+
+def test_an_incomplete_demo_register_is_built_again(tmp_path: Path, qapp: QApplication,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """What an older version left after a failed first start — a register with some cases
+    and no mark of a fill that ended — is set aside (kept) and the demo built again."""
+    from mediation_desk.paths import demo_register
+    from mediation_desk.services.cases.intake import IntakeService
+    from mediation_desk.services.cases.register_pages import RegisterPages
+    from mediation_desk.services.demo import demo_filled
+    from mediation_desk.services.safety.accounts import create_register
+    from tests.conftest import ROOM, neighbour_draft
+    from ui.app import DEMO_PASSWORD, DEMO_USER
+
+    monkeypatch.setenv("MEDIATION_DESK_HOME", str(tmp_path))
+    monkeypatch.setattr("ui.app.DEMO_CASES", 30)
+    half, actor, _ = create_register(demo_register(), ROOM, DEMO_USER, DEMO_PASSWORD,
+                                     encrypted=False)
+    IntakeService(half, actor).register(neighbour_draft())
+    half.close()
+    store, actor = open_demo(qapp)
+    try:
+        assert RegisterPages(store, actor).count() == 30
+        assert demo_filled(store) is not None
+    finally:
+        store.close()
+    kept = [p.name for p in demo_register().parent.iterdir() if "incomplete" in p.name]
+    assert len(kept) == 1 and kept[0].startswith("register.db.incomplete-")

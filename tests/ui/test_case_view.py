@@ -8,7 +8,7 @@ commits it) and presses OK, and the dialog's own ``accept`` validates and calls 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import pytest
@@ -17,10 +17,12 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.shared.actor import Actor
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_dialog import AgreementDialog
 from ui.dialogs.cases.extend_dialog import ExtendDialog
@@ -139,7 +141,7 @@ def test_whole_life_through_the_window(view: CaseView, ctx: AppContext,
         second.obligor.setCurrentIndex(second.obligor.findData("李明"))
         second.obligee.setCurrentIndex(second.obligee.findData("张喆"))
         second.amount.setText("1500")
-        second.due.setDate(QDate.currentDate())
+        second.due.setDate(dates.today())
         second.method.setText("现金")
         assert second.capital.text() == "壹仟伍佰元整"
         type_text(dialog.issues_edit, "屋檐排水及院墙修复费用")
@@ -157,7 +159,7 @@ def test_whole_life_through_the_window(view: CaseView, ctx: AppContext,
     assert ctx.autosave.pending("agreement", case_ref=case_id) == []
 
     def schedule(dialog: ScheduleFollowupDialog) -> None:
-        dialog.due_edit.setDate(QDate.currentDate().addDays(7))
+        dialog.due_edit.setDate(dates.today().addDays(7))
 
     drive(monkeypatch, ScheduleFollowupDialog, schedule)
     click_step(view, Step.FOLLOW_UP)
@@ -180,7 +182,7 @@ def test_whole_life_through_the_window(view: CaseView, ctx: AppContext,
     detail = ctx.case_detail.load(case_id)
     assert detail.agreement is not None
     assert [t.performance for t in detail.agreement.terms] == ["done", "done"]
-    assert detail.followups[0].done_on == date.today()
+    assert detail.followups[0].done_on == clock.today()
 
     click_step(view, Step.CLOSE)
     assert status(ctx, case_id) == "closed"
@@ -296,7 +298,7 @@ def test_reveal_party_is_audited_in_history(view: CaseView, ctx: AppContext) -> 
     view.parties_tab.reveal_buttons[party.id].click()
     assert view.parties_tab.table.item(0, id_column).text() == "11010519491231002X"
     assert view.parties_tab.table.item(0, 5).text() == "13912345678"
-    assert any("显示完整信息当事人" in line for line in view.history_tab.texts())
+    assert any(line.startswith("查看当事人完整信息") for line in view.history_tab.texts())
     view.tabs.setCurrentIndex(TAB_PARTIES)
     shot(view, "case_parties_revealed")
     view.parties_tab.reveal_buttons[party.id].click()  # hide again

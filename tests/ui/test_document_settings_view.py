@@ -1,18 +1,24 @@
 """文书设置 on the settings page: saved, refused beside the field, read-only for a mediator, and
-what it saves reaches the printed agreement."""
+what it saves reaches the printed agreement.
+
+Which font printing will use depends on the machine's fonts, so these tests say what the
+machine has: none (``bare``: the bundled LXGW WenKai prints) or one generated face."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from mediation_desk.documents.fonts import FontSource, use_discovery
 from mediation_desk.paths import resources_dir
 from mediation_desk.services.printing.document_settings import DocumentSettings
 from mediation_desk.services.shared.actor import Actor
+from tests.documents import fontgen
 from tests.documents.conftest import pdf_text
 from tests.ui.conftest import save_shot, type_text
 from tests.ui.test_printing import agreed_case
@@ -24,6 +30,13 @@ from ui.views.settings.document_settings_view import DocumentSettingsPanel
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 
 BUNDLED = str(resources_dir() / "fonts" / "LXGWWenKai-Regular.ttf")
+
+
+@pytest.fixture
+def bare() -> Iterator[None]:
+    """A machine with no Chinese font of its own."""
+    with use_discovery(lambda role: []):
+        yield
 
 
 def _panel(ctx: AppContext, qtbot: QtBot) -> DocumentSettingsPanel:
@@ -47,7 +60,7 @@ def _fill(panel: DocumentSettingsPanel, phone: str = "0595-23001234") -> None:
     _retype(panel.edits["court"], "安溪县人民法院")
 
 
-def test_typed_values_are_saved(ctx: AppContext, qtbot: QtBot) -> None:
+def test_typed_values_are_saved(ctx: AppContext, qtbot: QtBot, bare: None) -> None:
     panel = _panel(ctx, qtbot)
     qtbot.waitUntil(lambda: panel.font_in_use.text() != "")  # computed once shown
     assert "LXGW WenKai" in panel.font_in_use.text()
@@ -77,16 +90,30 @@ def test_a_bad_phone_is_refused_beside_it_and_nothing_is_stored(ctx: AppContext,
 
 
 def test_a_font_reportlab_cannot_embed_is_refused(ctx: AppContext, qtbot: QtBot,
-                                                  tmp_path: Path) -> None:
+                                                  tmp_path: Path, bare: None) -> None:
     broken = tmp_path / "broken.ttf"
     broken.write_bytes(b"not a font at all" * 10)
     panel = _panel(ctx, qtbot)
     panel.use_font(str(broken))
-    assert "无法读取该字体文件" in panel.errors["font_path"].text()
+    assert "不是 TrueType 或 OpenType 字体文件" in panel.errors["font_path"].text()
     assert "LXGW WenKai" in panel.font_in_use.text()  # printing falls back, and says so
     assert not panel.save()
-    assert "无法读取该字体文件" in panel.errors["font_path"].text()
+    assert "不是 TrueType 或 OpenType 字体文件" in panel.errors["font_path"].text()
     assert ctx.document_settings.get().font_path == ""
+    cff = fontgen.box_font(tmp_path / "NotoSerifCJK-Regular.ttc", "Box CFF", cff=True)
+    panel.use_font(str(cff))  # Noto CJK: a .ttc, but CFF outlines
+    assert "PostScript（CFF）" in panel.errors["font_path"].text()
+    assert not panel.save() and ctx.document_settings.get().font_path == ""
+
+
+def test_the_system_font_printing_will_use_is_named(ctx: AppContext, qtbot: QtBot,
+                                                   tmp_path: Path) -> None:
+    song = fontgen.box_font(tmp_path / "song.ttf", "Box Song", fontgen.COMMON + "张㛃")
+    with use_discovery(lambda role: [FontSource(str(song))]):
+        panel = _panel(ctx, qtbot)
+        qtbot.waitUntil(lambda: panel.font_in_use.text() != "")
+        assert "Box Song" in panel.font_in_use.text()
+        assert "系统字体" in panel.font_in_use.text()
 
 
 def test_a_mediator_sees_them_read_only(ctx: AppContext, qtbot: QtBot) -> None:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from mediation_desk import clock
 from mediation_desk.services.cases.intake import Registered
 from tests.conftest import neighbour_draft
 from tests.ui.conftest import save_shot, type_text
@@ -71,7 +72,7 @@ def test_search_two_characters_opens_the_case(window: MainWindow, ctx: AppContex
 def test_register_enter_opens_case_and_overdue_shows_today(ctx: AppContext, qtbot: QtBot
                                                            ) -> None:
     overdue = ctx.intake.register(neighbour_draft(
-        received_on=date.today() - timedelta(days=40))).cases[0]
+        received_on=clock.today() - timedelta(days=40))).cases[0]
     win = MainWindow(ctx)
     qtbot.addWidget(win)
     win.show()

@@ -18,6 +18,7 @@ from mediation_desk.services.patrols.service import (
     TeamMember,
     VisitDraft,
 )
+from tests.conftest import SUITE_NOW
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
@@ -30,7 +31,7 @@ from ui.views.patrol.cadence import WEEKDAY_CODES
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "does not support grabbing")
 
-TODAY = date.today()
+TODAY = SUITE_NOW.date()
 
 
 def _plan(ctx: AppContext, starts_on: date, *, title: str = "湖二村定期排查",
@@ -378,3 +379,36 @@ def test_a_finding_case_form_kept_as_a_draft_still_links_when_resumed(
     assert linked.case_number == again.registered.number
     assert ctx.case_detail.load(linked.case_id).source == "排查发现"
 
+
+
+def test_a_moved_patrol_and_an_extra_one_on_its_planned_date_both_recorded(
+        ctx: AppContext, qtbot: QtBot) -> None:
+    """Issue 10, as a mediator meets it: last week's patrol was moved two days on, and an
+    extra visit was held on its planned day. Both are recorded through the form, each against
+    its own occurrence; the extra one is cancelled from the calendar without touching the
+    moved one."""
+    planned = TODAY - timedelta(days=7)
+    plan_id = _plan(ctx, planned)
+    ctx.patrols.move_occurrence(plan_id, planned, planned + timedelta(days=2), "", "遇雨天")
+    ctx.patrols.add_extra(plan_id, planned, "15:00", "山林纠纷专项排查")
+    ctx.patrols.add_extra(plan_id, TODAY + timedelta(days=3), "15:00", "节前专项排查")
+    for on in (planned, planned + timedelta(days=2)):  # the extra first, then the moved one
+        dialog = VisitDialog(ctx, None, _occurrence(ctx, plan_id, on))
+        _show(dialog, qtbot)
+        qtbot.keyClick(dialog.zero_check, Qt.Key.Key_Space)
+        dialog.accept()
+        assert dialog.result() == VisitDialog.DialogCode.Accepted, dialog.general_message.text()
+    marks = {o.kind: (o.mark, len(o.visit_ids)) for o in ctx.patrols.schedule(
+        planned, planned + timedelta(days=2), TODAY)}
+    assert marks == {"extra": ("zero", 1), "moved": ("zero", 1)}
+
+    coming = _occurrence(ctx, plan_id, TODAY + timedelta(days=3))
+    assert coming.kind == "extra"
+    dialog = OccurrenceDialog(ctx, None, coming, mode="cancel")
+    _show(dialog, qtbot)
+    type_text(dialog.reason_edit, "天气原因")
+    dialog.accept()
+    assert dialog.result() == OccurrenceDialog.DialogCode.Accepted
+    assert ctx.patrols.schedule(TODAY + timedelta(days=1), TODAY + timedelta(days=6)) == []
+    assert [o.mark for o in ctx.patrols.schedule(planned, planned + timedelta(days=2))] == [
+        "zero", "zero"]

@@ -6,7 +6,8 @@ rendered for a person to look at."""
 from __future__ import annotations
 
 import hashlib
-from datetime import date, timedelta
+from collections.abc import Iterator
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import icalendar
@@ -16,7 +17,7 @@ from PySide6.QtPdf import QPdfDocument
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from mediation_desk import documents
+from mediation_desk import clock, documents
 from mediation_desk.services.cases.intake import Registered
 from mediation_desk.services.patrols.service import (
     FindingDraft,
@@ -27,6 +28,7 @@ from mediation_desk.services.patrols.service import (
     VisitDraft,
 )
 from mediation_desk.services.printing.service import RenderedDocument
+from tests.conftest import SUITE_NOW
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog, RegisterHook
@@ -44,7 +46,7 @@ from ui.views.today_view import TodayView
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "does not support grabbing")
 
-TODAY = date.today()
+TODAY = SUITE_NOW.date()
 
 
 def _view(ctx: AppContext, qtbot: QtBot) -> PatrolView:
@@ -249,10 +251,21 @@ def _add_plan(ctx: AppContext, title: str, villages: tuple[str, ...], lead: str,
         focus=["山林土地", "婚姻家庭"])).id
 
 
-def demo_month(ctx: AppContext) -> None:
-    """Plans and visits as a township room has them in a month: several villages on
-    different cadences, findings of each colour, zero reports, one cancelled, one moved."""
-    first = TODAY.replace(day=1)
+@pytest.fixture
+def mid_month() -> Iterator[date]:
+    """A month with weeks behind and ahead: on the first days of a month its calendar has
+    nothing yet held, so a month of patrols to look at is made on the 17th."""
+    day = date(2026, 12, 17)
+    with clock.travelled(datetime.combine(day, time(10))):
+        yield day
+
+
+def demo_month(ctx: AppContext, today: date) -> None:
+    """Plans and visits as a township room has them up to ``today`` (at least a fortnight into
+    its month): several villages on different cadences, findings of each colour, zero
+    reports, missed ones, one cancelled, one moved."""
+    assert today.day >= 15
+    first = today.replace(day=1)
     plans = [
         _add_plan(ctx, "湖二村定期排查", ("湖二村",), "林春梅", first, "FREQ=DAILY;INTERVAL=10"),
         _add_plan(ctx, "美溪村定期排查", ("美溪村",), "陈志强", first + timedelta(days=2),
@@ -263,7 +276,7 @@ def demo_month(ctx: AppContext) -> None:
         _add_plan(ctx, "湖头社区周排查", ("湖头社区",), "王建国", first,
                   None, "15:00", member="林春梅"),
     ]
-    schedule = ctx.patrols.schedule(first, TODAY - timedelta(days=1), TODAY)
+    schedule = ctx.patrols.schedule(first, today - timedelta(days=1), today)
     findings = [
         ("red", "征地补偿分配不均，5组十余户准备集体上访", "湖二村5组村民与村委会"),
         ("orange", "兄弟三人因老人赡养费分摊争吵，已有肢体冲突苗头", "林某兄弟三人"),
@@ -294,8 +307,8 @@ def demo_month(ctx: AppContext) -> None:
                 village=village, team=list(occurrence.team), places="村委会",
                 households_visited=8, zero_report=True))
         done += 1
-    upcoming = ctx.patrols.schedule(TODAY + timedelta(days=1), TODAY + timedelta(days=20),
-                                    TODAY)
+    upcoming = ctx.patrols.schedule(today + timedelta(days=1), today + timedelta(days=20),
+                                    today)
     if upcoming:
         moved = upcoming[0]
         ctx.patrols.move_occurrence(moved.plan_id, moved.key, moved.on + timedelta(days=1),
@@ -303,8 +316,8 @@ def demo_month(ctx: AppContext) -> None:
     assert plans
 
 
-def test_a_month_of_patrols_at_1366x768(ctx: AppContext, qtbot: QtBot) -> None:
-    demo_month(ctx)
+def test_a_month_of_patrols_at_1366x768(ctx: AppContext, qtbot: QtBot, mid_month: date) -> None:
+    demo_month(ctx, mid_month)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.resize(1366, 768)
@@ -314,9 +327,9 @@ def test_a_month_of_patrols_at_1366x768(ctx: AppContext, qtbot: QtBot) -> None:
     QApplication.processEvents()
     view = window.patrol_view
     marks = {o.mark for o in view.calendar.month_model.all_occurrences()}
-    assert {"done", "zero", "cancelled"} <= marks
+    assert {"done", "zero", "missed", "cancelled", "upcoming"} <= marks
     assert view.findings.model.rowCount() >= 1
-    view.calendar.select_day(TODAY)
+    view.calendar.select_day(mid_month)
     QApplication.processEvents()
     save_shot(window, "patrol_page")
     view.tabs.setCurrentWidget(view.plans)
@@ -370,10 +383,10 @@ def test_risk_levels_tab_changes_a_findings_deadline(ctx: AppContext, qtbot: QtB
 
 
 def test_timetable_preview_saves_without_a_case(ctx: AppContext, qtbot: QtBot,
-                                                tmp_path: Path) -> None:
+                                                tmp_path: Path, mid_month: date) -> None:
     """A patrol document belongs to no case: saving it must not report a failed filing."""
-    demo_month(ctx)
-    pdf = documents.patrol_timetable(ctx.patrols.month_sheet(TODAY.year, TODAY.month))
+    demo_month(ctx, mid_month)
+    pdf = documents.patrol_timetable(ctx.patrols.month_sheet(mid_month.year, mid_month.month))
     document = RenderedDocument(
         case_id="", kind="patrol_timetable", title="排查表", pdf=pdf,
         pages=documents.page_count(pdf), sha256=hashlib.sha256(pdf).hexdigest(),

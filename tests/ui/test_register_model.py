@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from mediation_desk import clock
 from mediation_desk.services.cases.drafts import PartyDraft
 from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.services.cases.register_pages import PAGE_SIZE
@@ -42,7 +43,7 @@ def test_pages_load_lazily_and_never_in_data(ctx: AppContext, qtbot: QtBot) -> N
 
 
 def test_phone_is_masked_and_overdue_is_red(ctx: AppContext) -> None:
-    ctx.intake.register(neighbour_draft(received_on=date.today() - timedelta(days=45)))
+    ctx.intake.register(neighbour_draft(received_on=clock.today() - timedelta(days=45)))
     model = RegisterModel(ctx.pages)
     model.reload()
     contact = model.index(0, 3)

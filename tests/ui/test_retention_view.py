@@ -7,6 +7,7 @@ from datetime import date
 
 from pytestqt.qtbot import QtBot
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.safety.accounts import open_register
 from mediation_desk.services.safety.retention import RetentionService
@@ -71,7 +72,7 @@ def test_a_changed_period_is_saved(ctx: AppContext, qtbot: QtBot) -> None:
     assert view.default_spin.value() == 10 and "邻里纠纷" in view.spins
     archived = ctx.case_detail.load(case_id)
     assert archived.number == number
-    in_eleven_years = date(date.today().year + 11, 1, 1)
+    in_eleven_years = date(clock.today().year + 11, 1, 1)
     view.refresh(in_eleven_years)
     assert view.numbers() == [number]
     view.spins["邻里纠纷"].setValue(30)
@@ -85,25 +86,30 @@ def test_a_changed_period_is_saved(ctx: AppContext, qtbot: QtBot) -> None:
     assert view.spins["邻里纠纷"].minimum() == 1  # a period of its own from now on
 
 
-def test_a_mediator_sees_no_actions(ctx: AppContext, register: Register, qtbot: QtBot
-                                    ) -> None:
+def test_a_director_sees_the_files_but_no_actions_and_a_mediator_neither(
+        ctx: AppContext, register: Register, qtbot: QtBot) -> None:
+    """Which files are due is for the director and the administrator (issue 11: a mediator
+    could run ``retention due``); only the administrator anonymises."""
     _archived(ctx)
+    ctx.accounts.add("zhu", "director", "zhuren-2026", "主任")
     ctx.accounts.add("lin", "mediator", "chunmei-2026", "林春梅")
     register.store.close()  # one register open per process
-    store, actor = open_register(register.path, "lin", "chunmei-2026")
-    try:
-        view = _view(AppContext.build(store, actor), qtbot)
-        view.refresh(FAR_FUTURE)
-        assert len(view.numbers()) == 1
-        assert view.read_only_note.isVisible()
-        for button in (view.save_button, view.anonymise_button, view.select_all_button):
-            assert not button.isVisible()
-        assert not view.default_spin.isEnabled()
-        assert not any(spin.isEnabled() for spin in view.spins.values())
-        assert view.checked_ids() == [] and not view.anonymise_selected()
-        save_shot(view, "retention_mediator")
-    finally:
-        store.close()
+    for name, password, sees in (("zhu", "zhuren-2026", True), ("lin", "chunmei-2026", False)):
+        store, actor = open_register(register.path, name, password)
+        try:
+            view = _view(AppContext.build(store, actor), qtbot)
+            view.refresh(FAR_FUTURE)
+            assert len(view.numbers()) == (1 if sees else 0)
+            assert view.due_box.isVisibleTo(view) == sees
+            assert view.read_only_note.isVisible()
+            for button in (view.save_button, view.anonymise_button, view.select_all_button):
+                assert not button.isVisible()
+            assert not view.default_spin.isEnabled()
+            assert not any(spin.isEnabled() for spin in view.spins.values())
+            assert view.checked_ids() == [] and not view.anonymise_selected()
+            save_shot(view, f"retention_{actor.role}")
+        finally:
+            store.close()
 
 
 def test_the_page_is_the_fourth_settings_tab(ctx: AppContext, qtbot: QtBot) -> None:

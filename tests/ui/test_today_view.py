@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,12 +12,12 @@ from pytestqt.qtbot import QtBot
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.store.changes import ChangeSet
-from tests.conftest import neighbour_draft
+from tests.conftest import SUITE_NOW, neighbour_draft
 from tests.ui.conftest import save_shot
 from ui.context import AppContext
 from ui.views.today_view import TodayView
 
-TODAY = date.today()
+TODAY = SUITE_NOW.date()
 # A view shown as its own window offscreen: the platform cannot apply size hints (harmless).
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints")
 

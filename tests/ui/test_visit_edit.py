@@ -4,7 +4,7 @@ page offers the correction for a recorded patrol besides printing its record for
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -18,6 +18,7 @@ from mediation_desk.services.patrols.service import (
     TeamMember,
     VisitDraft,
 )
+from tests.conftest import SUITE_NOW
 from tests.ui.conftest import save_shot, type_text
 from ui.context import AppContext
 from ui.dialogs.patrol.visit_dialog import VisitDialog
@@ -28,7 +29,7 @@ from ui.views.patrol.patrol_view import PRINT_CHOICE, PatrolView
 pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
                                        "does not support raise", "does not support grabbing")
 
-HELD = date.today() - timedelta(days=7)
+HELD = SUITE_NOW.date() - timedelta(days=7)
 
 
 def _recorded_visit(ctx: AppContext) -> tuple[str, list[str]]:

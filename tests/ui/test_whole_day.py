@@ -21,6 +21,7 @@ from mediation_desk.domain.lifecycle import Step
 from tests.ui.conftest import save_shot, type_text
 from tests.ui.test_case_view import RECORD_FOLLOWUP, click_step, drive
 from tests.ui.test_start import PASSWORD, own_settings, run_wizard  # noqa: F401 (fixture)
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_dialog import AgreementDialog
 from ui.dialogs.cases.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
@@ -104,12 +105,12 @@ def test_first_day(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
             type_text(second.text, f"李明赔偿{RARE_NAME}院墙修复费用")
             second.obligor.setCurrentIndex(second.obligor.findData("李明"))
             second.amount.setText("1500")
-            second.due.setDate(QDate.currentDate())
+            second.due.setDate(dates.today())
 
         drive(monkeypatch, AgreementDialog, agreement)
         click_step(view, Step.AGREE)
         drive(monkeypatch, ScheduleFollowupDialog,
-              lambda d: d.due_edit.setDate(QDate.currentDate().addDays(7)))
+              lambda d: d.due_edit.setDate(dates.today().addDays(7)))
         click_step(view, Step.FOLLOW_UP)
 
         def visit(d: RecordFollowupDialog) -> None:

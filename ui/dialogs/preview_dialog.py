@@ -52,6 +52,7 @@ from ui.printing import (
     safe_file_name,
     save_pdf,
 )
+from ui.widgets.screen_fit import open_at
 from ui.workers import Cancelled, run_in_background
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
@@ -175,7 +176,7 @@ class PreviewDialog(QDialog):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.message_label)
         layout.addLayout(buttons)
-        self.resize(900, 720)
+        open_at(self, 900, 720)  # pixels at 100 % text; grows with it
 
     # -- viewing ----------------------------------------------------------------------------
     def _show_page_count(self, *_: object) -> None:

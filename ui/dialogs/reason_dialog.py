@@ -10,6 +10,7 @@ from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
 from ui.views.cases.tabs.record_templates import TERMINATION_ROUTES, fill
+from ui.widgets.screen_fit import open_at
 
 
 class ReasonDialog(CaseDialog):
@@ -53,7 +54,7 @@ class ReasonDialog(CaseDialog):
         layout.addLayout(form)
         layout.addWidget(self.routes_button)
         self.finish_layout(layout)
-        self.resize(560, 320)
+        open_at(self, 560, 320)  # pixels at 100 % text; grows with it
 
     def reason(self) -> str:
         return self.reason_edit.toPlainText().strip()

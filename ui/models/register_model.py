@@ -142,6 +142,8 @@ class RegisterModel(QAbstractTableModel):
         if key == "received_on":
             return row.received_on.isoformat()
         if key == "days_left":
+            if row.to_review:
+                return translate("RegisterModel", "To check")
             if row.days_left is None:
                 return ""
             if row.days_left < 0:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.agenda.today import Agenda, AgendaItem
 from mediation_desk.services.patrols.service import FindingView, Occurrence
 from mediation_desk.store.changes import ChangeSet
@@ -36,6 +37,7 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
 from ui.views.sync.conflict_badge import ConflictBadge
+from ui.widgets.column_fit import fit_columns
 
 WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol"})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -54,6 +56,7 @@ def _sections() -> list[tuple[str, str, str]]:
          "confirm"),
         ("sessions", translate("TodayView", "Today's sessions"), "session"),
         ("drafts", translate("TodayView", "Unfinished drafts"), "draft"),
+        ("imports", translate("TodayView", "Imported cases to check"), "import_review"),
     ]
 
 
@@ -73,6 +76,7 @@ class AgendaTree(QTreeWidget):
 class TodayView(QWidget):
     open_case = Signal(str)
     resume_intake = Signal(str)
+    open_review = Signal()  # the register's list of imported cases to check
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,8 +119,8 @@ class TodayView(QWidget):
         head.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         head.setStretchLastSection(False)
         head.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_NUMBER, 250), (COL_TITLE, 300), (COL_DUE, 110)):
-            self.tree.setColumnWidth(column, width)
+        self.columns = fit_columns(self.tree, {  # widths at 100 % text, growing with it
+            COL_NUMBER: 250, COL_TITLE: 300, COL_DUE: "2026-11-20"})
         self.tree.itemDoubleClicked.connect(lambda item, _col: self.activate(item))
         self.tree.activated_item.connect(self.activate)
 
@@ -139,7 +143,7 @@ class TodayView(QWidget):
     def refresh(self) -> None:
         """Reload the agenda, keeping the selected line selected if it is still there."""
         selected = self._key(self.tree.currentItem())
-        today = date.today()
+        today = clock.today()
         self.agenda = self.ctx.today.agenda(today)
         self._intake_drafts = {d.id for d in self.ctx.autosave.pending(kind="intake")}
         self._visit_drafts = {d.id for d in self.ctx.autosave.pending(kind=VISIT_DRAFT)}
@@ -191,7 +195,7 @@ class TodayView(QWidget):
         self._patrol_refs = {}
 
         def patrol_line(o: Occurrence, late: bool) -> AgendaItem:
-            ref = f"{o.plan_id}|{o.key.isoformat()}"
+            ref = f"{o.plan_id}|{o.key.isoformat()}|{o.extra_id}"
             self._patrol_refs[ref] = o
             text = team_text(o.team, o.lead) + (f"　{o.mark_label}" if o.mark_label else "")
             return AgendaItem("patrol", "", f"{o.time} {'、'.join(o.villages)}", o.plan_title,
@@ -248,6 +252,9 @@ class TodayView(QWidget):
         entry = item.data(COL_NUMBER, ITEM_ROLE)
         if not isinstance(entry, AgendaItem):
             return
+        if entry.kind == "import_review":
+            self.open_review.emit()
+            return
         if entry.kind in ("patrol", "finding") or entry.ref_id in self._visit_drafts:
             self._open_patrol_line(entry)
             return
@@ -280,7 +287,7 @@ class TodayView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.loaded_on != date.today():  # first show, or the window stayed open overnight
+        if self.loaded_on != clock.today():  # first show, or the window stayed open overnight
             self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:

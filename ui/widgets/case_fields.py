@@ -31,6 +31,7 @@ from mediation_desk.domain.dictionaries import MEDIATOR_ROLES
 from mediation_desk.domain.money import parse_yuan
 from mediation_desk.errors import DomainError, Problem
 from mediation_desk.services.cases.drafts import CaseDraft, MediatorDraft
+from ui import dates
 from ui.context import AppContext
 from ui.i18n import translate
 from ui.widgets.field_error import FieldError, with_message
@@ -63,10 +64,10 @@ class CaseFields(QGroupBox):
         self._restoring = False
         self._mediator_fields: list[QComboBox] = []
         settings = ctx.settings
-        self.received_edit = DateEdit(QDate.currentDate(), self)
+        self.received_edit = DateEdit(dates.today(), self)
         self.received_edit.setCalendarPopup(True)
         self.received_edit.setDisplayFormat("yyyy-MM-dd")
-        self.received_edit.setMaximumDate(QDate.currentDate())
+        self.received_edit.setMaximumDate(dates.today())
         self.source_box = QComboBox(self)
         self.source_box.addItems([e.label for e in settings.entries("source") if e.active])
         self.source_box.setCurrentIndex(max(self.source_box.findText("当事人申请"), 0))

@@ -8,12 +8,12 @@ The form supplies its contents as JSON-able data; the draft lives in the encrypt
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QWidget
 
+from mediation_desk import clock
 from mediation_desk.errors import StoreUnavailable
 from ui.context import AppContext
 from ui.i18n import translate
@@ -66,7 +66,7 @@ class DraftKeeper(QObject):
             self.label.setText(translate("DraftKeeper", "Draft could not be saved."))
         else:
             self.label.setText(translate("DraftKeeper", "Draft saved at %1").replace(
-                "%1", datetime.now().strftime("%H:%M:%S")))
+                "%1", clock.now().strftime("%H:%M:%S")))
 
     def flush(self) -> None:
         """Save now if a save is pending (before closing, before registering)."""

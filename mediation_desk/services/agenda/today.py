@@ -10,6 +10,7 @@ from mediation_desk import clock
 from mediation_desk.domain.deadlines import confirmation_deadline, days_left
 from mediation_desk.domain.lifecycle import OPEN_STATUSES
 from mediation_desk.services.cases.autosave import DRAFT_KINDS, AutosaveService
+from mediation_desk.services.exchange.review import ImportReviewService, under_review
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Agreement, Appointment, Case, FollowUp
@@ -23,7 +24,7 @@ CONFIRMATION_WARN_DAYS = 7
 class AgendaItem:
     """One line on 工作台: which case, why it is there, and how urgent."""
 
-    kind: str  # deadline | followup | confirmation | session | draft
+    kind: str  # deadline | followup | confirmation | session | draft | import_review
     case_id: str
     number: str
     title: str
@@ -40,10 +41,13 @@ class Agenda:
     confirmations: list[AgendaItem] = field(default_factory=list)
     sessions: list[AgendaItem] = field(default_factory=list)
     drafts: list[AgendaItem] = field(default_factory=list)
+    #: One line, "N 件导入案件待核对", when imported cases wait to be checked (never as
+    #: overdue deadlines: services/exchange/review.py).
+    imports: list[AgendaItem] = field(default_factory=list)
 
     def all(self) -> list[AgendaItem]:
         return self.deadlines + self.followups + self.confirmations + self.sessions + \
-            self.drafts
+            self.drafts + self.imports
 
 
 class TodayService:
@@ -56,7 +60,8 @@ class TodayService:
         agenda = Agenda()
         open_codes = [s.value for s in OPEN_STATUSES]
         for case in (Case.live().where(Case.status.in_(open_codes),
-                                       Case.deadline_on <= today + timedelta(NEAR_DEADLINE_DAYS))
+                                       Case.deadline_on <= today + timedelta(NEAR_DEADLINE_DAYS),
+                                       Case.id.not_in(under_review()))
                      .order_by(Case.deadline_on)):
             left = days_left(case.deadline_on, today)
             text = f"已超过调解期限{-left}天" if left < 0 else (
@@ -96,6 +101,11 @@ class TodayService:
             agenda.sessions.append(AgendaItem(
                 "session", ap.case.id, ap.case.number or "", ap.case.title,
                 f"{ap.at:%H:%M} {ap.place or ''} {ap.note or ''}".strip(), today, False, ap.id))
+        waiting = ImportReviewService(self.store, self.actor).count()
+        if waiting:
+            agenda.imports.append(AgendaItem(
+                "import_review", "", "", f"{waiting} 件导入案件待核对",
+                "调解结果或日期不明，核对后才计入调解期限", None, False))
         for d in AutosaveService(self.store, self.actor).pending():
             agenda.drafts.append(AgendaItem(
                 "draft", d.case_ref, "", d.title or DRAFT_KINDS.get(d.kind, d.kind),

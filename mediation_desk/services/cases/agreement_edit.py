@@ -17,6 +17,8 @@ mediator is told that finding no longer applies. A kept term that was merely 即
 
 Audit details name parts and term numbers, never the wording: the trail cannot be anonymised
 when the retention period ends, so it must not become a second copy of what the parties said.
+The wording before and after goes to the history's field changes instead, which retention
+clears with the rest (services/shared/field_history.py).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from __future__ import annotations
 from mediation_desk.domain.dictionaries import PERFORMANCE as PERFORMANCE_LABELS
 from mediation_desk.domain.terms import initial_performance
 from mediation_desk.services.cases.drafts import AgreementDraft, TermDraft
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.models import Agreement, AgreementTerm, Case, PrintedDocument
 
@@ -41,6 +43,11 @@ SIGNED_KINDS = ("agreement", "oral-agreement")
 #: Performance a follow-up found (as opposed to the initial 即时 / 承诺 classification).
 FOUND = ("done", "not_done")
 TERM_FIELDS = ("text", "obligor", "obligee", "amount_fen", "due_on", "place", "method")
+#: A term's fields with the names the printed agreement gives them (history's before/after).
+TERM_LABELS = {"text": "条款内容", "obligor": "义务人", "obligee": "权利人",
+               "amount_fen": "金额", "due_on": "履行期限", "place": "履行地点",
+               "method": "履行方式", "performance": "履行情况", "performed_on": "履行日期",
+               "position": "条款序号"}
 
 
 def changed_header(agreement: Agreement, draft: AgreementDraft) -> list[str]:
@@ -84,6 +91,7 @@ def correct_terms(actor: Actor, agreement: Agreement, draft: AgreementDraft,
     """Make the stored terms those of ``draft`` (see the module's docstring for what is kept);
     returns whether any term changed and warnings about follow-up findings that lapsed.
     ``dates_moved``: the reached date changed, so 即时 / 承诺 is worked out again."""
+    case_id = agreement.case_id
     old = list(AgreementTerm.live().where(AgreementTerm.agreement == agreement)
                .order_by(AgreementTerm.position))
     kept, dropped = _match(old, draft.terms)
@@ -95,7 +103,9 @@ def correct_terms(actor: Actor, agreement: Agreement, draft: AgreementDraft,
         row = kept.get(position)
         if row is None:
             row = AgreementTerm.create(agreement=agreement, performance=fresh, **values)
-            audit.record(actor, "create", row, detail=f"第{position + 1}条")
+            field_history.record_edit(
+                actor, row, field_history.diff({}, row, TERM_LABELS), case_id=case_id,
+                record=f"协议第{position + 1}条", action="create", detail=f"第{position + 1}条")
             changed = True
             continue
         if row.performance not in FOUND and (dates_moved or row.due_on != term.due_on):
@@ -103,15 +113,25 @@ def correct_terms(actor: Actor, agreement: Agreement, draft: AgreementDraft,
         differs = {name: value for name, value in values.items()
                    if getattr(row, name) != value}
         if differs:
+            before = field_history.snapshot(row)
             for name, value in differs.items():
                 setattr(row, name, value)
             row.save()
-            audit.record(actor, "update", row, detail=f"第{position + 1}条")
+            field_history.record_edit(
+                actor, row, field_history.diff(before, row, TERM_LABELS), case_id=case_id,
+                record=f"协议第{position + 1}条", detail=f"第{position + 1}条")
             changed = True
     warnings: list[str] = []
     for row in dropped:
+        before = field_history.snapshot(row)
         row.soft_delete()
-        audit.record(actor, "delete", row, detail=f"原第{row.position + 1}条")
+        gone = [field_history.Change(name, label, field_history.show_value(
+            "agreement_term", name, before.get(name)), "")
+            for name, label in TERM_LABELS.items()
+            if name in TERM_FIELDS and before.get(name) not in (None, "")]
+        event = audit.record(actor, "delete", row, detail=f"原第{row.position + 1}条")
+        field_history.write_changes(event, gone, case_id=case_id,
+                                    record=f"原协议第{row.position + 1}条")
         changed = True
         if row.performance in FOUND:
             found = PERFORMANCE_LABELS.get(row.performance, row.performance)

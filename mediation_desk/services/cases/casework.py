@@ -10,9 +10,7 @@ the known failures of existing systems).
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 
 from mediation_desk import clock
 from mediation_desk.domain.deadlines import extend_deadline
@@ -23,25 +21,29 @@ from mediation_desk.errors import DomainError, NotFound, PermissionDenied, Probl
 from mediation_desk.services.cases import agreement_edit, indexing, party_edit
 from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.drafts import AgreementDraft, PartyDraft, RecordDraft
+from mediation_desk.services.cases.followups import FollowUpWork
+from mediation_desk.services.cases.results import (
+    CLOSED_STATUSES,
+    StepResult,
+)
+from mediation_desk.services.cases.results import now as _now
+from mediation_desk.services.cases.results import refuse as _refuse
 from mediation_desk.services.cases.validation import (
     AGREEMENT_FORMS,
-    PERFORMANCE,
     RECORD_KINDS,
     _Collector,
     validate_party,
 )
 from mediation_desk.services.printing import dossier
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
-    Appointment,
     Case,
     CaseEvent,
-    FollowUp,
     Party,
     Record,
 )
@@ -49,22 +51,9 @@ from mediation_desk.store.search import pinyin_initials
 
 #: The record kind each step writes, when a step comes with a record.
 STEP_RECORD = {Step.INVESTIGATE: "investigation", Step.MEDIATE: "mediation"}
-CLOSED_STATUSES = {CaseStatus.CLOSED, CaseStatus.ARCHIVED}
+EXTEND_LABELS = {"deadline_on": "调解期限", "extension_days": "已延长天数"}
 
 
-@dataclass
-class StepResult:
-    status: CaseStatus
-    changes: ChangeSet
-    warnings: list[str]
-
-
-def _now() -> datetime:
-    return clock.now().replace(microsecond=0)
-
-
-def _refuse(field: str, reason: str) -> ValidationError:
-    return ValidationError(Problem("", field, reason))
 
 
 def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
@@ -95,7 +84,7 @@ def _agreement_problems(case: Case, draft: AgreementDraft) -> list[Problem]:
     return problems
 
 
-class CaseworkService:
+class CaseworkService(FollowUpWork):
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
         self.actor = actor
@@ -135,8 +124,8 @@ class CaseworkService:
         """A step that needs nothing but a reason: notify, refuse, terminate, close, archive.
 
         ``on`` is the day the step took effect when it is entered afterwards (a closing done
-        in the village yesterday, an old register's archive date); it sets the closing or
-        archiving date, default today. The case event keeps the time it was entered.
+        in the village yesterday, an old register's archive date); it sets the ending,
+        closing or archiving date, default today. The case event keeps the time it was entered.
         """
         if step in (Step.AGREE, Step.EXTEND):
             raise _refuse("操作", "请使用“记录协议”或“延长期限”")
@@ -153,6 +142,7 @@ class CaseworkService:
                 case.refusal_reason, case.outcome = reason, "refused"
             elif step is Step.TERMINATE:
                 case.termination_reason, case.outcome = reason, "terminated"
+                case.terminated_on = today  # the month a report counts it in
             elif step is Step.CLOSE:
                 case.closed_on = today
                 if not case.outcome:
@@ -176,6 +166,7 @@ class CaseworkService:
             if CaseStatus(case.status) not in (CaseStatus.REGISTERED, CaseStatus.NOTIFIED,
                                                CaseStatus.INVESTIGATING, CaseStatus.MEDIATING):
                 raise _refuse("调解期限", "调解已结束，不能延期")
+            before = field_history.snapshot(case)
             try:
                 case.deadline_on = extend_deadline(case.deadline_on, days, consent_note)
             except DomainError as exc:
@@ -185,7 +176,9 @@ class CaseworkService:
             CaseEvent.create(case=case, at=_now(), step=Step.EXTEND.value,
                              from_status=case.status, to_status=case.status,
                              reason=consent_note, account=self.actor.account_id or None)
-            audit.record(self.actor, "extend", case, detail=f"{days}天：{consent_note}")
+            field_history.record_edit(
+                self.actor, case, field_history.diff(before, case, EXTEND_LABELS),
+                case_id=case.id, action="extend", detail=f"{days}天：{consent_note}")
             self._finish(case, changes)
         return StepResult(CaseStatus(case.status), changes, [])
 
@@ -272,11 +265,15 @@ class CaseworkService:
                 return StepResult(CaseStatus(case.status), changes, [])
             party_edit.follow_title(self.actor, case, party, draft)
             warnings = party_edit.follow_rename(self.actor, case, party.name, draft.name)
+            before = field_history.snapshot(party)
             for name in party_edit.DRAFT_FIELDS:
                 setattr(party, name, getattr(draft, name))
             party.name_initials = pinyin_initials(draft.name)
             party.save()
-            audit.record(self.actor, "update", party, detail=party_edit.describe(changed))
+            field_history.record_edit(
+                self.actor, party, field_history.diff(before, party, party_edit.FIELD_LABELS),
+                case_id=case.id, record=f"当事人 {before['name']}",
+                detail=party_edit.describe(changed))
             indexing.reindex_case(self.store, case.id)
             self._finish(case, changes, "party")
         return StepResult(CaseStatus(case.status), changes, warnings)
@@ -337,97 +334,22 @@ class CaseworkService:
                 printed = agreement_edit.times_printed(case)
                 if printed:
                     warnings.insert(0, agreement_edit.printed_warning(printed))
+                before = field_history.snapshot(agreement)
                 agreement.form, agreement.reached_on = draft.form, draft.reached_on
                 agreement.effective_on = draft.reached_on
                 agreement.facts, agreement.issues = draft.facts, draft.issues
                 agreement.responsibilities = draft.responsibilities
                 agreement.save()
-                audit.record(self.actor, "update", agreement, detail="、".join(parts) + (
+                event = audit.record(self.actor, "update", agreement, detail="、".join(parts) + (
                     f"（修改前已打印{printed}次）" if printed else ""))
+                field_history.write_changes(event, field_history.diff(
+                    before, agreement, dict(agreement_edit.HEADER_LABELS)), case_id=case.id,
+                    record="协议")
                 indexing.reindex_case(self.store, case.id)
                 self._finish(case, changes, "agreement")
         warnings += vague_term_warnings(
             [TermFacts(t.text, t.obligor or None, t.amount_fen, t.due_on) for t in draft.terms])
         return StepResult(CaseStatus(case.status), changes, warnings)
-
-    # -- follow-ups -------------------------------------------------------------------------
-    def schedule_followup(self, case_id: str, due_on: date, visitor: str = "") -> StepResult:
-        with self.store.write() as changes:
-            case = self.case(case_id)
-            if not Agreement.live().where(Agreement.case == case).exists():
-                raise _refuse("回访", "本案还没有调解协议，无需回访履行情况")
-            row = FollowUp.create(case=case, due_on=due_on, visitor=visitor or self.actor.name)
-            audit.record(self.actor, "create", row)
-            self._finish(case, changes, "followup")
-        return StepResult(CaseStatus(case.status), changes, [])
-
-    def record_followup(self, followup_id: str, *, done_on: date, visited: str,
-                        performance: str, body: str, satisfaction: str = "",
-                        sued: bool = False, renewed_conflict: str = "", measures: str = "",
-                        term_performance: Sequence[tuple[str, str]] = ()) -> StepResult:
-        """The visit happened: its record, the performance found, and per-term status."""
-        if performance not in PERFORMANCE:
-            raise _refuse("履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
-        if done_on > clock.today():
-            raise _refuse("回访日期", "不能晚于今天")
-        if not body.strip():
-            raise _refuse("回访记录", "不能为空")
-        with self.store.write() as changes:
-            row = FollowUp.get_live(followup_id)
-            if row is None:
-                raise NotFound(f"找不到回访 {followup_id}")
-            case = self.case(row.case_id)
-            status = CaseStatus(case.status)
-            if status in (CaseStatus.AGREED, CaseStatus.FOLLOWING_UP):
-                status = self._move(case, Step.FOLLOW_UP)
-            visit_time = clock.now().time() if done_on == clock.today() else time(12)
-            rec = Record.create(case=case, kind="followup",
-                                at=datetime.combine(done_on, visit_time).replace(microsecond=0),
-                                author=self.actor.name, body=body,
-                                participants=json.dumps([visited], ensure_ascii=False),
-                                addendum=status in CLOSED_STATUSES,
-                                author_account=self.actor.account_id or None)
-            audit.record(self.actor, "create", rec)
-            row.done_on, row.record, row.visited, row.performance = done_on, rec, visited, \
-                performance
-            row.satisfaction, row.sued = satisfaction, sued
-            row.renewed_conflict, row.measures = renewed_conflict, measures
-            row.save()
-            audit.record(self.actor, "update", row)
-            for term_id, term_status in term_performance:
-                if term_status not in PERFORMANCE:
-                    raise _refuse("条款履行情况", "应为 " + " / ".join(PERFORMANCE) + " 之一")
-                term = AgreementTerm.get_by_id(term_id)
-                term.performance = term_status
-                term.performed_on = done_on if term_status == "done" else None
-                term.save()
-                audit.record(self.actor, "update", term)
-            indexing.index_record(self.store, rec)
-            self._finish(case, changes, "followup")
-        return StepResult(status, changes, [])
-
-    # -- appointments -----------------------------------------------------------------------
-    def schedule_session(self, case_id: str, at: datetime, *, kind: str = "mediation",
-                         place: str = "", note: str = "") -> StepResult:
-        """Plan a session or visit; it appears on 工作台 on its day."""
-        if kind not in ("mediation", "investigation", "followup"):
-            raise _refuse("预约类型", "应为 mediation / investigation / followup 之一")
-        with self.store.write() as changes:
-            case = self.case(case_id)
-            if CaseStatus(case.status) in CLOSED_STATUSES:
-                raise _refuse("预约", "案件已结案，不能再预约调解")
-            row = Appointment.create(case=case, at=at, kind=kind, place=place, note=note)
-            audit.record(self.actor, "create", row)
-            self._finish(case, changes, "appointment")
-        return StepResult(CaseStatus(case.status), changes, [])
-
-    def finish_session(self, appointment_id: str) -> None:
-        with self.store.write() as changes:
-            row = Appointment.get_by_id(appointment_id)
-            row.done = True
-            row.save()
-            audit.record(self.actor, "update", row)
-            changes.touch("appointment", row.case_id)
 
     def require_director(self) -> None:
         if self.actor.role not in ("director", "admin"):

@@ -24,18 +24,19 @@ from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound
+from mediation_desk.services.attachments.service import AttachmentService, AttachmentView
+from mediation_desk.services.cases.history import HistoryLine, case_history
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.store.base import to_local
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
     Appointment,
-    AuditEvent,
     Case,
-    CaseEvent,
+    CaseArrival,
     CaseMediator,
+    Escalation,
     Finding,
     FollowUp,
     Mediator,
@@ -88,6 +89,7 @@ class TermView:
     place: str
     method: str
     performance: str
+    performed_on: date | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +104,9 @@ class AgreementView:
     terms: list[TermView]
     warnings: list[str]
     confirmation_until: date | None
+    #: The signed agreement's scan, when one is filed: the agreement is signed (issue 16).
+    signed_on: date | None = None
+    signed_title: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,14 +121,20 @@ class FollowUpView:
     sued: bool = False
     renewed_conflict: str = ""
     measures: str = ""
+    record_id: str | None = None  # its 回访记录
 
 
 @dataclass(frozen=True)
-class HistoryLine:
+class EscalationLine:
+    """A report or hand-over of the case (上报/移交, Art 25) and its receipt."""
+
+    target: str
     at: datetime
-    who: str
-    what: str
-    order: int = 0  # ties at the same second: lifecycle steps first, then audit sequence
+    method: str
+    summary: str
+    received_by: str
+    received_at: datetime | None
+    result: str
 
 
 @dataclass
@@ -162,15 +173,30 @@ class CaseDetail:
     from_finding: str = ""
     #: Personal data removed after retention (PIPL): parties can no longer be edited.
     anonymised: bool = False
+    outcome: str = ""  # success | failure | terminated | refused, once mediation ended
+    closed_on: date | None = None
+    archived_on: date | None = None
+    group_dispute: bool = False
+    #: The prevention flags monthly reports count (防止民转刑 with its people, 防止自杀,
+    #: 防止群体性械斗, 防止群体性上访), by field name; only those set.
+    prevented: dict[str, int] = field(default_factory=dict)
+    recused: list[str] = field(default_factory=list)  # mediators who withdrew (回避)
+    escalations: list[EscalationLine] = field(default_factory=list)
+    #: Why this imported case waits to be checked (导入待核对); [] otherwise. Such a case
+    #: counts no deadline (``days_left`` is None) until a person has checked it.
+    to_review: list[str] = field(default_factory=list)
+
+    #: Files filed to the case and its parts (附件), oldest first.
+    attachments: list[AttachmentView] = field(default_factory=list)
 
 
-AUDIT_WORDS = {"create": "新建", "update": "修改", "read": "查看", "reveal": "显示完整信息",
-               "print": "打印", "export": "导出", "extend": "延长期限", "login": "登录",
-               "delete": "删除",
-               **{step.value: label for step, label in STEP_LABELS.items()}}
-ENTITY_WORDS = {"case": "案件", "party": "当事人", "record": "记录", "agreement": "协议",
-                "agreement_term": "协议条款", "follow_up": "回访", "appointment": "预约",
-                "case_mediator": "调解员"}
+def _prevented(case: Case) -> dict[str, int]:
+    flags = {"prevented_criminal": case.prevented_criminal_people or 1
+             if case.prevented_criminal else 0,
+             "prevented_suicide": int(case.prevented_suicide),
+             "prevented_group_fight": int(case.prevented_group_fight),
+             "prevented_group_petition": int(case.prevented_group_petition)}
+    return {name: value for name, value in flags.items() if value}
 
 
 class CaseDetailService:
@@ -185,6 +211,9 @@ class CaseDetailService:
             raise NotFound(f"找不到案件 {case_id}")
         status = CaseStatus(case.status)
         village = Village.get_by_id(case.village_id).name if case.village_id else ""
+        arrival = CaseArrival.live().where(CaseArrival.case == case, CaseArrival.review != "",
+                                           CaseArrival.reviewed_on.is_null()).first()
+        to_review = [line for line in arrival.review.split("\n") if line] if arrival else []
         simple = case.procedure == "simple"
         detail = CaseDetail(
             id=case.id, number=case.number or "", title=case.title, status=status,
@@ -193,11 +222,15 @@ class CaseDetailService:
             summary=case.summary, requests=json.loads(case.requests or "[]"),
             risk_level=case.risk_level, procedure=case.procedure, amount_fen=case.amount_fen,
             people_involved=case.people_involved, deadline_on=case.deadline_on,
-            days_left=days_left(case.deadline_on, today) if is_open(status) else None,
+            days_left=days_left(case.deadline_on, today)
+            if is_open(status) and not to_review else None,
             extension_days=case.extension_days, refusal_reason=case.refusal_reason,
             termination_reason=case.termination_reason,
             closed=status in (CaseStatus.CLOSED, CaseStatus.ARCHIVED),
             anonymised=case.anonymised_on is not None,
+            outcome=case.outcome, closed_on=case.closed_on, archived_on=case.archived_on,
+            group_dispute=bool(case.group_dispute), prevented=_prevented(case),
+            to_review=to_review,
             next_steps=[(s, STEP_LABELS[s]) for s in allowed_steps(status, simple)],
             mediators=[(cm.mediator.name, cm.role) for cm in
                        CaseMediator.live().join(Mediator).where(CaseMediator.case == case)
@@ -216,10 +249,12 @@ class CaseDetailService:
             detail.records.append(RecordView(r.id, r.kind, r.at, r.place,
                                              json.loads(r.participants or "[]"), r.author,
                                              r.body, r.private, r.addendum))
+        files = AttachmentService(self.store, self.actor)
+        detail.attachments = files.for_case(case.id)
         agreement = Agreement.live().where(Agreement.case == case).first()
         if agreement is not None:
             terms = [TermView(t.id, t.text, t.obligor, t.obligee, t.amount_fen, t.due_on,
-                              t.place, t.method, t.performance)
+                              t.place, t.method, t.performance, t.performed_on)
                      for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
                      .order_by(AgreementTerm.position)]
             warnings = vague_term_warnings(
@@ -227,21 +262,29 @@ class CaseDetailService:
             warnings += confirmation_warnings(
                 case.dispute_type, " ".join([case.summary, agreement.facts,
                                              *(t.text for t in terms)]))
+            scan = files.signed_scan(case.id)
             detail.agreement = AgreementView(
                 agreement.id, agreement.form, agreement.reached_on, agreement.effective_on,
                 agreement.facts, agreement.issues, agreement.responsibilities, terms, warnings,
                 confirmation_deadline(agreement.effective_on) if agreement.effective_on
-                else None)
+                else None, scan.added_at.date() if scan else None, scan.title if scan else "")
         detail.followups = [FollowUpView(f.id, f.due_on, f.done_on, f.visited, f.performance,
                                          f.satisfaction, f.visitor, f.sued,
-                                         f.renewed_conflict, f.measures)
+                                         f.renewed_conflict, f.measures, f.record_id)
                             for f in FollowUp.live().where(FollowUp.case == case)
                             .order_by(FollowUp.due_on)]
         detail.appointments = [(a.id, a.at, a.place, a.note) for a in
                                Appointment.live().where(Appointment.case == case,
                                                         Appointment.done == False)  # noqa: E712
                                .order_by(Appointment.at)]
-        detail.history = self._history(case)
+        detail.recused = [cm.mediator.name for cm in CaseMediator.live().join(Mediator)
+                          .where(CaseMediator.case == case, CaseMediator.recused == True)  # noqa: E712
+                          .order_by(CaseMediator.position)]
+        detail.escalations = [EscalationLine(e.target, e.at, e.method, e.summary,
+                                             e.received_by, e.received_at, e.result)
+                              for e in Escalation.live().where(Escalation.case == case)
+                              .order_by(Escalation.at)]
+        detail.history = case_history(case)
         detail.from_finding = self._from_finding(case)
         return detail
 
@@ -253,33 +296,6 @@ class CaseDetailService:
         visit = finding.visit
         village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
         return f"{visit.on.isoformat()} {village}排查发现：{finding.summary}"
-
-    def _history(self, case: Case) -> list[HistoryLine]:
-        """操作记录: the lifecycle steps plus the audit events of the case and its parts."""
-        lines = []
-        for e in CaseEvent.live().where(CaseEvent.case == case):
-            step = "受理登记" if e.step == "register" else AUDIT_WORDS.get(e.step, e.step)
-            who = e.account.display_name if e.account is not None else ""
-            lines.append(HistoryLine(e.at, who, f"{step}：{e.reason}" if e.reason else step, -1))
-        ids = {case.id}
-        for model in (Party, Record, FollowUp, Appointment, CaseMediator):
-            ids |= {row.id for row in model.select(model.id).where(model.case == case)}
-        agreement_ids = {a.id for a in Agreement.select(Agreement.id)
-                         .where(Agreement.case == case)}
-        ids |= agreement_ids
-        ids |= {t.id for t in AgreementTerm.select(AgreementTerm.id)
-                .where(AgreementTerm.agreement.in_(list(agreement_ids)))}
-        # The case's own steps are already listed from its events; keep its other actions.
-        for ev in AuditEvent.select().where(
-                AuditEvent.entity_id.in_(list(ids)),
-                (AuditEvent.entity != "case")
-                | AuditEvent.action.in_(["read", "reveal", "print", "export", "update"])):
-            what = f"{AUDIT_WORDS.get(ev.action, ev.action)}{ENTITY_WORDS.get(ev.entity, ev.entity)}"
-            if ev.detail:
-                what += f"（{ev.detail}）"
-            lines.append(HistoryLine(to_local(ev.at).replace(microsecond=0), ev.account, what,
-                                     ev.seq))
-        return sorted(lines, key=lambda line: (line.at, line.order))
 
     def reveal_party(self, party_id: str) -> tuple[str, str]:
         """The full ID number and phone of a party; the act itself is audited."""

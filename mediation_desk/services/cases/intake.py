@@ -3,6 +3,11 @@
 Each registration is one transaction: the case, its parties, mediators, records and
 agreement, the case number, the search index and the audit events — all or nothing. An
 import of many cases is *one* transaction too, so a bad row leaves the register untouched.
+
+A case brought in by import carries an :class:`ArrivalDraft`: it arrives in the state it
+ended in, with its history, by the distinct audited path of
+:mod:`mediation_desk.services.exchange.arrival` — never by skipping the lifecycle's steps
+for a case registered now.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from mediation_desk import clock
 from mediation_desk.domain.case_number import DEFAULT_PATTERN, parse_case_number
 from mediation_desk.domain.deadlines import DEFAULT_MEDIATION_DAYS, mediation_deadline
 from mediation_desk.domain.lifecycle import CaseStatus
+from mediation_desk.domain.limits import MAX_CASE_SEQ, year_problem
 from mediation_desk.domain.terms import conflict_of_interest, initial_performance
 from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.services.cases import indexing, numbering
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.cases.validation import validate_case
+from mediation_desk.services.exchange import arrival, arrival_rows
 from mediation_desk.services.settings.dictionaries import ensure_entry, ensure_village
 from mediation_desk.services.settings.mediators import ensure_mediator
 from mediation_desk.services.shared import audit
@@ -52,24 +59,17 @@ class Registered:
     number: str
     notices: list[str] = field(default_factory=list)  # villages or dictionary values added
     warnings: list[str] = field(default_factory=list)  # earlier cases of a party, conflicts
+    status: str = "registered"
+    outcome: str = ""
+    source: str = ""  # an imported case: "台账.xlsx 第5行"
+    inferred: list[str] = field(default_factory=list)  # what an import assumed (arrival)
+    review: list[str] = field(default_factory=list)  # why an imported case must be checked
 
 
 @dataclass
 class IntakeResult:
     cases: list[Registered]
     changes: ChangeSet
-
-
-def status_from_content(draft: CaseDraft) -> CaseStatus:
-    """Where an imported (historical) case stands, judged from what it contains."""
-    kinds = {r.kind for r in draft.records}
-    if draft.agreement is not None:
-        return CaseStatus.FOLLOWING_UP if "followup" in kinds else CaseStatus.AGREED
-    if "mediation" in kinds:
-        return CaseStatus.MEDIATING
-    if "investigation" in kinds:
-        return CaseStatus.INVESTIGATING
-    return CaseStatus.REGISTERED
 
 
 class IntakeService:
@@ -80,6 +80,7 @@ class IntakeService:
         # change inside its transaction, and an import of hundreds of cases asked for the
         # same few rows thousands of times. Emptied at the start of every batch.
         self._memo: dict[tuple[str, str], Any] = {}
+        self._accounts = arrival_rows.Accounts()
 
     def _remember(self, kind: str, key: str, find: Callable[[], _T]) -> _T:
         if (kind, key) not in self._memo:
@@ -118,16 +119,34 @@ class IntakeService:
             row.save()
         return year, seq
 
+    def _number_in_range(self, number: str, label: str) -> list[Problem]:
+        """A historical number of ours must lie within the documented range, or every later
+        number of its year would overflow (第9223372036854775807号 did)."""
+        pattern, prefix = self._pattern()
+        parsed = parse_case_number(pattern, prefix, number)
+        if parsed is None:
+            return []
+        year, seq = parsed
+        reason = year_problem(year) or (
+            f"序号应在1至{MAX_CASE_SEQ}之间" if seq > MAX_CASE_SEQ else None)
+        return [Problem(label, "案件编号", f"“{number[:40]}”{reason}")] if reason else []
+
     # -- checks -----------------------------------------------------------------------------
     def check(self, drafts: Sequence[CaseDraft], today: date,
               labels: Sequence[str] | None = None) -> list[Problem]:
         """Every problem across ``drafts``, including numbers already used."""
         problems: list[Problem] = []
         seen_numbers: dict[str, str] = {}
+        days = int(self._setting("mediation_days", DEFAULT_MEDIATION_DAYS))
         for i, draft in enumerate(drafts):
             label = labels[i] if labels else (f"第{i + 1}条案件" if len(drafts) > 1 else "")
+            if draft.arrival is not None:  # an imported case: where it ended up, first
+                arrival.settle(draft, today, days)
             problems += validate_case(draft, today, label)
+            if draft.arrival is not None:
+                problems += arrival.check(draft, today, label)
             if draft.number:
+                problems += self._number_in_range(draft.number, label)
                 if draft.number in seen_numbers:
                     problems.append(Problem(label, "案件编号",
                                             f"“{draft.number}”与{seen_numbers[draft.number]}重复"))
@@ -228,8 +247,9 @@ class IntakeService:
             issued = self._issue_number(year)
             number, seq, number_warning = issued.number, issued.seq, issued.warning
         days = int(self._setting("mediation_days", DEFAULT_MEDIATION_DAYS))
-        status = status_from_content(draft)
-        case = Case.create(
+        settled = draft.arrival.settled if draft.arrival is not None else None
+        status = CaseStatus(settled.status) if settled else arrival.content_status(draft)
+        fields: dict[str, Any] = dict(
             number=number, number_year=year, number_seq=seq,
             title=derive_title(draft), status=status.value,
             received_on=draft.received_on, source=draft.source,
@@ -242,9 +262,13 @@ class IntakeService:
             outcome="success" if draft.agreement is not None else "",
             created_by=self.actor.account_id or None,
         )
+        if settled is not None:  # an imported case arrives in the state it ended in
+            fields.update(arrival_rows.case_fields(draft))
+        case = Case.create(**fields)
         audit.record(self.actor, "create", case, detail=number)
-        CaseEvent.create(case=case, at=_now(), step="register", from_status="",
-                         to_status=status.value, account=self.actor.account_id or None)
+        if settled is None:  # an arriving case's steps are written with its history
+            CaseEvent.create(case=case, at=_now(), step="register", from_status="",
+                             to_status=status.value, account=self.actor.account_id or None)
 
         warnings: list[str] = []
         if number_warning:
@@ -269,7 +293,8 @@ class IntakeService:
         for pos, m in enumerate(draft.mediators):
             mediator = self._remember("mediator", m.name.strip(),
                                       partial(ensure_mediator, m.name, self.actor))
-            role = CaseMediator.create(case=case, mediator=mediator, role=m.role, position=pos)
+            role = CaseMediator.create(case=case, mediator=mediator, role=m.role, position=pos,
+                                       recused=m.recused)
             audit.record(self.actor, "create", role)
         warnings += conflict_of_interest([m.name for m in draft.mediators],
                                          [p.name for p in draft.parties], [])
@@ -278,29 +303,37 @@ class IntakeService:
                 case=case, kind=r.kind, at=r.at, place=r.place,
                 participants=json.dumps(r.participants, ensure_ascii=False),
                 author=r.author or self.actor.name, body=r.body,
-                private=r.private or r.kind == "note",
-                author_account=self.actor.account_id or None)
+                private=r.private or r.kind == "note", addendum=r.addendum,
+                author_account=arrival_rows.record_account(
+                    r, self.actor, self._accounts, bool(draft.arrival and draft.arrival.status)))
             audit.record(self.actor, "create", rec)
             records.append(rec)
         if draft.agreement is not None:
             a = draft.agreement
             agreement = Agreement.create(
-                case=case, form=a.form, reached_on=a.reached_on, effective_on=a.reached_on,
+                case=case, form=a.form, reached_on=a.reached_on,
+                effective_on=a.effective_on or a.reached_on,
                 facts=a.facts, issues=a.issues, responsibilities=a.responsibilities)
             audit.record(self.actor, "create", agreement)
             for pos, t in enumerate(a.terms):
                 term = AgreementTerm.create(
                     agreement=agreement, position=pos, text=t.text, obligor=t.obligor,
                     obligee=t.obligee, amount_fen=t.amount_fen, due_on=t.due_on,
-                    place=t.place, method=t.method,
-                    performance=initial_performance(t.due_on, a.reached_on))
+                    place=t.place, method=t.method, performed_on=t.performed_on,
+                    performance=t.performance or initial_performance(t.due_on, a.reached_on))
                 audit.record(self.actor, "create", term)
                 terms.append(term)
+        if settled is not None:
+            arrival_rows.write_history(self.actor, case, draft, records, self._accounts)
         indexing.index_new_case(self.store, case, parties, records, agreement, terms)
         changes.touch("case", case.id)
         if notices:
             changes.touch("dictionary")
-        return Registered(case.id, number, notices, warnings)
+        if settled is None:
+            return Registered(case.id, number, notices, warnings)
+        assert draft.arrival is not None
+        return Registered(case.id, number, notices, warnings, settled.status, settled.outcome,
+                          draft.arrival.source, list(settled.inferred), list(settled.review))
 
 
 def _now() -> datetime:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from mediation_desk.domain.case_number import format_case_number
+from mediation_desk.domain.limits import MAX_CASE_SEQ
+from mediation_desk.errors import Problem, ValidationError
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Case, Device, NumberLease, NumberSequence
 
@@ -47,6 +49,8 @@ def from_sequence(year: int, pattern: str, prefix: str) -> tuple[str, int]:
         seq_row = NumberSequence.create(year=year, last_issued=0)
     seq = seq_row.last_issued + 1
     while True:
+        if seq > MAX_CASE_SEQ:
+            raise sequence_exhausted(year)
         number = format_case_number(pattern, year=year, seq=seq, prefix=prefix)
         if not Case.select().where(Case.number == number).exists():
             break
@@ -54,6 +58,11 @@ def from_sequence(year: int, pattern: str, prefix: str) -> tuple[str, int]:
     seq_row.last_issued = seq
     seq_row.save()
     return number, seq
+
+
+def sequence_exhausted(year: int) -> ValidationError:
+    return ValidationError(Problem("", "案件编号", f"{year}年的编号已用到第{MAX_CASE_SEQ}号，"
+                                   "无法再编号，请联系管理员"))
 
 
 def used_in(year: int, first: int, last: int) -> set[int]:

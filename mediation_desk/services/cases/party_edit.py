@@ -2,7 +2,8 @@
 
 Why a module of its own: :meth:`CaseworkService.update_party` is one use case, but the rules
 around it are several — the audit trail names *which* fields changed and never their values
-(it must not become a second copy of personal data), a side change must not leave a case
+(it must not become a second copy of personal data; the values go to the history's field
+changes, ID numbers and phones masked, cleared by retention), a side change must not leave a case
 without an applicant or respondent, and a corrected name must be carried into the places that
 name a party as a key (the agreement's obligor and obligee, the follow-up's person visited, a
 case title derived from the names) or the agreement would bind someone who is not a party.
@@ -16,7 +17,7 @@ from dataclasses import fields
 
 from mediation_desk.errors import Problem
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.models import Agreement, AgreementTerm, Case, FollowUp, Party
 
@@ -86,7 +87,9 @@ def follow_title(actor: Actor, case: Case, party: Party, draft: PartyDraft) -> N
     if case.title == before and after != before:
         case.title = after
         case.save()
-        audit.record(actor, "update", case, detail="案件名称（随当事人姓名或身份更正）")
+        field_history.record_edit(actor, case, [field_history.Change("title", "案件名称", before,
+                                                                     after)],
+                                  case_id=case.id, detail="案件名称（随当事人姓名或身份更正）")
 
 
 def follow_rename(actor: Actor, case: Case, old: str, new: str) -> list[str]:
@@ -103,11 +106,15 @@ def follow_rename(actor: Actor, case: Case, old: str, new: str) -> list[str]:
             moved = [label for attr, label in (("obligor", "义务人"), ("obligee", "权利人"))
                      if getattr(term, attr) == old]
             if moved:
+                before = field_history.snapshot(term)
                 term.obligor = new if term.obligor == old else term.obligor
                 term.obligee = new if term.obligee == old else term.obligee
                 term.save()
-                audit.record(actor, "update", term,
-                             detail="、".join(moved) + "（随当事人姓名更正）")
+                field_history.record_edit(
+                    actor, term, field_history.diff(before, term, {"obligor": "义务人",
+                                                                   "obligee": "权利人"}),
+                    case_id=case.id, record=f"协议第{term.position + 1}条",
+                    detail="、".join(moved) + "（随当事人姓名更正）")
         texts = [agreement.facts, agreement.issues, agreement.responsibilities,
                  *(t.text for t in terms)]
         if any(old in text for text in texts):
@@ -115,5 +122,8 @@ def follow_rename(actor: Actor, case: Case, old: str, new: str) -> list[str]:
     for row in FollowUp.live().where(FollowUp.case == case, FollowUp.visited == old):
         row.visited = new
         row.save()
-        audit.record(actor, "update", row, detail="回访对象（随当事人姓名更正）")
+        field_history.record_edit(actor, row, [field_history.Change("visited", "回访对象", old,
+                                                                    new)],
+                                  case_id=case.id, record=f"{row.due_on.isoformat()}回访",
+                                  detail="回访对象（随当事人姓名更正）")
     return warnings

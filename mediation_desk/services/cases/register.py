@@ -7,7 +7,7 @@ because those are deliberate acts of an authorised user (and are audited).
 
 from __future__ import annotations
 
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -15,20 +15,20 @@ from typing import Any
 import peewee
 
 from mediation_desk.domain.money import format_yuan
-from mediation_desk.errors import NotFound
-from mediation_desk.services.exchange.case_format import FORMAT
+from mediation_desk.errors import PermissionDenied
+from mediation_desk.services.cases.numbers import find_case
+from mediation_desk.services.exchange.case_document import CaseDocuments
+from mediation_desk.services.exchange.review import under_review
 from mediation_desk.services.settings.mediators import mediator_names
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
-    Agreement,
-    AgreementTerm,
     Case,
     CaseMediator,
     Mediator,
     Party,
-    Record,
     Village,
 )
 
@@ -41,6 +41,7 @@ class CaseFilter:
     village: str | None = None
     mediator: str | None = None
     overdue_on: date | None = None  # open cases whose deadline is before this day
+    to_review: bool = False  # only imported cases still to be checked (导入待核对)
 
 
 #: No filter: every live case.
@@ -76,9 +77,12 @@ class RegisterService:
             q = q.where(Case.id.in_(
                 CaseMediator.select(CaseMediator.case).join(Mediator)
                 .where(Mediator.name == f.mediator, CaseMediator.deleted_at.is_null())))
-        if f.overdue_on:
+        if f.overdue_on:  # live work only: an imported case still to be checked is not
             q = q.where(Case.deadline_on < f.overdue_on,
-                        Case.status.in_(["registered", "notified", "investigating", "mediating"]))
+                        Case.status.in_(["registered", "notified", "investigating", "mediating"]),
+                        Case.id.not_in(under_review()))
+        if f.to_review:
+            q = q.where(Case.id.in_(under_review()))
         return q.order_by(Case.received_on.desc(), Case.number_seq.desc(), Case.created_at.desc())
 
     def list_summaries(self, f: CaseFilter = ALL_CASES, limit: int | None = None,
@@ -108,68 +112,46 @@ class RegisterService:
         return mediator_names()
 
     def by_number(self, number: str) -> Case:
-        case: Case | None = Case.live().where(Case.number == number.strip()).first()
-        if case is None:
-            raise NotFound(f"找不到编号为“{number}”的案件")
-        return case
+        """The case a typed number names: in full, or short ("82", "2026-82")."""
+        return find_case(number)
 
     def document(self, case: Case, *, audit_read: bool = True) -> dict[str, Any]:
-        """The full ``mediation-desk/case@1`` document of a case (see contract.md)."""
-        village = Village.get_by_id(case.village_id).name if case.village_id else ""
-        mediators = [{"name": cm.mediator.name, "role": cm.role}
-                     for cm in CaseMediator.live().where(CaseMediator.case == case)
-                     .join(Mediator).order_by(CaseMediator.position)]
-        parties = [{
-            "side": p.side, "kind": p.kind, "name": p.name, "gender": p.gender or None,
-            "ethnicity": p.ethnicity or None, "birth_date": _d(p.birth_date),
-            "id_type": p.id_type, "id_number": p.id_number or None, "phone": p.phone or None,
-            "address": p.address or None, "occupation": p.occupation or None,
-            "legal_representative": p.legal_representative or None, "agent": p.agent or None,
-        } for p in Party.live().where(Party.case == case).order_by(Party.position)]
-        records = []
-        for r in Record.live().where(Record.case == case).order_by(Record.at):
-            if r.private and not (self.actor.sees_private_notes
-                                  or r.author_account_id == self.actor.account_id):
-                continue
-            records.append({
-                "kind": r.kind, "at": r.at.strftime("%Y-%m-%dT%H:%M"), "place": r.place,
-                "participants": json.loads(r.participants or "[]"), "author": r.author,
-                "body": r.body, "private": r.private,
-            })
-        doc: dict[str, Any] = {
-            "format": FORMAT, "id": case.id, "number": case.number, "status": case.status,
-            "received_on": _d(case.received_on), "source": case.source,
-            "dispute_type": case.dispute_type, "title": case.title, "village": village,
-            "summary": case.summary, "requests": json.loads(case.requests or "[]"),
-            "risk_level": case.risk_level, "procedure": case.procedure,
-            "amount_involved": _money(case.amount_fen), "people_involved": case.people_involved,
-            "deadline_on": _d(case.deadline_on), "mediators": mediators, "parties": parties,
-            "records": records, "agreement": None,
-        }
-        agreement = Agreement.live().where(Agreement.case == case).first()
-        if agreement is not None:
-            doc["agreement"] = {
-                "form": agreement.form, "reached_on": _d(agreement.reached_on),
-                "facts": agreement.facts, "issues": agreement.issues,
-                "responsibilities": agreement.responsibilities,
-                "terms": [{
-                    "text": t.text, "obligor": t.obligor, "obligee": t.obligee or None,
-                    "amount": _money(t.amount_fen), "due_on": _d(t.due_on),
-                    "place": t.place or None, "method": t.method or None,
-                    "performance": t.performance,
-                } for t in AgreementTerm.live().where(AgreementTerm.agreement == agreement)
-                    .order_by(AgreementTerm.position)],
-            }
+        """The full ``mediation-desk/case@1`` document of a case (see contract.md), with the
+        private records this account may read."""
+        doc, _ = CaseDocuments(self.actor).document(case, private=True)
         if audit_read:
             with self.store.write():
                 audit.record(self.actor, "read", case, detail="查看完整案件（含身份证号码）")
         return doc
 
-    def export(self, numbers: list[str] | None = None) -> list[dict[str, Any]]:
+    def export(self, numbers: list[str] | None = None, *, include_private: bool = False,
+               deliver: Callable[[list[dict[str, Any]]], None] | None = None
+               ) -> list[dict[str, Any]]:
+        """Documents of the cases named (or every live case, oldest first), audited.
+
+        Private records go out only with ``include_private`` and only those this account may
+        read; each document counts what it left out (``omitted_private_records``), and
+        :meth:`omitted_private` totals it for the caller to say. ``deliver`` (writing the
+        file) runs inside the audit's transaction: an export that could not be written is
+        not recorded.
+        """
+        require(self.actor, "export")  # every party's personal data leaves the register
+        if include_private and not self.actor.sees_private_notes:
+            raise PermissionDenied("只有调委会主任可以导出不公开的工作笔记（--include-private）")
         cases = [self.by_number(n) for n in numbers] if numbers else \
-            list(self.query().order_by(Case.received_on, Case.number_seq))
-        docs = [self.document(c, audit_read=False) for c in cases]
+            list(self.query().order_by(Case.received_on, Case.number_seq, Case.created_at))
+        builder = CaseDocuments(self.actor)
+        docs = [builder.document(c, private=include_private)[0] for c in cases]
+        omitted = sum(d["omitted_private_records"] for d in docs)
         with self.store.write():
-            audit.record(self.actor, "export", entity="case",
-                         detail=f"导出{len(docs)}件案件")
+            if deliver is not None:
+                deliver(docs)
+            audit.record(self.actor, "export", entity="case", detail=(
+                f"导出{len(docs)}件案件" + ("（含不公开记录）" if include_private else "")
+                + (f"，略去{omitted}条不公开记录" if omitted else "")))
         return docs
+
+    @staticmethod
+    def omitted_private(docs: list[dict[str, Any]]) -> int:
+        """How many private records the documents left out."""
+        return sum(int(d.get("omitted_private_records") or 0) for d in docs)

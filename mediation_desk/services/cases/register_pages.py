@@ -19,9 +19,17 @@ from mediation_desk.domain.deadlines import days_left
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus, is_open
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.services.cases.register import ALL_CASES, CaseFilter, RegisterService
+from mediation_desk.services.exchange.review import under_review
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
-from mediation_desk.store.models import Case, CaseMediator, Mediator, Party, Village
+from mediation_desk.store.models import (
+    Case,
+    CaseArrival,
+    CaseMediator,
+    Mediator,
+    Party,
+    Village,
+)
 
 PAGE_SIZE = 100
 
@@ -41,6 +49,7 @@ class RegisterRow:
     days_left: int | None  # None once mediation has ended
     mediator: str
     risk_level: str
+    to_review: bool = False  # imported, still to be checked: no deadline counted (导入待核对)
 
     @property
     def overdue(self) -> bool:
@@ -107,6 +116,7 @@ class RegisterPages:
                    .where(CaseMediator.case.in_(ids), CaseMediator.deleted_at.is_null())
                    .order_by(CaseMediator.position)):
             leads.setdefault(cm.case_id, cm.mediator.name)
+        waiting = {a.case_id for a in under_review().where(CaseArrival.case.in_(ids))}
         rows = []
         for c in cases:
             status = CaseStatus(c.status)
@@ -115,6 +125,8 @@ class RegisterPages:
                 contact=phones.get(c.id, ""), dispute_type=c.dispute_type,
                 village=villages.get(c.village_id or "", ""), status=status,
                 status_label=STATUS_LABELS[status], received_on=c.received_on,
-                days_left=days_left(c.deadline_on, today) if is_open(status) else None,
-                mediator=leads.get(c.id, ""), risk_level=c.risk_level))
+                days_left=days_left(c.deadline_on, today)
+                if is_open(status) and c.id not in waiting else None,
+                mediator=leads.get(c.id, ""), risk_level=c.risk_level,
+                to_review=c.id in waiting))
         return rows

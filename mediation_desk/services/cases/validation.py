@@ -13,6 +13,7 @@ from datetime import date
 from mediation_desk.domain.phone import validate_phone
 from mediation_desk.domain.resident_id import check_consistency, parse_resident_id
 from mediation_desk.errors import DomainError, Problem
+from mediation_desk.services.cases.draft_limits import check_draft_limits
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft
 
 SIDES = {"applicant": "申请人", "respondent": "被申请人", "third_party": "第三人"}
@@ -93,6 +94,7 @@ def validate_party(party: PartyDraft, label: str, out: _Collector, today: date) 
 def validate_case(draft: CaseDraft, today: date, record: str = "") -> list[Problem]:
     """Every problem with ``draft`` (empty when it may be registered)."""
     out = _Collector(record)
+    check_draft_limits(draft, out.add)
     if draft.received_on is None:
         out.add("受理日期", "不能为空")
     elif draft.received_on > today:
@@ -153,7 +155,7 @@ def _validate_agreement(draft: CaseDraft, out: _Collector, today: date) -> None:
         out.add("协议 达成日期", "不能晚于今天")
     elif draft.received_on and agreement.reached_on < draft.received_on:
         out.add("协议 达成日期", "早于受理日期")
-    if agreement.form == "written" and not agreement.terms:
+    if agreement.form == "written" and not agreement.terms and not _closed_arrival(draft):
         out.add("协议 条款", "书面协议至少需要一条协议条款")
     names = {p.name for p in draft.parties}
     for i, term in enumerate(agreement.terms, start=1):
@@ -165,3 +167,12 @@ def _validate_agreement(draft: CaseDraft, out: _Collector, today: date) -> None:
             out.add(f"协议条款[{i}] 义务人", f"“{term.obligor}”不是本案当事人")
         if term.obligee and term.obligee not in names:
             out.add(f"协议条款[{i}] 权利人", f"“{term.obligee}”不是本案当事人")
+
+
+def _closed_arrival(draft: CaseDraft) -> bool:
+    """A case imported closed, or from a hand-kept register that never listed the terms: the
+    signed agreement is in the paper dossier, and refusing the row would lose the case."""
+    arrival = draft.arrival
+    if arrival is None or arrival.settled is None:
+        return False
+    return arrival.register_row or arrival.settled.status in ("closed", "archived")

@@ -189,7 +189,7 @@ class _Maker:
         place = rng.choice(PLACES).format(v=village, g=rng.randint(1, 6), h=rng.randint(7, 12))
         result = self.service.record_visit(VisitDraft(
             plan_id=occ.plan_id if occ else None, occurrence_on=occ.key if occ else None,
-            on=on, village=village, team=team, places=place,
+            extra_id=occ.extra_id if occ else "", on=on, village=village, team=team, places=place,
             households_visited=rng.randint(6, 35), findings=drafts, ad_hoc=occ is None,
             note="" if occ else "群众来电反映，临时排查"))
         self.counts["visits"] += 1

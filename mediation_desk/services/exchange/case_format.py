@@ -2,8 +2,10 @@
 
 Reading turns a JSON object into a :class:`CaseDraft` and a list of problems about its *shape*
 (a date that is not a date, money that is not money); the rules about its *content* are
-:mod:`validation`'s. Writing produces the same format from a stored case, so an export
-re-imports into an empty register unchanged.
+:mod:`validation`'s and :mod:`arrival`'s. Beyond what intake takes, a document carries how the
+case went — status, closing and archiving dates, outcome, follow-ups, escalations, planned
+sessions, the steps of its legal life — read into :class:`ArrivalDraft`, so an export
+(:mod:`case_document`) re-imports into an empty register as it was.
 """
 
 from __future__ import annotations
@@ -11,11 +13,16 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from mediation_desk.domain.money import format_yuan, parse_yuan
+from mediation_desk.domain.money import parse_yuan
 from mediation_desk.errors import DomainError, Problem
 from mediation_desk.services.cases.drafts import (
     AgreementDraft,
+    AppointmentDraft,
+    ArrivalDraft,
     CaseDraft,
+    EscalationDraft,
+    EventDraft,
+    FollowUpDraft,
     MediatorDraft,
     PartyDraft,
     RecordDraft,
@@ -56,10 +63,12 @@ class _Reader:
             self.fail(label, f"日期格式应为 YYYY-MM-DD，实际为“{value}”")
             return None
 
-    def datetime(self, obj: dict[str, Any], key: str, label: str) -> datetime | None:
+    def datetime(self, obj: dict[str, Any], key: str, label: str,
+                 required: bool = True) -> datetime | None:
         value = obj.get(key)
         if value in (None, ""):
-            self.fail(label, "不能为空")
+            if required:
+                self.fail(label, "不能为空")
             return None
         try:
             return datetime.fromisoformat(str(value)).replace(tzinfo=None)
@@ -90,6 +99,15 @@ class _Reader:
             self.fail(label, f"应为整数，实际为“{value}”")
             return None
         return number
+
+    def flag(self, obj: dict[str, Any], key: str, label: str) -> bool:
+        value = obj.get(key)
+        if value in (None, ""):
+            return False
+        if not isinstance(value, bool):
+            self.fail(label, f"应为 true 或 false，实际为“{value}”")
+            return False
+        return value
 
     def items(self, obj: dict[str, Any], key: str, label: str) -> list[Any]:
         value = obj.get(key)
@@ -134,7 +152,8 @@ def read_case(doc: Any, record: str) -> tuple[CaseDraft, list[Problem]]:
         if m is not None:
             draft.mediators.append(
                 MediatorDraft(r.text(m, "name", f"调解员[{i}] 姓名"),
-                              r.text(m, "role", f"调解员[{i}] 角色", "lead") or "lead"))
+                              r.text(m, "role", f"调解员[{i}] 角色", "lead") or "lead",
+                              r.flag(m, "recused", f"调解员[{i}] 回避")))
     for i, item in enumerate(r.items(doc, "parties", "当事人"), start=1):
         p = r.obj(item, f"当事人[{i}]")
         if p is not None:
@@ -152,11 +171,14 @@ def read_case(doc: Any, record: str) -> tuple[CaseDraft, list[Problem]]:
                 participants=[str(x) for x in participants],
                 author=r.text(rec, "author", f"记录[{i}] 记录人"),
                 body=r.text(rec, "body", f"记录[{i}] 内容"),
-                private=bool(rec.get("private", False))))
+                private=r.flag(rec, "private", f"记录[{i}] 不公开"),
+                addendum=r.flag(rec, "addendum", f"记录[{i}] 结案后补充"),
+                author_user=r.text(rec, "author_user", f"记录[{i}] 记录人账户")))
     if doc.get("agreement") is not None:
         a = r.obj(doc["agreement"], "协议")
         if a is not None:
             draft.agreement = _read_agreement(r, a)
+    draft.arrival = _read_arrival(r, doc)
     return draft, r.problems
 
 
@@ -182,6 +204,7 @@ def _read_agreement(r: _Reader, a: dict[str, Any]) -> AgreementDraft:
     agreement = AgreementDraft(
         form=r.text(a, "form", "协议 形式", "written") or "written",
         reached_on=r.date(a, "reached_on", "协议 达成日期"),
+        effective_on=r.date(a, "effective_on", "协议 生效日期"),
         facts=r.text(a, "facts", "协议 纠纷主要事实"),
         issues=r.text(a, "issues", "协议 争议事项"),
         responsibilities=r.text(a, "responsibilities", "协议 各方责任"),
@@ -198,28 +221,85 @@ def _read_agreement(r: _Reader, a: dict[str, Any]) -> AgreementDraft:
             due_on=r.date(t, "due_on", f"协议条款[{i}] 履行期限"),
             place=r.text(t, "place", f"协议条款[{i}] 履行地点"),
             method=r.text(t, "method", f"协议条款[{i}] 履行方式"),
+            performance=r.text(t, "performance", f"协议条款[{i}] 履行情况"),
+            performed_on=r.date(t, "performed_on", f"协议条款[{i}] 履行日期"),
         ))
     return agreement
 
 
-def _opt_date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _opt_money(fen: int | None) -> str | None:
-    return format_yuan(fen) if fen is not None else None
-
-
-def write_case(case: dict[str, Any]) -> dict[str, Any]:
-    """The document for a case snapshot (see :func:`register.case_snapshot`)."""
-    doc: dict[str, Any] = {"format": FORMAT}
-    doc.update(case)
-    return doc
-
-
-def document_money(fen: int | None) -> str | None:
-    return _opt_money(fen)
-
-
-def document_date(value: date | None) -> str | None:
-    return _opt_date(value)
+def _read_arrival(r: _Reader, doc: dict[str, Any]) -> ArrivalDraft:
+    """How the case went, as far as the document says (all optional: a document written by
+    hand for a new case says none of it)."""
+    a = ArrivalDraft(
+        status=r.text(doc, "status", "案件状态"), outcome=r.text(doc, "outcome", "调解结果"),
+        closed_on=r.date(doc, "closed_on", "结案日期"),
+        archived_on=r.date(doc, "archived_on", "归档日期"),
+        anonymised_on=r.date(doc, "anonymised_on", "匿名化日期"),
+        deadline_on=r.date(doc, "deadline_on", "调解期限"),
+        extension_days=r.integer(doc, "extension_days", "延长天数") or 0,
+        refusal_reason=r.text(doc, "refusal_reason", "拒绝调解理由"),
+        termination_reason=r.text(doc, "termination_reason", "终止调解原因"),
+        group_dispute=r.flag(doc, "group_dispute", "群体性纠纷")
+        if doc.get("group_dispute") is not None else None,
+        prevented_criminal=r.flag(doc, "prevented_criminal", "防止民转刑"),
+        prevented_criminal_people=r.integer(doc, "prevented_criminal_people",
+                                            "防止民转刑人数") or 0,
+        prevented_suicide=r.flag(doc, "prevented_suicide", "防止自杀"),
+        prevented_group_fight=r.flag(doc, "prevented_group_fight", "防止群体性械斗"),
+        prevented_group_petition=r.flag(doc, "prevented_group_petition", "防止群体性上访"),
+        from_finding=r.text(doc, "from_finding", "排查发现"),
+        omitted_private=r.integer(doc, "omitted_private_records", "略去的不公开记录") or 0,
+        carried_review=[str(x).strip() for x in r.items(doc, "review", "待核对")
+                        if str(x).strip()],
+    )
+    for i, item in enumerate(r.items(doc, "followups", "回访"), start=1):
+        f = r.obj(item, f"回访[{i}]")
+        due = r.date(f, "due_on", f"回访[{i}] 计划日期") if f is not None else None
+        if f is None:
+            continue
+        if due is None:
+            r.fail(f"回访[{i}] 计划日期", "不能为空")
+            continue
+        a.followups.append(FollowUpDraft(
+            due_on=due, done_on=r.date(f, "done_on", f"回访[{i}] 回访日期"),
+            visited=r.text(f, "visited", f"回访[{i}] 回访对象"),
+            performance=r.text(f, "performance", f"回访[{i}] 履行情况"),
+            satisfaction=r.text(f, "satisfaction", f"回访[{i}] 满意度"),
+            sued=r.flag(f, "sued", f"回访[{i}] 是否起诉"),
+            renewed_conflict=r.text(f, "renewed_conflict", f"回访[{i}] 矛盾反复"),
+            measures=r.text(f, "measures", f"回访[{i}] 措施"),
+            visitor=r.text(f, "visitor", f"回访[{i}] 回访人"),
+            record=r.integer(f, "record", f"回访[{i}] 回访记录")))
+    for i, item in enumerate(r.items(doc, "escalations", "上报"), start=1):
+        e = r.obj(item, f"上报[{i}]")
+        at = r.datetime(e, "at", f"上报[{i}] 上报时间") if e is not None else None
+        if e is None or at is None:
+            continue
+        a.escalations.append(EscalationDraft(
+            target=r.text(e, "target", f"上报[{i}] 上报单位"), at=at,
+            method=r.text(e, "method", f"上报[{i}] 方式"),
+            summary=r.text(e, "summary", f"上报[{i}] 内容"),
+            received_by=r.text(e, "received_by", f"上报[{i}] 接收人"),
+            received_at=r.datetime(e, "received_at", f"上报[{i}] 接收时间", required=False),
+            result=r.text(e, "result", f"上报[{i}] 处理结果")))
+    for i, item in enumerate(r.items(doc, "appointments", "预约"), start=1):
+        p = r.obj(item, f"预约[{i}]")
+        at = r.datetime(p, "at", f"预约[{i}] 时间") if p is not None else None
+        if p is None or at is None:
+            continue
+        a.appointments.append(AppointmentDraft(
+            at=at, kind=r.text(p, "kind", f"预约[{i}] 类型", "mediation") or "mediation",
+            place=r.text(p, "place", f"预约[{i}] 地点"), note=r.text(p, "note", f"预约[{i}] 备注"),
+            done=r.flag(p, "done", f"预约[{i}] 已完成")))
+    for i, item in enumerate(r.items(doc, "events", "办理经过"), start=1):
+        ev = r.obj(item, f"办理经过[{i}]")
+        at = r.datetime(ev, "at", f"办理经过[{i}] 时间") if ev is not None else None
+        if ev is None or at is None:
+            continue
+        a.events.append(EventDraft(
+            at=at, step=r.text(ev, "step", f"办理经过[{i}] 步骤"),
+            from_status=r.text(ev, "from", f"办理经过[{i}] 原状态"),
+            to_status=r.text(ev, "to", f"办理经过[{i}] 新状态"),
+            reason=r.text(ev, "reason", f"办理经过[{i}] 原因"),
+            by=r.text(ev, "by", f"办理经过[{i}] 操作人")))
+    return a

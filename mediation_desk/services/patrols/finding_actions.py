@@ -12,6 +12,7 @@ from datetime import date, datetime
 
 from mediation_desk import clock
 from mediation_desk.errors import NotFound, Problem, ValidationError
+from mediation_desk.services.attachments.service import follow_finding
 from mediation_desk.services.cases.drafts import CaseDraft
 from mediation_desk.services.patrols import findings as pf
 from mediation_desk.services.patrols import plans as pp
@@ -22,7 +23,7 @@ from mediation_desk.services.patrols.types import (
     FindingView,
     PatrolResult,
 )
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Escalation, PatrolPlan, PatrolVisit, Village
@@ -31,6 +32,11 @@ from mediation_desk.store.models import Escalation, PatrolPlan, PatrolVisit, Vil
 def _refuse(record: str, field: str, reason: str) -> ValidationError:
     return ValidationError(Problem(record, field, reason))
 
+
+#: A finding's follow-through fields with their Chinese names (history's before and after).
+FINDING_LABELS = {"measure": "处置措施", "responsible": "责任人", "due_on": "办结期限",
+                  "result": "处置结果", "status": "状态", "resolved_on": "化解日期"}
+RECEIPT_LABELS = {"received_by": "接收人", "received_at": "接收时间", "result": "处理结果"}
 
 class FindingActions:
     store: Store
@@ -66,6 +72,7 @@ class FindingActions:
             raise ValidationError(problems)
         with self.store.write() as changes:
             said = []
+            before = field_history.snapshot(row)
             for name, value in (("measure", measure), ("responsible", responsible),
                                 ("due_on", due_on), ("result", result), ("status", status)):
                 if value is None:
@@ -82,7 +89,10 @@ class FindingActions:
                     said.append(f"resolved_on={row.resolved_on.isoformat()}")
             if said:
                 row.save()
-                audit.record(self.actor, "update", row, detail="；".join(said))
+                field_history.record_edit(
+                    self.actor, row, field_history.diff(before, row, FINDING_LABELS),
+                    case_id=row.case_id, record=f"排查发现 {row.summary[:20]}",
+                    detail="；".join(said))
                 changes.touch("patrol")
         return PatrolResult(row.id, changes, [])
 
@@ -116,10 +126,13 @@ class FindingActions:
         if problems:
             raise ValidationError(problems)
         with self.store.write() as changes:
+            before = field_history.snapshot(esc)
             esc.received_by, esc.received_at = received_by.strip(), received_at
             esc.result = result.strip() or esc.result
             esc.save()
-            audit.record(self.actor, "update", esc, detail=f"回执：{esc.received_by}")
+            field_history.record_edit(
+                self.actor, esc, field_history.diff(before, esc, RECEIPT_LABELS),
+                case_id=esc.case_id, record=f"上报{esc.target}", detail=f"回执：{esc.received_by}")
             changes.touch("patrol")
         return PatrolResult(esc.id, changes, [])
 
@@ -159,6 +172,7 @@ class FindingActions:
                 esc.case_id = registered.case_id
                 esc.save()
                 audit.record(self.actor, "update", esc, detail=f"归入案件 {registered.number}")
+            follow_finding(self.actor, row.id, registered.case_id)
             changes.touch("patrol")
             changes.touch("case", registered.case_id)
         return PatrolResult(registered.case_id, changes,
@@ -180,6 +194,7 @@ class FindingActions:
             row.result = row.result or f"已登记为案件{case.number}"
             row.save()
             audit.record(self.actor, "update", row, detail=f"关联案件 {case.number}")
+            follow_finding(self.actor, row.id, case.id)
             changes.touch("patrol")
             changes.touch("case", case.id)
         return PatrolResult(case.id, changes, [], [row.id])

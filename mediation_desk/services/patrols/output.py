@@ -92,10 +92,12 @@ def visit_sheet(store: Store, view: VisitView, plan: PlanView | None) -> PatrolV
 
 # -- iCalendar -------------------------------------------------------------------------------------
 def uid(occ: Occurrence) -> str:
-    """Stable across exports: the plan and the occurrence's planned date (an extra visit is
-    named by its own date), so a phone updates an event instead of duplicating it."""
-    kind = "x" if occ.kind == "extra" else ""
-    return f"{occ.plan_id}-{kind}{occ.key:%Y%m%d}@{UID_DOMAIN}"
+    """Stable across exports: the plan and the occurrence's identity — its planned date, or
+    for an extra visit its exception's id (two extras may share a date, and an extra moved
+    stays the same event) — so a phone updates an event instead of duplicating it."""
+    if occ.extra_id:
+        return f"{occ.plan_id}-x{occ.extra_id}@{UID_DOMAIN}"
+    return f"{occ.plan_id}-{occ.key:%Y%m%d}@{UID_DOMAIN}"
 
 
 def to_ics(occs: Sequence[Occurrence], plans: Mapping[str, PlanView],

@@ -29,9 +29,11 @@ class PlanExceptions:
     actor: Actor
 
     # -- exceptions -----------------------------------------------------------------------------
-    def _occurrence(self, plan: PatrolPlan, on: date) -> Occurrence:
-        occ = pp.find_occurrence(plan, on, clock.today())
-        if occ is None or occ.on != on:
+    def _occurrence(self, plan: PatrolPlan, on: date, extra_id: str) -> Occurrence:
+        """The occurrence named by ``on`` — its planned date or the day it happens on — or,
+        for an extra visit, by ``extra_id`` (see :func:`plans.candidates`)."""
+        occ = pp.find_occurrence(plan, on, clock.today(), extra_id=extra_id)
+        if occ is None:
             raise _refuse(plan.title, "日期", f"{on.isoformat()} 没有安排排查")
         return occ
 
@@ -39,60 +41,63 @@ class PlanExceptions:
         """The exception row behind a moved or extra occurrence (None for a planned one)."""
         if occ.kind == "planned":
             return None
-        query = PatrolChange.live().where(PatrolChange.plan == plan.id,
-                                          PatrolChange.kind == ("move" if occ.kind == "moved"
-                                                                else "extra"))
-        if occ.kind == "moved":
-            query = query.where(PatrolChange.original_on == occ.original_on)
-        else:
-            query = query.where(PatrolChange.new_on == occ.on)
-        row: PatrolChange | None = query.first()
+        if occ.extra_id:
+            extra: PatrolChange | None = PatrolChange.get_live(occ.extra_id)
+            return extra
+        row: PatrolChange | None = PatrolChange.live().where(
+            PatrolChange.plan == plan.id, PatrolChange.kind == "move",
+            PatrolChange.original_on == occ.original_on).first()
         return row
 
-    def cancel_occurrence(self, plan_id: str, on: date, reason: str) -> PatrolResult:
-        """Cancel the occurrence happening on ``on`` (it stays listed, struck out); an extra
-        visit cancelled is removed. Refused once a visit is recorded against it."""
+    def cancel_occurrence(self, plan_id: str, on: date, reason: str, *,
+                          extra_id: str = "") -> PatrolResult:
+        """Cancel the occurrence named by ``on`` (its planned date, or the day it happens
+        on) or by ``extra_id`` (an extra visit). It stays listed, struck out; an extra visit
+        cancelled is removed. Refused once a visit is recorded against it."""
         plan = pp.get_plan(plan_id)
-        occ = self._occurrence(plan, on)
+        occ = self._occurrence(plan, on, extra_id)
         self._check_changeable(plan, occ, reason, "取消原因")
         with self.store.write() as changes:
             row = self._change_row(plan, occ)
             if row is None:
-                row = PatrolChange.create(plan=plan, kind="cancel", original_on=on,
+                row = PatrolChange.create(plan=plan, kind="cancel", original_on=occ.key,
                                           reason=reason.strip())
-                audit.record(self.actor, "create", row, detail=f"取消 {on.isoformat()}")
+                audit.record(self.actor, "create", row, detail=f"取消 {occ.on.isoformat()}")
             elif row.kind == "move":
                 row.kind, row.new_on, row.new_time = "cancel", None, ""
                 row.reason = reason.strip()
                 row.save()
-                audit.record(self.actor, "update", row, detail=f"取消 {on.isoformat()}")
+                audit.record(self.actor, "update", row, detail=f"取消 {occ.on.isoformat()}")
             else:
                 row.reason = reason.strip()
                 row.soft_delete()
-                audit.record(self.actor, "delete", row, detail=f"取消专项排查 {on.isoformat()}")
+                audit.record(self.actor, "delete", row, detail=f"取消专项排查 {occ.on.isoformat()}")
             changes.touch("patrol")
         return PatrolResult(row.id, changes, [])
 
     def move_occurrence(self, plan_id: str, on: date, new_on: date, new_time: str,
-                        reason: str) -> PatrolResult:
-        """Move the occurrence happening on ``on`` to ``new_on`` at ``new_time`` (HH:MM)."""
+                        reason: str, *, extra_id: str = "") -> PatrolResult:
+        """Move the occurrence named by ``on`` (or ``extra_id``, as for
+        :meth:`cancel_occurrence`) to ``new_on`` at ``new_time`` (HH:MM). It keeps its name:
+        visits and calendar entries stay attached to it."""
         plan = pp.get_plan(plan_id)
-        occ = self._occurrence(plan, on)
+        occ = self._occurrence(plan, on, extra_id)
         self._check_changeable(plan, occ, reason, "改期原因")
         new_time = self._time(plan.title, new_time or plan.start_time)
         warnings = self._clash_on(plan, new_on, new_time, exclude=occ)
         with self.store.write() as changes:
             row = self._change_row(plan, occ)
             if row is None:
-                row = PatrolChange.create(plan=plan, kind="move", original_on=on, new_on=new_on,
-                                          new_time=new_time, reason=reason.strip())
+                row = PatrolChange.create(plan=plan, kind="move", original_on=occ.key,
+                                          new_on=new_on, new_time=new_time,
+                                          reason=reason.strip())
                 audit.record(self.actor, "create", row,
-                             detail=f"{on.isoformat()} 改到 {new_on.isoformat()} {new_time}")
+                             detail=f"{occ.on.isoformat()} 改到 {new_on.isoformat()} {new_time}")
             else:
                 row.new_on, row.new_time, row.reason = new_on, new_time, reason.strip()
                 row.save()
                 audit.record(self.actor, "update", row,
-                             detail=f"{on.isoformat()} 改到 {new_on.isoformat()} {new_time}")
+                             detail=f"{occ.on.isoformat()} 改到 {new_on.isoformat()} {new_time}")
             changes.touch("patrol")
         return PatrolResult(row.id, changes, warnings)
 
@@ -134,5 +139,6 @@ class PlanExceptions:
         mine = [pp.Booking(plan.title, on, time, plan.duration_minutes,
                            pp.team_names(pp.team_of(plan)))]
         day = [o for o in pp.occurrences(list(PatrolPlan.live()), on, on, clock.today())
-               if exclude is None or (o.plan_id, o.key) != (exclude.plan_id, exclude.key)]
+               if exclude is None
+               or (o.plan_id, o.identity) != (exclude.plan_id, exclude.identity)]
         return pp.clashes(mine, pp.bookings_of(day))

@@ -81,7 +81,7 @@ def changes_of(plan_ids: Iterable[str]) -> dict[str, list[recurrence.Change]]:
         return found
     for row in PatrolChange.live().where(PatrolChange.plan.in_(ids)):
         found[row.plan_id].append(recurrence.Change(row.kind, row.original_on, row.new_on,
-                                                    row.new_time))
+                                                    row.new_time, row.id))
     return found
 
 
@@ -175,32 +175,35 @@ def occurrences(plans: Sequence[PatrolPlan], start: date, end: date,
     result = []
     for plan, slot in slots:
         team = team_of(plan)
-        found = visits.get((plan.id, slot.key), [])
+        found = visits.get((plan.id, *slot.identity), [])
         result.append(Occurrence(
             plan_id=plan.id, plan_title=plan.title, on=slot.on, time=slot.time,
             duration_minutes=plan.duration_minutes,
             villages=tuple(json.loads(plan.villages or "[]")), team=team_names(team),
             lead=lead_of(team), original_on=slot.original_on, kind=slot.kind,
-            mark=_mark(slot, found, today), visit_ids=tuple(v for v, _ in found)))
-    result.sort(key=lambda o: (o.on, o.time, o.plan_title, o.key))
+            mark=_mark(slot, found, today), visit_ids=tuple(v for v, _ in found),
+            extra_id=slot.extra_id))
+    result.sort(key=lambda o: (o.on, o.time, o.plan_title, o.identity))
     return result
 
 
 def _visits_for(slots: Sequence[tuple[PatrolPlan, recurrence.Slot]]
-                ) -> dict[tuple[str, date], list[tuple[str, bool]]]:
-    """Visits recorded against these occurrences: (plan, occurrence date) → (id, zero)."""
-    found: dict[tuple[str, date], list[tuple[str, bool]]] = defaultdict(list)
+                ) -> dict[tuple[str, date, str], list[tuple[str, bool]]]:
+    """Visits recorded against these occurrences: (plan, planned date, extra id) → (id,
+    zero)."""
+    found: dict[tuple[str, date, str], list[tuple[str, bool]]] = defaultdict(list)
     keys = {slot.key for _, slot in slots}
     plan_ids = {plan.id for plan, _ in slots}
     if not keys:
         return found
     query = (PatrolVisit.select(PatrolVisit.id, PatrolVisit.plan, PatrolVisit.occurrence_on,
-                                PatrolVisit.zero_report)
+                                PatrolVisit.extra, PatrolVisit.zero_report)
              .where(PatrolVisit.deleted_at.is_null(), PatrolVisit.plan.in_(list(plan_ids)),
                     PatrolVisit.occurrence_on.between(min(keys), max(keys)))
              .order_by(PatrolVisit.on, PatrolVisit.created_at))
     for v in query:
-        found[v.plan_id or "", v.occurrence_on].append((v.id, bool(v.zero_report)))
+        found[v.plan_id or "", v.occurrence_on, v.extra_id or ""].append(
+            (v.id, bool(v.zero_report)))
     return found
 
 
@@ -214,22 +217,32 @@ def _mark(slot: recurrence.Slot, visits: Sequence[tuple[str, bool]], today: date
     return "due" if slot.on == today else "upcoming"
 
 
-def find_occurrence(plan: PatrolPlan, on: date, today: date) -> Occurrence | None:
-    """The plan's occurrence named by ``on``: its (planned) key date, else the date it
-    happens on. Looks four months around ``on``, so a moved occurrence is found by either
-    date (moves of more than that are not found by their planned date)."""
+def candidates(plan: PatrolPlan, on: date, today: date, *, extra_id: str = "",
+               planned: bool = False) -> list[Occurrence]:
+    """The plan's occurrences a caller may mean, most likely first.
+
+    ``extra_id`` names an extra visit exactly. Otherwise ``on`` is a planned date when
+    ``planned`` (the occurrence planned then, wherever it moved; then extra visits that day),
+    else the day a patrol happens (occurrences on it, planned or moved before extra ones;
+    then the one planned that day and moved away). Looks four months around ``on``, so a
+    moved occurrence is found by either date (moves of more than that are not found by their
+    planned date)."""
     window = occurrences([plan], on - timedelta(days=FIND_WINDOW_DAYS),
                          on + timedelta(days=FIND_WINDOW_DAYS), today)
-    for occ in window:
-        if occ.key == on and occ.original_on is not None:
-            return occ
-    for occ in window:
-        if occ.on == on and occ.mark != "cancelled" and not occ.visit_ids:
-            return occ
-    for occ in window:
-        if occ.on == on or occ.key == on:
-            return occ
-    return None
+    if extra_id:
+        return [o for o in window if o.extra_id == extra_id]
+    by_key = [o for o in window if not o.extra_id and o.key == on]
+    happening = sorted((o for o in window if o.on == on), key=lambda o: bool(o.extra_id))
+    ordered = by_key + happening if planned else happening + by_key
+    return list(dict.fromkeys(ordered))
+
+
+def find_occurrence(plan: PatrolPlan, on: date, today: date, *,
+                    extra_id: str = "") -> Occurrence | None:
+    """The occurrence named by ``on`` (see :func:`candidates`): its planned date first, else
+    the one happening that day; ``extra_id`` names an extra visit."""
+    found = candidates(plan, on, today, extra_id=extra_id, planned=True)
+    return found[0] if found else None
 
 
 # -- double bookings ------------------------------------------------------------------------------

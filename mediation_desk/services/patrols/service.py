@@ -47,7 +47,7 @@ from mediation_desk.services.patrols.types import (
     VisitView,
 )
 from mediation_desk.services.patrols.visit_edit import VisitEdits
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -71,6 +71,12 @@ OVERDUE_DAYS = 30
 def _refuse(record: str, field: str, reason: str) -> ValidationError:
     return ValidationError(Problem(record, field, reason))
 
+
+#: A plan's fields with their Chinese names (history's before and after).
+PLAN_LABELS = {"title": "计划名称", "villages": "排查范围", "team": "排查人员",
+               "starts_on": "开始日期", "until": "结束日期", "start_time": "时间",
+               "duration_minutes": "时长（分钟）", "rule": "周期", "focus": "排查重点",
+               "note": "备注", "active": "有效"}
 
 class PatrolService(PlanExceptions, FindingActions, VisitEdits):
     """The patrol use cases; exceptions, finding actions and corrections of a recorded visit
@@ -109,10 +115,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         warnings = self._booking_warnings(draft, exclude_id=plan_id)
         with self.store.write() as changes:
             warnings += pp.villages_added(draft.villages, self.actor, changes)
+            before = field_history.snapshot(plan)
             for key, value in self._plan_fields(draft).items():
                 setattr(plan, key, value)
             plan.save()
-            audit.record(self.actor, "update", plan, detail=plan.title)
+            event = audit.record(self.actor, "update", plan, detail=plan.title)
+            field_history.write_changes(event, field_history.diff(before, plan, PLAN_LABELS),
+                                        case_id=None, record=f"排查计划 {plan.title}")
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, warnings)
 
@@ -137,9 +146,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         if on < plan.starts_on:
             raise _refuse(plan.title, "结束日期", f"早于开始日期（{plan.starts_on.isoformat()}）")
         with self.store.write() as changes:
+            before = field_history.snapshot(plan)
             plan.until = min(on, plan.until) if plan.until else on
             plan.save()
-            audit.record(self.actor, "update", plan, detail=f"结束于 {plan.until.isoformat()}")
+            event = audit.record(self.actor, "update", plan,
+                                 detail=f"结束于 {plan.until.isoformat()}")
+            field_history.write_changes(event, field_history.diff(before, plan, {
+                "until": PLAN_LABELS["until"]}), case_id=None, record=f"排查计划 {plan.title}")
             changes.touch("patrol")
         return PatrolResult(plan.id, changes, [])
 
@@ -197,7 +210,7 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
 
     def _record_visit(self, draft: VisitDraft, prior: list[Problem]) -> PatrolResult:
         today = clock.today()
-        problems, plan, occurrence_on, amounts = self._check_visit(draft, today)
+        problems, plan, (occurrence_on, extra_id), amounts = self._check_visit(draft, today)
         problems = _unique(prior + problems)
         if problems:
             raise ValidationError(problems)
@@ -209,7 +222,8 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
             warnings += pp.villages_added([draft.village], self.actor, changes)
             village = Village.get(Village.name == draft.village.strip())
             visit = PatrolVisit.create(
-                plan=plan, occurrence_on=occurrence_on, on=draft.on, village=village,
+                plan=plan, occurrence_on=occurrence_on, extra=extra_id or None, on=draft.on,
+                village=village,
                 team=json.dumps(draft.team, ensure_ascii=False), places=draft.places.strip(),
                 households_visited=draft.households_visited,
                 zero_report=not draft.findings, note=draft.note.strip(),
@@ -224,11 +238,13 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
         return PatrolResult(visit.id, changes, warnings, ids)
 
     def _check_visit(self, draft: VisitDraft, today: date
-                     ) -> tuple[list[Problem], PatrolPlan | None, date | None, list[int | None]]:
+                     ) -> tuple[list[Problem], PatrolPlan | None, tuple[date | None, str],
+                                list[int | None]]:
         record = "排查记录"
         problems: list[Problem] = []
         plan: PatrolPlan | None = None
         occurrence_on: date | None = None
+        extra_id = ""
         if draft.on > today:
             problems.append(Problem(record, "排查日期", "不能晚于今天"))
         if not draft.village.strip():
@@ -238,32 +254,45 @@ class PatrolService(PlanExceptions, FindingActions, VisitEdits):
             if plan is None:
                 problems.append(Problem(record, "排查计划", f"找不到排查计划 {draft.plan_id}"))
         if plan is not None and not draft.ad_hoc:
-            occ = pp.find_occurrence(plan, draft.occurrence_on or draft.on, today)
-            if occ is None:
-                when = (draft.occurrence_on or draft.on).isoformat()
-                problems.append(Problem(record, "排查日期",
-                                        f"计划“{plan.title}”在 {when} 没有安排排查"
-                                        "（如属临时排查，请标明临时排查）"))
-            elif occ.mark == "cancelled":
-                problems.append(Problem(record, "排查日期",
-                                        f"计划“{plan.title}”{occ.on.isoformat()} 的排查已取消"))
-            else:
-                occurrence_on = occ.key
-                if self._already_recorded(plan.id, occ.key, draft.village.strip()):
-                    problems.append(Problem(record, "村（社区）",
-                                            f"{draft.village.strip()}在这次排查"
-                                            f"（{occ.on.isoformat()}）已有记录"))
+            occ, problem = self._occurrence_for(plan, draft, today)
+            if problem:
+                problems.append(Problem(record, *problem))
+            elif occ is not None:
+                occurrence_on, extra_id = occ.key, occ.extra_id
         elif plan is None and not draft.ad_hoc:
             problems.append(Problem(record, "排查计划", "未指定；不属于任何计划的请标明临时排查"))
         if not any(n.strip() for n in draft.team) and plan is not None:
             draft.team = list(pp.team_names(pp.team_of(plan)))
         found, amounts = pf.check_visit_contents(draft, record, draft.on)
-        return problems + found, plan, occurrence_on, amounts
+        return problems + found, plan, (occurrence_on, extra_id), amounts
 
-    def _already_recorded(self, plan_id: str, key: date, village: str) -> bool:
+    def _occurrence_for(self, plan: PatrolPlan, draft: VisitDraft, today: date
+                        ) -> tuple[Occurrence | None, tuple[str, str] | None]:
+        """The occurrence a visit fulfils, or the (field, reason) it is refused for.
+
+        Of the occurrences the draft may mean (:func:`plans.candidates`), the first neither
+        cancelled nor already recorded for this village: on a day with a planned patrol and
+        an extra one, or an extra one on the planned date of a patrol moved away, each
+        village can be recorded once for each, whichever is typed first."""
+        village = draft.village.strip()
+        named = draft.occurrence_on or draft.on
+        found = pp.candidates(plan, named, today, extra_id=draft.extra_id,
+                              planned=draft.occurrence_on is not None)
+        for occ in found:
+            if occ.mark != "cancelled" and not self._already_recorded(plan.id, occ, village):
+                return occ, None
+        if not found:
+            return None, ("排查日期", f"计划“{plan.title}”在 {named.isoformat()} 没有安排排查"
+                                     "（如属临时排查，请标明临时排查）")
+        occ = found[0]
+        if occ.mark == "cancelled":
+            return None, ("排查日期", f"计划“{plan.title}”{occ.on.isoformat()} 的排查已取消")
+        return None, ("村（社区）", f"{village}在这次排查（{occ.on.isoformat()}）已有记录")
+
+    def _already_recorded(self, plan_id: str, occ: Occurrence, village: str) -> bool:
         return bool(PatrolVisit.live().join(Village).where(
-            PatrolVisit.plan == plan_id, PatrolVisit.occurrence_on == key,
-            Village.name == village).exists())
+            PatrolVisit.plan == plan_id, PatrolVisit.occurrence_on == occ.key,
+            PatrolVisit.extra == (occ.extra_id or None), Village.name == village).exists())
 
     def visit(self, visit_id: str) -> VisitView:
         row = PatrolVisit.get_live(visit_id)

@@ -91,7 +91,8 @@ class Occurrence:
     planned date), extra (a single extra visit, 专项排查). ``mark``: done (visited, with
     findings or a full record), zero (zero report), missed (past, no visit), cancelled (shown
     struck out), due (today, no visit yet), upcoming. ``visit_ids``: the visits recorded
-    against it (one per village visited).
+    against it (one per village visited). ``extra_id``: for an extra visit, the id of its
+    exception, which names it (see :attr:`identity`).
     """
 
     plan_id: str
@@ -106,13 +107,21 @@ class Occurrence:
     kind: str  # planned | moved | extra
     mark: str  # done | zero | missed | cancelled | due | upcoming
     visit_ids: tuple[str, ...]
+    extra_id: str = ""
 
     @property
     def key(self) -> date:
-        """The date that names this occurrence for good: the planned date of a moved one.
+        """The occurrence's planned date (a moved one keeps it; an extra's is its own date).
 
         Visits store it as ``occurrence_on``; the iCalendar UID is built from it."""
         return self.original_on or self.on
+
+    @property
+    def identity(self) -> tuple[date, str]:
+        """What names this occurrence for good: the planned date and, for an extra visit,
+        its exception's id. A date alone is ambiguous: an extra visit may fall on the planned
+        date of an occurrence moved away, or beside a planned one on the same day."""
+        return self.key, self.extra_id
 
     @property
     def mark_label(self) -> str:
@@ -141,8 +150,9 @@ class FindingDraft:
 
 @dataclass
 class VisitDraft:
-    """One patrol held. ``plan_id`` + ``occurrence_on`` (or ``on``) must name an occurrence of
-    the plan unless ``ad_hoc``; a zero report has no findings; an empty ``team`` takes the
+    """One patrol held. Unless ``ad_hoc`` it fulfils an occurrence of the plan, named by
+    ``extra_id`` (an extra visit), else by ``occurrence_on`` (its planned date), else by
+    ``on`` (the day it was held); a zero report has no findings; an empty ``team`` takes the
     plan's team."""
 
     plan_id: str | None
@@ -156,6 +166,7 @@ class VisitDraft:
     note: str = ""
     findings: list[FindingDraft] = field(default_factory=list)
     ad_hoc: bool = False
+    extra_id: str = ""  # the extra visit (专项排查) this fulfils, when it is one
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from mediation_desk.services.patrols import findings as pf
 from mediation_desk.services.patrols import plans as pp
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService
 from mediation_desk.services.patrols.types import FindingDraft, PatrolResult, VisitDraft
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
@@ -64,7 +64,8 @@ class VisitEdits:
             plan_id=visit.plan_id, occurrence_on=visit.occurrence_on, on=visit.on,
             village=village, team=list(json.loads(visit.team or "[]")), places=visit.places,
             households_visited=visit.households_visited, zero_report=bool(visit.zero_report),
-            note=visit.note, findings=findings, ad_hoc=visit.plan_id is None)
+            note=visit.note, findings=findings, ad_hoc=visit.plan_id is None,
+            extra_id=visit.extra_id or "")
 
     def update_visit(self, visit_id: str, draft: VisitDraft) -> PatrolResult:
         """Correct a recorded visit; every problem named and nothing written on refusal.
@@ -93,6 +94,8 @@ class VisitEdits:
         with self.store.write() as changes:
             warnings += pp.villages_added([village_name], self.actor, changes)
             village = Village.get(Village.name == village_name)
+            before = field_history.snapshot(visit)
+            old_village = Village.get_by_id(visit.village_id).name if visit.village_id else ""
             said = self._correct_visit_row(visit, draft, village)
             for i, (f, row) in enumerate(zip(draft.findings, rows, strict=True)):
                 label = f"发现[{i + 1}]"
@@ -121,7 +124,11 @@ class VisitEdits:
                 visit.save()
                 said.append("零报告")
             if said:
-                audit.record(self.actor, "update", visit, detail="修改：" + "；".join(said))
+                event = audit.record(self.actor, "update", visit, detail="修改：" + "；".join(said))
+                field_history.write_changes(event, field_history.diff(
+                    before, visit, {**VISIT_FIELDS, "zero_report": "零报告"},
+                    shown={"village": (old_village, village_name)}), case_id=None,
+                    record=f"{visit.on.isoformat()}排查记录")
                 changes.touch("patrol")
         ids = [r.id for r in _live_findings(visit.id)]
         return PatrolResult(visit.id, changes, warnings, ids)
@@ -136,7 +143,8 @@ class VisitEdits:
                                     f"（排查另有日期的，请另行记录）"))
         if (draft.plan_id or None) != visit.plan_id:
             problems.append(Problem(RECORD, "排查计划", f"修改记录时不能更换排查计划（{again}）"))
-        elif draft.occurrence_on is not None and draft.occurrence_on != visit.occurrence_on:
+        elif ((draft.occurrence_on is not None and draft.occurrence_on != visit.occurrence_on)
+              or (draft.extra_id and draft.extra_id != (visit.extra_id or ""))):
             problems.append(Problem(RECORD, "排查日期", f"修改记录时不能改为另一次排查（{again}）"))
         village = draft.village.strip()
         if not village:
@@ -180,11 +188,15 @@ class VisitEdits:
         changed = [name for name, value in values.items() if getattr(row, name) != value]
         if not changed:
             return []
+        before = field_history.snapshot(row)
         for name in changed:
             setattr(row, name, values[name])
         row.save()
         names = [FINDING_FIELDS[name] for name in changed]
-        audit.record(self.actor, "update", row, detail="修改：" + "、".join(names))
+        field_history.record_edit(
+            self.actor, row, field_history.diff(before, row, FINDING_FIELDS),
+            case_id=row.case_id, record=f"排查发现[{row.position + 1}]",
+            detail="修改：" + "、".join(names))
         return names
 
 
@@ -226,7 +238,8 @@ def _recorded_elsewhere(visit: PatrolVisit, village: str) -> bool:
     """Another visit of the same occurrence already records ``village``."""
     return bool(PatrolVisit.live().join(Village).where(
         PatrolVisit.plan == visit.plan_id, PatrolVisit.occurrence_on == visit.occurrence_on,
-        Village.name == village, PatrolVisit.id != visit.id).exists())
+        PatrolVisit.extra == visit.extra_id, Village.name == village,
+        PatrolVisit.id != visit.id).exists())
 
 
 def _why_kept(row: Finding) -> str:

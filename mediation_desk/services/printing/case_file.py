@@ -16,6 +16,7 @@ from typing import Any
 from mediation_desk import clock
 from mediation_desk.documents.data import (
     AgreementInfo,
+    AttachmentInfo,
     CaseFile,
     FollowUpInfo,
     MediatorInfo,
@@ -25,16 +26,20 @@ from mediation_desk.documents.data import (
     RoomInfo,
     TermInfo,
 )
+from mediation_desk.domain.attachments import KINDS as ATTACHMENT_KINDS
+from mediation_desk.domain.attachments import is_image
 from mediation_desk.domain.dictionaries import MEDIATOR_ROLES, PARTY_SIDES, PERFORMANCE, RISK_LEVELS
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
 from mediation_desk.domain.resident_id import parse_resident_id
 from mediation_desk.errors import DomainError
 from mediation_desk.services.printing.document_settings import KEYS as DOCUMENT_KEYS
 from mediation_desk.services.printing.document_settings import document_settings_from, read_settings
+from mediation_desk.store.attachment_content import has_content, iter_content
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
+    Attachment,
     Case,
     CaseEvent,
     CaseMediator,
@@ -129,11 +134,27 @@ def _retention(policy: dict[str, int], dispute_type: str) -> str:
     return f"{policy.get(dispute_type, policy.get('', DEFAULT_RETENTION_YEARS))}年"
 
 
+def _attachments(case: Case, images: bool) -> tuple[AttachmentInfo, ...]:
+    """The case's files for the contents; with ``images``, the bytes of those the whole-file
+    print shows as pages (read only then: listing needs none of them)."""
+    rows = Attachment.live().where(Attachment.case == case).order_by(Attachment.added_at,
+                                                                     Attachment.created_at)
+    out = []
+    for row in rows:
+        printable = is_image(row.mime_type)
+        image = b"".join(iter_content(row.sha256)) if images and printable and has_content(
+            row.sha256) else None
+        out.append(AttachmentInfo(row.title, row.kind, ATTACHMENT_KINDS.get(row.kind, row.kind),
+                                  row.added_at.date(), row.file_name, printable, image))
+    return tuple(out)
+
+
 def read_case_file(store: Store, case: Case, *, filer: str = "",
-                   today: date | None = None) -> CaseFile:
+                   today: date | None = None, images: bool = False) -> CaseFile:
     """Everything any form of ``case`` may print, read in one go.
 
     ``filer`` (立卷人) is used until the case is archived; then it is who archived it.
+    ``images``: also read the image attachments' bytes (the whole-file print needs them).
     """
     simple = case.procedure == "simple"
     parties = tuple(party_info(p, case.received_on, simple) for p in
@@ -175,4 +196,5 @@ def read_case_file(store: Store, case: Case, *, filer: str = "",
         retention=_retention(retention, case.dispute_type),
         filed_by=(archiver.display_name or archiver.username) if archiver is not None
         else filer,
-        printed=printed, printed_on=today or clock.today())
+        printed=printed, printed_on=today or clock.today(),
+        attachments=_attachments(case, images))

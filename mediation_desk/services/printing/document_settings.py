@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
+from mediation_desk.documents.fonts import font_problem
 from mediation_desk.domain.phone import validate_phone
 from mediation_desk.errors import DomainError, PermissionDenied, Problem, ValidationError
 from mediation_desk.services.shared.actor import Actor
@@ -40,7 +41,7 @@ class DocumentSettings:
     address: str = ""  # 调解室地址: the default place of mediation and of performance
     phone: str = ""  # 调解室电话
     court: str = ""  # 司法确认法院, e.g. "安溪县人民法院"
-    font_path: str = ""  # a TrueType file tried before the system and bundled fonts
+    font_path: str = ""  # a TrueType file (or "file.ttc#face") tried before the system fonts
 
 
 LABELS = {"header": "文书抬头", "address": "调解室地址", "phone": "调解室电话",
@@ -64,7 +65,9 @@ def read_document_settings(store: Store) -> DocumentSettings:
 
 def check_document_settings(config: DocumentSettings) -> dict[str, str]:
     """The settings as they would be stored, or ValidationError naming each bad field.
-    Pure, so ``init`` can refuse bad options before it creates anything."""
+    Pure, so ``init`` can refuse bad options before it creates anything. A font is refused
+    with the reason the printing chain could not use it (CFF outlines, a licence forbidding
+    embedding, no Chinese characters …), not accepted and then silently skipped."""
     values = {f.name: str(getattr(config, f.name)).strip() for f in fields(config)}
     problems: list[Problem] = []
     for name, value in values.items():
@@ -77,11 +80,15 @@ def check_document_settings(config: DocumentSettings) -> dict[str, str]:
             problems.append(Problem("", LABELS["phone"], exc.reason))
     font = values["font_path"]
     if font:
-        if not font.lower().endswith(FONT_SUFFIXES):
+        path = font.partition("#")[0]
+        if not path.lower().endswith(FONT_SUFFIXES):
             problems.append(Problem("", LABELS["font_path"],
                                     "应为 TrueType 字体（.ttf 或 .ttc）"))
-        elif not Path(font).is_file():
-            problems.append(Problem("", LABELS["font_path"], f"找不到文件“{font}”"))
+        elif not Path(path).is_file():
+            problems.append(Problem("", LABELS["font_path"], f"找不到文件“{path}”"))
+        elif reason := font_problem(font):
+            # e.g. Noto CJK's .ttc: the right suffix, but CFF outlines printing would skip
+            problems.append(Problem("", LABELS["font_path"], f"“{path}”{reason}"))
     if problems:
         raise ValidationError(problems)
     return values

@@ -15,7 +15,8 @@ What the program can know and what it cannot, and how each item is judged:
    not a block (otherwise nothing could ever satisfy it).
 5. 调查记录, 6. 证据材料, 9. 履行凭证, 10. 回访记录, 11. 司法确认材料, 12. 卷宗情况说明 — as
    needed: present when the program holds one (investigation and follow-up records, a printed
-   confirmation application); evidence, receipts and the explanatory note are paper only.
+   confirmation application, evidence and receipts filed as attachments); the explanatory
+   note is paper only.
 7. 调解记录 — required unless refused: at least one mediation record that is not a private
    note. A simple-procedure case may instead have its matter and result on file (a summary
    and an outcome).
@@ -37,6 +38,7 @@ from mediation_desk.store.database import Store
 from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
+    Attachment,
     Case,
     CaseEvent,
     Party,
@@ -44,7 +46,7 @@ from mediation_desk.store.models import (
     Record,
 )
 
-PAPER_ONLY = "纸质材料，本系统不登记"
+PAPER_ONLY = "纸质材料（可扫描后作为附件归档）"
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,11 @@ class DossierItem:
     required: bool  # must be present before the case may be archived
     present: bool
     note: str = ""  # why it is (not) present, or what to check on paper
+
+
+def _filed(count: int) -> str:
+    """An as-needed item's note: the files filed for it, or that it is kept on paper."""
+    return f"已归档电子文件{count}份" if count else PAPER_ONLY
 
 
 def _identity_gaps(parties: list[Party]) -> list[str]:
@@ -80,6 +87,9 @@ def case_items(case: Case) -> list[DossierItem]:
     terms = (AgreementTerm.live().where(AgreementTerm.agreement == agreement).count()
              if agreement is not None else 0)
     printed = {d.kind for d in PrintedDocument.live().where(PrintedDocument.case == case)}
+    filed = [a.kind for a in Attachment.live().where(Attachment.case == case)]
+    evidence = sum(1 for k in filed if k in ("evidence", "photo"))
+    receipts = filed.count("receipt")
     refused = case.outcome == "refused" or case.status == "refused" or "refuse" in steps
     simple = case.procedure == "simple"
 
@@ -121,10 +131,10 @@ def case_items(case: Case) -> list[DossierItem]:
         DossierItem(4, "授权委托书", bool(agents), bool(agents),
                     "请核对签名的授权委托书：" + "、".join(agents) if agents else ""),
         DossierItem(5, "人民调解调查记录", False, "investigation" in kinds),
-        DossierItem(6, "证据材料", False, False, PAPER_ONLY),
+        DossierItem(6, "证据材料", False, bool(evidence), _filed(evidence)),
         DossierItem(7, "人民调解记录", not refused, session[0], session[1]),
         DossierItem(8, deal_title, agreed, deal[0], deal[1]),
-        DossierItem(9, "履行凭证", False, False, PAPER_ONLY),
+        DossierItem(9, "履行凭证", False, bool(receipts), _filed(receipts)),
         DossierItem(10, "人民调解回访记录", False, "followup" in kinds),
         DossierItem(11, "司法确认材料", False, "confirmation" in printed),
         DossierItem(12, "卷宗情况说明", False, False, PAPER_ONLY),

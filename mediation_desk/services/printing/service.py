@@ -18,6 +18,7 @@ from mediation_desk import clock, documents
 from mediation_desk.documents.data import CaseFile
 from mediation_desk.domain.terms import TermFacts, confirmation_warnings, vague_term_warnings
 from mediation_desk.errors import NotFound, Problem, ValidationError
+from mediation_desk.services.cases.numbers import find_case
 from mediation_desk.services.printing.case_file import read_case_file
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
@@ -119,9 +120,11 @@ class PrintingService:
             raise NotFound(f"找不到案件 {case_id}")
         return case
 
-    def case_file(self, case_id: str) -> CaseFile:
-        """Everything the forms of this case print (private notes never included)."""
-        return read_case_file(self.store, self._case(case_id), filer=self.actor.name)
+    def case_file(self, case_id: str, *, images: bool = False) -> CaseFile:
+        """Everything the forms of this case print (private notes never included); with
+        ``images``, the image attachments' bytes too (the whole-file print shows them)."""
+        return read_case_file(self.store, self._case(case_id), filer=self.actor.name,
+                              images=images)
 
     def forms(self, case_id: str) -> list[FormChoice]:
         """Every printable form in dossier order, with whether it applies and what it lacks."""
@@ -148,7 +151,7 @@ class PrintingService:
         naming characters no font can draw.
         """
         title = self._check_kind(kind)
-        case = self.case_file(case_id)
+        case = self.case_file(case_id, images=kind == "dossier")
         pdf = documents.build(kind, case)
         copies = len(case.parties) + 1 if kind in PER_PARTY_KINDS else 1
         return RenderedDocument(
@@ -159,10 +162,7 @@ class PrintingService:
 
     def render_by_number(self, number: str, kind: str) -> RenderedDocument:
         self._check_kind(kind)
-        case = Case.live().where(Case.number == number).first()
-        if case is None:
-            raise NotFound(f"找不到案件编号为“{number}”的案件")
-        return self.render(case.id, kind)
+        return self.render(find_case(number).id, kind)
 
     # -- filing -----------------------------------------------------------------------------
     def file_printed(self, document: RenderedDocument, *, action: str = "print",

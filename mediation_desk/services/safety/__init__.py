@@ -1,5 +1,7 @@
-"""Keeping the register safe: creating it and logging in, accounts and key slots, backups
-and checks, the audit trail's verification, and retention of personal data.
+"""Keeping the register safe: creating it and logging in, accounts and key slots (and the
+recovery key), re-keying the register (``rekey``), backups as restorable pairs and their
+rotation (``backups``), restore as a protocol (``restore``), checks, the audit trail's
+verification, and retention of personal data.
 """
 
 from __future__ import annotations

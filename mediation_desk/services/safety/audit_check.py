@@ -20,6 +20,7 @@ from mediation_desk.store.models import (
     Agreement,
     AgreementTerm,
     Appointment,
+    Attachment,
     AuditEvent,
     Case,
     CaseMediator,
@@ -37,7 +38,7 @@ AUDITED: tuple[tuple[type[BaseModel], str], ...] = (
     (Case, "案件"), (Party, "当事人"), (Record, "记录"), (Agreement, "协议"),
     (AgreementTerm, "协议条款"), (FollowUp, "回访"), (Appointment, "预约"),
     (CaseMediator, "案件调解员"), (Account, "账户"), (Setting, "设置"), (Village, "村（社区）"),
-    (DictEntry, "字典"), (Mediator, "调解员"),
+    (DictEntry, "字典"), (Mediator, "调解员"), (Attachment, "附件"),
 )
 
 

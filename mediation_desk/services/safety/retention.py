@@ -14,10 +14,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from mediation_desk import clock
-from mediation_desk.errors import PermissionDenied, Problem, ValidationError
+from mediation_desk.errors import Problem, ValidationError
+from mediation_desk.services.attachments.service import purge_case_files
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.shared.setting_rows import write_setting
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
@@ -26,12 +28,19 @@ from mediation_desk.store.models import (
     AgreementTerm,
     Appointment,
     Case,
+    FieldChange,
     FollowUp,
     Party,
     Record,
 )
 
 DEFAULT_YEARS = 10
+#: History values that are figures statistics count, not personal data: kept (as the
+#: case's own figures are); every other before and after of the file's history is removed.
+FIGURES = {"status", "dispute_type", "source", "risk_level", "amount_involved",
+           "people_involved", "group_dispute", "village", "deadline_on", "extension_days",
+           "performance", "performed_on", "done_on", "due_on", "amount_fen", "form",
+           "reached_on", "done"}
 PLACEHOLDER_NAMES = "甲乙丙丁戊己庚辛壬癸"
 REMOVED = "（已匿名化）"
 
@@ -65,8 +74,7 @@ class RetentionService:
         self.actor = actor
 
     def _require_admin(self) -> None:
-        if not self.actor.is_admin:
-            raise PermissionDenied("只有管理员可以处理到期的卷宗")
+        require(self.actor, "retention.anonymise")
 
     # -- policy -----------------------------------------------------------------------------
     def policy(self) -> dict[str, int]:
@@ -100,6 +108,7 @@ class RetentionService:
         Only files archived at least the shortest period ago are read (an index range), so
         the review list stays quick on a register of many years.
         """
+        require(self.actor, "retention.review")
         today = today or clock.today()
         policy = self.policy()
         shortest = min(policy.values())
@@ -171,6 +180,13 @@ class RetentionService:
             appointment.note = ""
             appointment.save()
             audit.record(self.actor, "anonymise", appointment)
+        for change in FieldChange.live().where(FieldChange.case_id == case.id):
+            if change.field not in FIGURES and (change.before or change.after):
+                change.before = REMOVED if change.before else ""
+                change.after = REMOVED if change.after else ""
+                change.record = ""
+                change.save()
+        purge_case_files(self.actor, case.id, REMOVED)
         case.title = _anonymous_title(parties, case.dispute_type)
         case.summary = REMOVED
         case.requests = "[]"

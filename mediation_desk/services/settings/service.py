@@ -15,7 +15,7 @@ from typing import Any
 from mediation_desk.domain.case_number import DEFAULT_PATTERN, format_case_number, validate_pattern
 from mediation_desk.errors import DomainError, PermissionDenied, Problem, ValidationError
 from mediation_desk.services.settings.dictionaries import KIND_LABELS, dictionary_version
-from mediation_desk.services.shared import audit
+from mediation_desk.services.shared import audit, field_history
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.shared.setting_rows import write_setting
 from mediation_desk.store.database import Store
@@ -132,10 +132,14 @@ class SettingsService:
         self._require_manager()
         with self.store.write() as changes:
             row = DictEntry.get_by_id(entry_id)
+            before = field_history.snapshot(row)
             row.active = active
             row.version = dictionary_version(row.kind) + 1
             row.save()
-            audit.record(self.actor, "update", row, detail=("启用" if active else "停用"))
+            field_history.record_edit(
+                self.actor, row, field_history.diff(before, row, {"active": "启用"}),
+                case_id=None, record=f"{KIND_LABELS.get(row.kind, row.kind)} {row.label}",
+                detail="启用" if active else "停用")
             changes.touch("dictionary")
 
     def villages(self, include_inactive: bool = False) -> list[EntryView]:
@@ -165,9 +169,13 @@ class SettingsService:
         self._require_manager()
         with self.store.write() as changes:
             row = Village.get_by_id(village_id)
+            before = field_history.snapshot(row)
             row.active = active
             row.save()
-            audit.record(self.actor, "update", row, detail=("启用" if active else "停用"))
+            field_history.record_edit(
+                self.actor, row, field_history.diff(before, row, {"active": "启用"}),
+                case_id=None, record=f"村（社区） {row.name}",
+                detail="启用" if active else "停用")
             changes.touch("village")
 
     # -- data safety -------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """Bundles: the files that carry changes between the desk and a laptop on a stick.
 
 Layout: ``<stick>/mediation-desk-sync/<sender device id>/<bundle name>/`` holding
-``manifest.json`` and ``changes.bin``. Each device writes only its own folder, and a name is
+``manifest.json``, ``changes.bin`` and, when attachments were filed, ``blobs/<sha256>``
+(their bytes, one file each). Each device writes only its own folder, and a name is
 never written twice (it carries the receiver, the sequence range and a random part).
 
 Why so careful: a stick is pulled out mid-write, fills up, or carries a file someone edited
@@ -10,7 +11,7 @@ the stick (fsync of every file and of the folder), read back and checked, and on
 renamed to its final name — so a reader sees a whole bundle or none. Reading trusts
 nothing: names must match fixed patterns (no path in a manifest can reach outside the
 bundle), sizes are capped before anything is read, each member's SHA-256 must match, and
-the manifest's HMAC (keyed from the register key) proves a device of this room wrote it.
+the manifest's HMAC (keyed from the room's bundle secret) proves a device of this room wrote it.
 The changes are AES-GCM encrypted: a lost stick does not give away parties' ID numbers.
 """
 
@@ -25,6 +26,7 @@ import re
 import secrets
 import shutil
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,13 +42,17 @@ FORMAT = "mediation-desk/sync-bundle@1"
 ROOT = "mediation-desk-sync"
 MANIFEST = "manifest.json"
 CHANGES = "changes.bin"
-MEMBERS = (CHANGES,)
+MEMBERS = (CHANGES,)  # always there; besides it only blobs
+#: Attachment bytes travel as files named by their SHA-256 (``blobs/<sha256>``), outside the
+#: changeset: content rows are immutable and keyed by hash, so they never conflict.
+BLOBS = "blobs"
 MAX_MANIFEST_BYTES = 8 * 1024 * 1024
 MAX_MEMBER_BYTES = 512 * 1024 * 1024
 PART = ".part"
 
 _DEVICE = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _NAME = re.compile(r"^[0-9a-f]{8}-[0-9]{10}-[0-9]{10}-[0-9a-f]{8}$")
+_BLOB = re.compile(r"^blobs/[0-9a-f]{64}$")
 
 
 class BundleRefused(Exception):
@@ -67,11 +73,24 @@ class Entry:
 
 @dataclass
 class Bundle:
-    """A bundle read from disk and checked (hashes, MAC, names); its changes decrypted."""
+    """A bundle read from disk and checked (hashes, MAC, names); its changes decrypted.
+    Its blobs were checked too, but are read again one at a time when applied
+    (:meth:`blob`), so a bundle with many scans is never held in memory whole."""
 
     path: Path
     manifest: dict[str, Any]
     entries: list[Entry]
+    keys: tuple[bytes, bytes] | None = None
+
+    @property
+    def blobs(self) -> list[str]:
+        """The SHA-256 of every attachment content the bundle carries."""
+        return sorted(name.split("/", 1)[1] for name in self.manifest["members"]
+                      if name != CHANGES)
+
+    def blob(self, sha256: str) -> bytes:
+        """One attachment's bytes, checked again against the manifest and their name."""
+        return _read_blob(self.path, self.manifest, f"{BLOBS}/{sha256}", self.keys)
 
     @property
     def id(self) -> str:
@@ -87,13 +106,14 @@ class Bundle:
 
 
 # -- keys -------------------------------------------------------------------------------------
-def bundle_keys(db_key: bytes | None) -> tuple[bytes, bytes] | None:
-    """(encryption key, MAC key) derived from the register key; ``None`` for a register
-    kept unencrypted (demo and test files), whose bundles are then plain too."""
-    if db_key is None:
+def bundle_keys(secret: bytes | None) -> tuple[bytes, bytes] | None:
+    """(encryption key, MAC key) derived from the room's bundle secret
+    (``state.bundle_secret``); ``None`` for a register kept unencrypted (demo and test
+    files), whose bundles are then plain too."""
+    if secret is None:
         return None
     material = HKDF(algorithm=hashes.SHA256(), length=64, salt=None,
-                    info=b"mediation-desk/sync-bundle@1").derive(db_key)
+                    info=b"mediation-desk/sync-bundle@1").derive(secret)
     return material[:32], material[32:]
 
 
@@ -142,11 +162,13 @@ def _write_file(path: Path, data: bytes) -> None:
 
 
 def write_bundle(root: Path, manifest: dict[str, Any], entries: list[Entry],
-                 keys: tuple[bytes, bytes] | None) -> Path:
+                 keys: tuple[bytes, bytes] | None,
+                 blobs: Iterable[tuple[str, Callable[[], bytes]]] = ()) -> Path:
     """Write one bundle under ``root`` (see the module docstring); returns its folder.
 
     ``manifest`` holds the sender's facts (from, to, acked, schema, …); the entries, the
-    counts, the member hashes and the MAC are added here.
+    counts, the member hashes and the MAC are added here. ``blobs``: (SHA-256, a function
+    reading those bytes) of each attachment content to carry, read one at a time.
     """
     bundle_id = str(uuid.uuid4())
     first = entries[0].seq if entries else 0
@@ -166,14 +188,10 @@ def write_bundle(root: Path, manifest: dict[str, Any], entries: list[Entry],
         for table, count in e.tables.items():
             tables[table] = tables.get(table, 0) + count
     body = _seal(keys[0], payload, bundle_id.encode()) if keys else payload
+    members = {CHANGES: {"bytes": len(body), "sha256": hashlib.sha256(body).hexdigest()}}
     full = dict(manifest, format=FORMAT, bundle=bundle_id, seq_first=first, seq_last=last,
                 entries=listed, tables=tables, changes=sum(tables.values()),
-                encrypted=keys is not None,
-                members={CHANGES: {"bytes": len(body),
-                                   "sha256": hashlib.sha256(body).hexdigest()}})
-    if keys:
-        full["mac"] = hmac.new(keys[1], _canonical(full), hashlib.sha256).hexdigest()
-    manifest_bytes = json.dumps(full, ensure_ascii=False, indent=1).encode("utf-8")
+                encrypted=keys is not None, members=members)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if final.exists():
@@ -182,6 +200,22 @@ def write_bundle(root: Path, manifest: dict[str, Any], entries: list[Entry],
             shutil.rmtree(part)
         part.mkdir()
         _write_file(part / CHANGES, body)
+        for sha256, read in blobs:
+            name = f"{BLOBS}/{sha256}"
+            if name in members or not _BLOB.match(name):
+                continue
+            data = read()
+            sealed = _seal(keys[0], data, _blob_aad(bundle_id, name)) if keys else data
+            del data
+            (part / BLOBS).mkdir(exist_ok=True)
+            _write_file(part / name, sealed)
+            members[name] = {"bytes": len(sealed), "sha256": hashlib.sha256(sealed).hexdigest()}
+            del sealed
+        if (part / BLOBS).exists():
+            _fsync_dir(part / BLOBS)
+        if keys:
+            full["mac"] = hmac.new(keys[1], _canonical(full), hashlib.sha256).hexdigest()
+        manifest_bytes = json.dumps(full, ensure_ascii=False, indent=1).encode("utf-8")
         _write_file(part / MANIFEST, manifest_bytes)
         _fsync_dir(part)
         read_bundle(part, keys, expect_name=False)  # what is on the stick, not in memory
@@ -195,6 +229,10 @@ def write_bundle(root: Path, manifest: dict[str, Any], entries: list[Entry],
         with contextlib.suppress(OSError):
             shutil.rmtree(part)
         raise StoreUnavailable(f"写入 {folder} 的交换包读回校验未通过（{exc}），U盘可能有故障") from exc
+    except BaseException:  # e.g. an attachment's content found damaged while read
+        with contextlib.suppress(OSError):
+            shutil.rmtree(part)
+        raise
     return final
 
 
@@ -278,9 +316,10 @@ def read_bundle(folder: Path, keys: tuple[bytes, bytes] | None, *,
     if expect_name and folder.parent.name != manifest["from"]:
         raise BundleRefused("交换包所在的文件夹与清单中的发送设备不符")
     members = _need(manifest, "members", dict)
-    if set(members) != set(MEMBERS):
-        odd = sorted(set(members) ^ set(MEMBERS))
-        raise BundleRefused(f"清单列出的文件不对：{'、'.join(odd)[:80]}")
+    odd = sorted(n for n in set(members) ^ set(MEMBERS)
+                 if n not in MEMBERS and not _BLOB.match(str(n)))
+    if CHANGES not in members or odd:
+        raise BundleRefused(f"清单列出的文件不对：{'、'.join(odd or [CHANGES])[:80]}")
     if bool(manifest.get("encrypted")) != (keys is not None):
         raise BundleRefused("加密方式与本数据库不符：不是本调解室的设备写的")
     if keys is not None:
@@ -303,7 +342,36 @@ def read_bundle(folder: Path, keys: tuple[bytes, bytes] | None, *,
     if hashlib.sha256(body).hexdigest() != info.get("sha256"):
         raise BundleRefused(f"文件 {CHANGES} 的校验值（SHA-256）与清单不符：已损坏或被改动过")
     payload = _open(keys[0], body, manifest["bundle"].encode()) if keys else body
-    return Bundle(folder, manifest, _entries(manifest, payload))
+    for name in members:
+        if name != CHANGES:
+            _read_blob(folder, manifest, name, keys)  # checked now, applied later
+    return Bundle(folder, manifest, _entries(manifest, payload), keys)
+
+
+def _blob_aad(bundle_id: str, name: str) -> bytes:
+    return f"{bundle_id}/{name}".encode()
+
+
+def _read_blob(folder: Path, manifest: dict[str, Any], name: str,
+               keys: tuple[bytes, bytes] | None) -> bytes:
+    """A blob member: size and hash as the manifest says, decrypted, and its bytes' SHA-256
+    equal to its name (a receiver can check every byte of an attachment it got)."""
+    info = manifest["members"].get(name)
+    if not isinstance(info, dict):
+        raise BundleRefused("清单中的文件信息格式不对")
+    path = folder / name
+    if path.is_symlink() or path.parent.is_symlink() or not path.is_file():
+        raise BundleRefused(f"缺少附件文件 {name[:20]}…")
+    size = path.stat().st_size
+    if size > MAX_MEMBER_BYTES or size != info.get("bytes"):
+        raise BundleRefused(f"附件文件 {name[:20]}… 的大小与清单不符：文件不完整或被改动过")
+    sealed = path.read_bytes()
+    if hashlib.sha256(sealed).hexdigest() != info.get("sha256"):
+        raise BundleRefused(f"附件文件 {name[:20]}… 的校验值与清单不符：已损坏或被改动过")
+    data = _open(keys[0], sealed, _blob_aad(manifest["bundle"], name)) if keys else sealed
+    if hashlib.sha256(data).hexdigest() != name.split("/", 1)[1]:
+        raise BundleRefused(f"附件文件 {name[:20]}… 的内容与它的校验值不符")
+    return data
 
 
 def _entries(manifest: dict[str, Any], payload: bytes) -> list[Entry]:

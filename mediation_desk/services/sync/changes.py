@@ -139,3 +139,18 @@ def touched_fields(changesets: Iterable[bytes]) -> dict[Key, set[int]]:
             touched.setdefault((change.name, primary_key(change)), set()).update(
                 changed_columns(change))
     return touched
+
+
+def content_hashes(changesets: Iterable[bytes], schema: Schema) -> list[str]:
+    """The SHA-256 of every attachment content the rows in these changesets point at (an
+    attachment filed, or given another file): what a bundle must carry beside them."""
+    column = schema.index("attachment", "sha256")
+    found: dict[str, None] = {}
+    for changeset in changesets:
+        for change in apsw.Changeset.iter(changeset):
+            if change.name != "attachment" or change.op == "DELETE":
+                continue
+            value = (change.new or ())[column]
+            if isinstance(value, str):  # (an update leaving it: NO_CHANGE)
+                found[value] = None
+    return list(found)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+import peewee
+
+from mediation_desk.domain.limits import text_problem
 from mediation_desk.domain.phone import mask_phone
 from mediation_desk.domain.resident_id import mask_id_number
 from mediation_desk.errors import DomainError, NotFound, Problem, ValidationError
@@ -20,6 +23,7 @@ from mediation_desk.services.cases import indexing
 from mediation_desk.services.safety.audit_check import AUDITED
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.sync.values import from_json
 from mediation_desk.store.base import StoreContext, utc_now
 from mediation_desk.store.changes import ChangeSet
@@ -97,20 +101,36 @@ def show(column: str, value: Any) -> str:
     return text
 
 
+#: Tables whose conflicts only those who may edit them resolve (resolving writes the row);
+#: every other table's rows are case and patrol work, which everyone does.
+_RESOLVED_BY = {"account": "accounts", "setting": "settings", "dict_entry": "settings",
+                "mediator": "settings", "device": "sync.enroll", "number_lease": "sync.enroll",
+                "number_sequence": "sync.enroll"}
+
+
+def resolve_action(table: str) -> str:
+    """The permission (services/shared/permissions.py) resolving a conflict of ``table``
+    needs, beside ``sync.conflicts``."""
+    return _RESOLVED_BY.get(table, "sync.conflicts")
+
+
 class ConflictService:
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
         self.actor = actor
 
     def open_count(self) -> int:
+        require(self.actor, "sync.conflicts")
         return int(SyncConflict.live().where(SyncConflict.status == "open").count())
 
     def open_conflicts(self) -> list[ConflictView]:
+        require(self.actor, "sync.conflicts")
         rows = (SyncConflict.live().where(SyncConflict.status == "open")
                 .order_by(SyncConflict.created_at, SyncConflict.id))
         return [self._view(row) for row in rows]
 
     def conflict(self, conflict_id: str) -> ConflictView:
+        require(self.actor, "sync.conflicts")
         return self._view(self._row(conflict_id))
 
     def _row(self, conflict_id: str) -> SyncConflict:
@@ -165,10 +185,12 @@ class ConflictService:
     def resolve(self, conflict_id: str, keep: str, merged: str | None = None) -> Resolved:
         """Keep ``mine`` or ``theirs`` (as this device sees them), or a ``merged`` text the
         person typed; written as an audited edit that travels on."""
+        require(self.actor, "sync.conflicts")
         if keep not in ("mine", "theirs", "merged"):
             raise ValidationError(Problem("同步冲突", "保留", "应为 mine、theirs 或 merged"))
         with self.store.write() as changes:
             row = self._row(conflict_id)
+            require(self.actor, resolve_action(row.table_name))
             if row.status != "open":
                 raise ValidationError(Problem(f"同步冲突 {row.id[:8]}", "", "已经处理过了"))
             mine, theirs, _, _ = self._sides(row)
@@ -178,6 +200,9 @@ class ConflictService:
                                                   "这一项只能选择保留一边"))
                 if merged is None or not merged.strip():
                     raise ValidationError(Problem(f"同步冲突 {row.id[:8]}", "合并后的值", "不能为空"))
+                reason = text_problem(merged, _text_kind(row))
+                if reason:
+                    raise ValidationError(Problem(f"同步冲突 {row.id[:8]}", "合并后的值", reason))
             value = {"mine": mine, "theirs": theirs}.get(keep, merged)
             if row.kind in ("value", "restored", "deleted") and row.column:
                 self._write_value(row, value, keep)
@@ -215,6 +240,14 @@ class ConflictService:
         case_id = getattr(row, "case_id", None) if conflict.table_name != "case" else row.id
         if isinstance(case_id, str) and Case.select().where(Case.id == case_id).exists():
             indexing.reindex_case(self.store, case_id)
+
+
+def _text_kind(conflict: SyncConflict) -> str:
+    """The limits (domain/limits.py) a typed merge of this column obeys: a text column's
+    those of long texts, any other's those of one line."""
+    model = _TABLES.get(conflict.table_name)
+    field = model._meta.columns.get(conflict.column) if model is not None else None
+    return "long" if isinstance(field, peewee.TextField) else "short"
 
 
 def _stored(value: Any) -> Any:

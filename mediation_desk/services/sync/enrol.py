@@ -19,10 +19,11 @@ from pathlib import Path
 
 import apsw
 
-from mediation_desk.errors import PermissionDenied, Problem, StoreUnavailable, ValidationError
+from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.numbering import ROLE_KEY
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.sync import leases, state
 from mediation_desk.store.backup import online_backup
 from mediation_desk.store.capture import CAPTURE_KEY
@@ -59,8 +60,7 @@ def check_name(name: str) -> str:
 def enroll(store: Store, actor: Actor, name: str, out: Path, today: date,
            block: int = leases.DEFAULT_BLOCK) -> Enrolled:
     """Make ``out``, the register of a new patrol laptop called ``name``."""
-    if actor.role not in ("director", "admin"):
-        raise PermissionDenied("只有调委会主任或管理员可以登记巡查笔记本")
+    require(actor, "sync.enroll")
     if state.role(store) == "laptop":
         raise ValidationError(Problem("巡查笔记本", "", "巡查笔记本不能登记其他笔记本，请在调解室主机上操作"))
     name = check_name(name)
@@ -70,6 +70,7 @@ def enroll(store: Store, actor: Actor, name: str, out: Path, today: date,
         raise ValidationError(Problem("巡查笔记本", "号段大小", "应为1至1000"))
     with store.write() as changes:
         store.capture.turn_on()  # every later write is captured for the laptop
+        state.ensure_secret(store)  # the bundle keys' secret, copied to the laptop below
         device = Device.create(name=name, kind="laptop")
         granted = [leases.grant(actor, device.id, year, block)
                    for year in leases.lease_years(today)]

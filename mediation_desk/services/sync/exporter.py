@@ -13,17 +13,21 @@ they travel in the very bundles they describe.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from mediation_desk import __version__, clock
-from mediation_desk.errors import Problem, ValidationError
+from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.sync import changes as cs
 from mediation_desk.services.sync import leases, state
-from mediation_desk.services.sync.bundle import bundle_keys, write_bundle
+from mediation_desk.services.sync.bundle import Entry, bundle_keys, write_bundle
+from mediation_desk.store import attachment_content as content
 from mediation_desk.store import migrations
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Device
@@ -53,8 +57,26 @@ def _targets(store: Store) -> list[Device]:
             if d.id in known]
 
 
+def _blobs(entries: list[Entry], schema: cs.Schema) -> list[tuple[str, Callable[[], bytes]]]:
+    """The attachment contents the entries' rows point at, each read only when written (a
+    content this register no longer holds — purged by retention since — is left out; the
+    row's own deletion follows in a later entry)."""
+    return [(sha256, functools.partial(_read_content, sha256))
+            for sha256 in cs.content_hashes((e.changeset for e in entries), schema)
+            if content.has_content(sha256)]
+
+
+def _read_content(sha256: str) -> bytes:
+    try:
+        return b"".join(content.iter_content(sha256))
+    except content.ContentChanged as exc:
+        raise StoreUnavailable(f"附件内容 {sha256[:12]}… 在本机数据库中已损坏，无法导出；"
+                               "请运行“检查数据库”或从备份恢复") from exc
+
+
 def export_to(store: Store, actor: Actor, folder: Path, today: date) -> Exported:
     """Write the bundles into ``folder`` (a stick or a shared folder)."""
+    require(actor, "sync.exchange")
     targets = _targets(store)
     if not targets:
         raise ValidationError(Problem("同步", "", "本机还没有登记任何巡查笔记本，没有可导出的对象"))
@@ -68,7 +90,8 @@ def export_to(store: Store, actor: Actor, folder: Path, today: date) -> Exported
         audit.record(actor, "sync_export", entity="register",
                      detail=f"导出交换包给{'、'.join(d.name for d in targets)}")
         changes.touch("sync")
-    keys = bundle_keys(store.db_key)
+    keys = bundle_keys(state.bundle_secret(store))
+    schema = cs.schema_of(store)
     for device in targets:
         peer = state.peer(store, device.id) or state.Peer(device.id)
         entries = state.outbox_after(store, peer.acked_seq)
@@ -82,7 +105,7 @@ def export_to(store: Store, actor: Actor, folder: Path, today: date) -> Exported
             "created_at": clock.utc_now().isoformat(timespec="seconds"),
             "program": __version__,
         }
-        path = write_bundle(folder, manifest, entries, keys)
+        path = write_bundle(folder, manifest, entries, keys, _blobs(entries, schema))
         peer.last_out_at = clock.now().isoformat(timespec="seconds")
         peer.last_out_bundle = path.name
         state.save_peer(store, peer)

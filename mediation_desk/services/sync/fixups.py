@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from mediation_desk.domain.case_number import DEFAULT_PATTERN
+from mediation_desk.errors import ValidationError
 from mediation_desk.services.cases import indexing
 from mediation_desk.services.cases.numbering import PROVISIONAL_PREFIX, from_sequence
 from mediation_desk.services.safety.audit_check import AUDITED
@@ -132,8 +133,11 @@ def finalise_numbers(store: Store, actor: Actor) -> list[tuple[str, str]]:
                                      Case.number.startswith(PROVISIONAL_PREFIX))
                  .order_by(Case.received_on, Case.created_at)):
         old = str(case.number)
-        case.number, case.number_seq = from_sequence(int(case.number_year or 0), pattern,
-                                                     prefix)
+        try:
+            case.number, case.number_seq = from_sequence(int(case.number_year or 0), pattern,
+                                                         prefix)
+        except ValidationError:  # the year's numbers are used up (domain/limits.py): the
+            continue  # case keeps its provisional number, shown in 同步状态, not lost
         case.save()
         audit.record(actor, "number", case, detail=f"临时编号“{old}”改为正式编号“{case.number}”")
         done.append((old, str(case.number)))

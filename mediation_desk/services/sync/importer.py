@@ -24,6 +24,7 @@ capture, since the desk already has all of it, and captures only what it adds it
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -34,8 +35,10 @@ import apsw
 
 from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
+from mediation_desk.services.safety.backups import snapshot_before_import
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.sync import changes as cs
 from mediation_desk.services.sync import fixups, state
 from mediation_desk.services.sync.bundle import (
@@ -47,13 +50,12 @@ from mediation_desk.services.sync.bundle import (
     read_manifest,
 )
 from mediation_desk.services.sync.merge import Merger
+from mediation_desk.store import attachment_content as content
 from mediation_desk.store import migrations
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 from mediation_desk.store.models import Device
-from mediation_desk.store.snapshot import file_snapshot
 
-KEEP_BACKUPS = 3
 CLOCK_DAYS = 2  # a sender's clock further off than this earns a warning
 #: Which kinds of record (as the window's views know them) each table's changes touch.
 KINDS = {"case": "case", "party": "party", "record": "record", "agreement": "agreement",
@@ -63,7 +65,9 @@ KINDS = {"case": "case", "party": "party", "record": "record", "agreement": "agr
          "finding": "patrol", "escalation": "patrol", "setting": "settings",
          "account": "account", "village": "village", "dict_entry": "dictionary",
          "mediator": "dictionary", "audit_event": "audit", "sync_conflict": "sync",
-         "number_lease": "sync", "device": "sync", "number_sequence": "case"}
+         "number_lease": "sync", "device": "sync", "number_sequence": "case",
+         "case_arrival": "case", "field_change": "case", "attachment": "attachment",
+         "brief": "brief", "law_article": "law_article"}
 
 
 @dataclass
@@ -90,6 +94,7 @@ class Imported:
 
 def import_folder(store: Store, actor: Actor, folder: Path) -> Imported:
     """Apply every bundle under ``folder`` meant for this device and not yet applied."""
+    require(actor, "sync.exchange")
     me = store.local_device_id()
     if not state.peers(store):
         raise ValidationError(Problem("同步", "", "本机还没有参与同步：请先在调解室主机上登记巡查笔记本"))
@@ -127,7 +132,7 @@ def import_folder(store: Store, actor: Actor, folder: Path) -> Imported:
 def verify_all(store: Store, folders: Iterable[Path], me: str) -> list[Bundle]:
     """Every bundle addressed to this device, fully checked; ValidationError naming every
     problem if any fails (then nothing is applied)."""
-    keys = bundle_keys(store.db_key)
+    keys = bundle_keys(state.bundle_secret(store))
     schema = cs.schema_of(store)
     problems: list[Problem] = []
     bundles: list[Bundle] = []
@@ -174,23 +179,15 @@ def _check_schema(bundle: Bundle) -> None:
 
 
 def backup_before_import(store: Store) -> Path:
-    """A backup of the register before anything arrives (a fast whole-file copy,
-    ``store/snapshot.py``); the last few are kept."""
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S")
-    target = store.path.with_name(f"{store.path.name}.sync-{stamp}.bak")
-    n = 1
-    while target.exists():  # two imports in one second (or a clock standing still)
-        n += 1
-        target = store.path.with_name(f"{store.path.name}.sync-{stamp}-{n}.bak")
+    """A restorable backup pair of the register before anything arrives, in ``backups/``
+    with the other pre-import backups (services/safety/backups.py: a fast whole-file copy,
+    and the key slots beside it); rotated with them."""
     try:
-        file_snapshot(store, target)
-    except OSError as exc:
-        raise StoreUnavailable(f"导入前无法备份数据库（{exc.strerror or exc}），没有导入任何内容") from exc
-    older = sorted(store.path.parent.glob(f"{store.path.name}.sync-*.bak"),
-                   key=lambda p: p.stat().st_mtime_ns)
-    for old in older[:-KEEP_BACKUPS]:
-        old.unlink(missing_ok=True)
-    return target
+        return snapshot_before_import(store)
+    except StoreUnavailable as exc:
+        raise StoreUnavailable(f"导入前无法备份数据库（{exc}），没有导入任何内容") from exc
+    except ValidationError as exc:  # the backup folder's name is not usable
+        raise StoreUnavailable(f"导入前无法备份数据库（{exc}），没有导入任何内容") from exc
 
 
 # -- applying ---------------------------------------------------------------------------------
@@ -207,6 +204,7 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
         merger = Merger(cs.schema_of(store), hub, _pending(store, bundle, hub),
                         find_unique=lambda t, c, v: _find_unique(store, t, c, v),
                         fetch_row=lambda t, k: _fetch_row(store, t, k))
+        _store_blobs(bundle)  # attachment bytes first: the rows arriving point at them
         # In order, never merged across a row: an echo's intermediate value matters.
         for changeset in cs.disjoint_runs(e.changeset for e in entries):
             _apply(store, merger, changeset)
@@ -227,6 +225,7 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
             audit.record(actor, "sync_import", entity="register",
                          detail=f"导入交换包：{len(conflicts)}处冲突待处理")
         _check_after(store, merger)
+        _purge_anonymised_content(store, merger)
         applied = sum(merger.offered.values())
         state.add_to_ledger(store, bundle.id, sender, bundle.manifest["seq_first"],
                             bundle.manifest["seq_last"], applied, len(conflicts),
@@ -239,6 +238,20 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
         changes.touch("sync")
     result.changeset.merge(changes)
     return BundleReport(bundle.id, sender, applied, len(conflicts), "applied")
+
+
+def _store_blobs(bundle: Bundle) -> None:
+    """Every attachment content the bundle carries and this register lacks (content is
+    keyed by hash and never changed: nothing to merge; not captured, the desk relays it
+    from its own copy). Each is checked against its hash again as it is stored."""
+    for sha256 in bundle.blobs:
+        if content.has_content(sha256):
+            continue
+        data = bundle.blob(sha256)
+        try:
+            content.write_content(io.BytesIO(data), sha256, len(data))
+        except content.ContentChanged as exc:
+            raise BundleRefused(f"附件内容 {sha256[:12]}… 与它的校验值不符") from exc
 
 
 def _pending(store: Store, bundle: Bundle, hub: bool) -> dict[cs.Key, set[int]]:
@@ -321,6 +334,16 @@ def _check_after(store: Store, merger: Merger) -> None:
                                   f'({", ".join("?" * len(part))})', tuple(part)).fetchone()[0]
             if found != len(part):
                 raise BundleRefused(f"数据表“{table}”应新增{len(part)}行，实际{found}行，已撤销")
+    attachments = sorted(row_id for table, row_id in merger.touched if table == "attachment")
+    for start in range(0, len(attachments), 500):
+        part = attachments[start:start + 500]
+        lacking = store.execute(
+            f'SELECT count(*) FROM attachment a WHERE a.id IN ({", ".join("?" * len(part))}) '
+            "AND a.deleted_at IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM attachment_content c WHERE c.sha256 = a.sha256)",
+            tuple(part)).fetchone()[0]
+        if lacking:
+            raise BundleRefused(f"有{lacking}个附件的内容没有随交换包到达，已撤销")
     by_table: dict[str, list[str]] = {}
     for table, row_id in merger.touched:
         by_table.setdefault(table, []).append(row_id)
@@ -337,6 +360,22 @@ def _check_after(store: Store, merger: Merger) -> None:
                     tuple(part)).fetchone()[0]
                 if broken:
                     raise BundleRefused(f"导入后数据表“{table}”有{broken}处引用了不存在的数据，已撤销")
+
+
+def _purge_anonymised_content(store: Store, merger: Merger) -> None:
+    """Retention's purge arrives as attachment rows taken off an anonymised case; the bytes
+    the sender deleted (content rows never travel) are deleted here too when no live
+    attachment of this register uses them — a scan of an ID card is personal data."""
+    ids = sorted(row_id for table, row_id in merger.touched if table == "attachment")
+    for start in range(0, len(ids), 500):
+        part = ids[start:start + 500]
+        rows = store.execute(
+            f'SELECT DISTINCT a.sha256 FROM attachment a JOIN "case" c ON c.id = a.case_id '
+            f'WHERE a.id IN ({", ".join("?" * len(part))}) AND a.deleted_at IS NOT NULL '
+            "AND c.anonymised_on IS NOT NULL AND NOT EXISTS (SELECT 1 FROM attachment o "
+            "WHERE o.sha256 = a.sha256 AND o.deleted_at IS NULL)", tuple(part)).fetchall()
+        for (sha256,) in rows:
+            content.delete_content(str(sha256))
 
 
 def _update_peer(store: Store, peer: state.Peer, bundle: Bundle, entries: list[Any],

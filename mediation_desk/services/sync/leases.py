@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from mediation_desk.services.cases.numbering import free_numbers
+from mediation_desk.domain.limits import MAX_CASE_SEQ
+from mediation_desk.services.cases.numbering import free_numbers, sequence_exhausted
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor
 from mediation_desk.store.models import NumberLease, NumberSequence
@@ -26,12 +27,17 @@ def lease_years(today: date) -> list[int]:
 
 
 def grant(actor: Actor | None, device_id: str, year: int, size: int) -> NumberLease:
-    """Lease the next ``size`` numbers of ``year`` to a laptop (inside a write)."""
+    """Lease the next ``size`` numbers of ``year`` to a laptop (inside a write); the block
+    stops at the last number a year may have (domain/limits.py), and when none is left the
+    write is refused like a number the desk cannot issue."""
     seq_row = NumberSequence.get_or_none(NumberSequence.year == year)
     if seq_row is None:
         seq_row = NumberSequence.create(year=year, last_issued=0)
     first = seq_row.last_issued + 1
-    lease = NumberLease.create(device=device_id, year=year, first=first, last=first + size - 1)
+    if first > MAX_CASE_SEQ:
+        raise sequence_exhausted(year)
+    lease = NumberLease.create(device=device_id, year=year, first=first,
+                               last=min(first + size - 1, MAX_CASE_SEQ))
     seq_row.last_issued = lease.last
     seq_row.save()
     audit.record(actor, "lease", lease, detail=f"{year}年第{lease.first}至{lease.last}号")
@@ -46,9 +52,16 @@ def top_up(actor: Actor | None, device_id: str, today: date) -> list[NumberLease
     size = last.last - last.first + 1 if last is not None else DEFAULT_BLOCK
     granted = []
     for year in lease_years(today):
-        if len(free_numbers(device_id, year)) < LOW_WATER:
+        if len(free_numbers(device_id, year)) < LOW_WATER and not _used_up(year):
             granted.append(grant(actor, device_id, year, size))
     return granted
+
+
+def _used_up(year: int) -> bool:
+    """Every number of ``year`` is issued or leased: the laptop falls back to provisional
+    numbers rather than the exchange failing."""
+    seq_row = NumberSequence.get_or_none(NumberSequence.year == year)
+    return seq_row is not None and seq_row.last_issued >= MAX_CASE_SEQ
 
 
 def leased_ranges(device_id: str) -> list[tuple[int, int, int]]:

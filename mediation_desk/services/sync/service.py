@@ -6,6 +6,7 @@ from pathlib import Path
 
 from mediation_desk import clock
 from mediation_desk.services.shared.actor import Actor
+from mediation_desk.services.shared.permissions import require
 from mediation_desk.services.sync import enrol, exporter, importer, leases, status
 from mediation_desk.store.database import Store
 
@@ -26,4 +27,5 @@ class SyncService:
         return importer.import_folder(self.store, self.actor, folder)
 
     def status(self) -> status.SyncStatus:
+        require(self.actor, "sync.exchange")
         return status.sync_status(self.store, clock.today())

@@ -7,6 +7,7 @@ device, not about the room's data.
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +16,9 @@ from mediation_desk.services.sync.bundle import Entry
 from mediation_desk.store.database import Store
 
 DESK_KEY = "sync_desk"  # local_state on a laptop: the desk's device id
+#: local_state: the room's secret the bundle keys are derived from (hex), made by the desk at
+#: its first enrolment and carried to every laptop in its copy of the register.
+SECRET_KEY = "sync_secret"
 
 
 @dataclass
@@ -34,6 +38,27 @@ class Peer:
 def role(store: Store) -> str:
     """``desk`` or ``laptop`` (a register that never enrolled anyone is a desk)."""
     return "laptop" if store.local(ROLE_KEY) == "laptop" else "desk"
+
+
+def ensure_secret(store: Store) -> None:
+    """Give the room its bundle secret if it has none (the desk, inside the first enrolment's
+    write, before the laptop's copy is taken)."""
+    if store.db_key is not None and not store.local(SECRET_KEY):
+        store.set_local(SECRET_KEY, secrets.token_hex(32))
+
+
+def bundle_secret(store: Store) -> bytes | None:
+    """What the bundle keys derive from; ``None`` for an unencrypted register (demo and test
+    files), whose bundles are plain.
+
+    Why not the database key itself: that key changes when an account is disabled or a
+    password may have leaked (services/safety/rekey.py), on the desk alone — every laptop
+    would then be refusing the desk's bundles and the desk theirs. The secret stays with
+    the room; whoever holds it already holds a copy of the register."""
+    if store.db_key is None:
+        return None
+    value = store.local(SECRET_KEY)
+    return bytes.fromhex(value) if value else store.db_key
 
 
 def desk_id(store: Store) -> str:

@@ -7,8 +7,12 @@ and its tables to :data:`SYNCED_MODELS` (or :data:`LOCAL_MODELS`) and to a migra
 
 from __future__ import annotations
 
+import peewee
+
 from mediation_desk.store.base import BaseModel
+from mediation_desk.store.models.attachments import Attachment, AttachmentChunk, AttachmentContent
 from mediation_desk.store.models.audit import AuditEvent
+from mediation_desk.store.models.briefs import Brief, LawArticle
 from mediation_desk.store.models.cases import (
     Agreement,
     AgreementTerm,
@@ -21,6 +25,8 @@ from mediation_desk.store.models.cases import (
     Record,
 )
 from mediation_desk.store.models.drafts import Draft
+from mediation_desk.store.models.exchange import CaseArrival
+from mediation_desk.store.models.history import FieldChange
 from mediation_desk.store.models.patrols import (
     Escalation,
     Finding,
@@ -41,23 +47,31 @@ from mediation_desk.store.models.room import (
 from mediation_desk.store.models.sync import NumberLease, SyncConflict
 
 __all__ = [
+    "CONTENT_MODELS",
     "LOCAL_MODELS",
     "SYNCED_MODELS",
     "Account",
     "Agreement",
     "AgreementTerm",
     "Appointment",
+    "Attachment",
+    "AttachmentChunk",
+    "AttachmentContent",
     "AuditEvent",
     "BaseModel",
+    "Brief",
     "Case",
+    "CaseArrival",
     "CaseEvent",
     "CaseMediator",
     "Device",
     "DictEntry",
     "Draft",
     "Escalation",
+    "FieldChange",
     "Finding",
     "FollowUp",
+    "LawArticle",
     "Mediator",
     "NumberLease",
     "NumberSequence",
@@ -95,10 +109,19 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     CaseEvent,
     Appointment,
     PrintedDocument,
+    CaseArrival,
+    Brief,
+    LawArticle,
     AuditEvent,
+    FieldChange,
+    Attachment,
     NumberLease,
     SyncConflict,
 )
 
 #: Tables that stay on this device (never synced): unfinished drafts.
 LOCAL_MODELS: tuple[type[BaseModel], ...] = (Draft,)
+
+#: Attachment bytes, keyed by SHA-256 and never changed: they travel between devices as
+#: files named by hash, not through the session changeset (too big for it, and immutable).
+CONTENT_MODELS: tuple[type[peewee.Model], ...] = (AttachmentContent, AttachmentChunk)

@@ -39,7 +39,7 @@ class Case(BaseModel):
     refusal_reason = peewee.TextField(default="")
     termination_reason = peewee.TextField(default="")
     outcome = peewee.CharField(default="")  # success | failure | terminated | refused
-    closed_on = apsw_ext.DateField(null=True)
+    closed_on = apsw_ext.DateField(null=True, index=True)
     archived_on = apsw_ext.DateField(null=True)
     anonymised_on = apsw_ext.DateField(null=True)  # personal data removed after retention
     prevented_criminal = apsw_ext.BooleanField(default=False)
@@ -49,6 +49,12 @@ class Case(BaseModel):
     prevented_group_petition = apsw_ext.BooleanField(default=False)
     created_by = peewee.ForeignKeyField(Account, null=True, backref="+")
     created_by_id: str | None
+    # Added for the monthly report (migration 12): the day mediation was ended (终止调解),
+    # which is when a terminated case counts, and the people of the two prevention figures
+    # reported in 件/人 beside 防止民转刑.
+    terminated_on = apsw_ext.DateField(null=True, index=True)
+    prevented_group_fight_people = peewee.IntegerField(default=0)
+    prevented_group_petition_people = peewee.IntegerField(default=0)
 
 
 class CaseMediator(BaseModel):
@@ -114,11 +120,18 @@ class Agreement(BaseModel):
     case = peewee.ForeignKeyField(Case, backref="agreements", unique=True, on_delete="CASCADE")
     case_id: str
     form = peewee.CharField(default="written")
-    reached_on = apsw_ext.DateField()
+    reached_on = apsw_ext.DateField(index=True)
     effective_on = apsw_ext.DateField(null=True)
     facts = peewee.TextField(default="")
     issues = peewee.TextField(default="")
     responsibilities = peewee.TextField(default="")
+    # Judicial confirmation (司法确认, Art 33), recorded when the parties applied and the
+    # court ruled (migration 12): ``confirmation_result`` confirmed | rejected | "" (pending
+    # or never applied); ``confirmation_on`` the day of the court's ruling.
+    confirmation_applied_on = apsw_ext.DateField(null=True)
+    confirmation_court = peewee.CharField(default="")
+    confirmation_result = peewee.CharField(default="")
+    confirmation_on = apsw_ext.DateField(null=True, index=True)
 
 
 class AgreementTerm(BaseModel):

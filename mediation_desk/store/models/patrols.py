@@ -48,12 +48,18 @@ class PatrolChange(BaseModel):
 
 
 class PatrolVisit(BaseModel):
-    """One patrol held (排查记录): against a planned occurrence, or ad hoc when ``plan`` and
-    ``occurrence_on`` are empty. A zero report (零报告) is a visit with no findings."""
+    """One patrol held (排查记录): against an occurrence of a plan, or ad hoc when ``plan`` and
+    ``occurrence_on`` are empty. A zero report (零报告) is a visit with no findings.
+
+    The occurrence is named by ``occurrence_on`` (its planned date) and, for an extra visit
+    (专项排查), by ``extra`` as well: an extra may fall on the planned date of an occurrence
+    moved away, or beside a planned one on the same day, and each keeps its own visits."""
 
     plan = peewee.ForeignKeyField(PatrolPlan, null=True, backref="visits")
     plan_id: str | None
     occurrence_on = apsw_ext.DateField(null=True, index=True)  # the planned date it fulfils
+    extra = peewee.ForeignKeyField(PatrolChange, null=True, backref="visits")
+    extra_id: str | None
     on = apsw_ext.DateField(index=True)
     village = peewee.ForeignKeyField(Village, null=True, backref="patrol_visits")
     village_id: str | None
@@ -87,7 +93,7 @@ class Finding(BaseModel):
     due_on = apsw_ext.DateField(null=True, index=True)
     status = peewee.CharField(default="open", index=True)  # open | resolved | closed
     result = peewee.TextField(default="")
-    resolved_on = apsw_ext.DateField(null=True)
+    resolved_on = apsw_ext.DateField(null=True, index=True)
     case = peewee.ForeignKeyField(Case, null=True, backref="findings")
     case_id: str | None
 

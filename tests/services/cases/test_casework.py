@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.errors import ValidationError
 from mediation_desk.services.cases.casework import CaseworkService
@@ -55,7 +56,7 @@ def test_whole_life_of_an_agreed_case(register: Register) -> None:
     assert work.take_step(case_id, Step.CLOSE).status == "closed"
     assert work.take_step(case_id, Step.ARCHIVE).status == "archived"
     case = Case.get_by_id(case_id)
-    assert case.outcome == "success" and case.closed_on == date.today()
+    assert case.outcome == "success" and case.closed_on == clock.today()
     steps = [e.step for e in CaseEvent.select().where(CaseEvent.case == case_id)
              .order_by(CaseEvent.at, CaseEvent.created_at)]
     assert steps == ["register", "notify_rights", "mediate", "agree", "follow_up", "close",
@@ -125,7 +126,7 @@ def test_term_obligor_must_be_a_party(register: Register) -> None:
 def test_future_record_is_refused(register: Register) -> None:
     work, case_id = _new_case(register)
     with pytest.raises(ValidationError, match="记录时间 不能晚于今天"):
-        work.add_record(case_id, RecordDraft("note", datetime.now() + timedelta(days=2),
+        work.add_record(case_id, RecordDraft("note", clock.now() + timedelta(days=2),
                                              body="明天再谈"))
 
 

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from mediation_desk import clock
 from mediation_desk.errors import ValidationError
 from mediation_desk.services.cases.drafts import AgreementDraft, PartyDraft, TermDraft
 from mediation_desk.services.cases.intake import IntakeService
@@ -59,7 +60,7 @@ def test_every_problem_is_named_and_nothing_is_written(register: Register) -> No
     intake = IntakeService(register.store, register.actor)
     before = (Case.select().count(), AuditEvent.select().count(), Village.select().count())
     bad = neighbour_draft(
-        received_on=date.today() + timedelta(days=3),
+        received_on=clock.today() + timedelta(days=3),
         village="湖二材",
         parties=[
             PartyDraft(side="applicant", name="王五", id_number="360426199101010072"),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import CaseStatus
 from mediation_desk.domain.phone import validate_phone
 from mediation_desk.domain.resident_id import check_consistency, parse_resident_id
@@ -43,7 +44,7 @@ def test_every_status_occurs(demo: tuple[Register, dict[str, object]]) -> None:
 def test_every_case_passes_the_import_rules(demo: tuple[Register, dict[str, object]]) -> None:
     register, _ = demo
     service = RegisterService(register.store, register.actor)
-    today = date.today()
+    today = clock.today()
     for i, case in enumerate(service.query()):
         doc = service.document(case, audit_read=False)
         draft, problems = read_case(doc, f"第{i + 1}条案件")
@@ -53,7 +54,7 @@ def test_every_case_passes_the_import_rules(demo: tuple[Register, dict[str, obje
 
 
 def test_ids_phones_and_dates_are_real(demo: tuple[Register, dict[str, object]]) -> None:
-    today = date.today()
+    today = clock.today()
     people = [p for p in Party.live() if p.kind == "person" and p.id_number]
     assert people
     for p in people:
@@ -81,7 +82,7 @@ def test_same_seed_same_register(tmp_path: Path) -> None:
     def titles(name: str, seed: int) -> list[tuple[str, str]]:
         store, actor, _ = create_register(tmp_path / name, ROOM, "admin", PASSWORD)
         try:
-            fill_demo(store, actor, cases=25, seed=seed, today=date.today())
+            fill_demo(store, actor, cases=25, seed=seed, today=clock.today())
             return [(c.number, c.title) for c in
                     Case.live().order_by(Case.number_year, Case.number_seq)]
         finally:

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
+from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.services.patrols.risk_levels import PatrolSettingsService, RiskLevelSetting
 from mediation_desk.services.patrols.service import (
@@ -266,7 +267,7 @@ def test_bad_visits_write_nothing(patrols: PatrolService, plan_id: str) -> None:
         findings=[orange_finding(amount="12,50", risk_level="purple")])),
         "涉及金额", "风险等级 应为")
     refused(lambda: patrols.record_visit(VisitDraft(
-        plan_id, None, date.today() + timedelta(days=1), "湖二村", [], ad_hoc=True)),
+        plan_id, None, clock.today() + timedelta(days=1), "湖二村", [], ad_hoc=True)),
         "不能晚于今天")
     patrols.record_visit(VisitDraft(plan_id, None, date(2026, 10, 11), "湖二村", []))
     refused(lambda: patrols.record_visit(VisitDraft(plan_id, None, date(2026, 10, 11), "湖二村",
@@ -339,7 +340,7 @@ def test_finding_lifecycle_escalation_and_receipt(patrols: PatrolService,
     patrols.update_finding(finding_id, status="resolved", result="双方达成和解",
                            measure="mediated_on_site")
     view = patrols.finding(finding_id)
-    assert view.status == "resolved" and view.resolved_on == date.today() and not view.overdue
+    assert view.status == "resolved" and view.resolved_on == clock.today() and not view.overdue
     patrols.update_finding(finding_id, status="open")
     assert patrols.finding(finding_id).resolved_on is None
     refused(lambda: patrols.update_finding(finding_id, status="done"), "状态")

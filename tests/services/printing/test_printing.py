@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
 
+from mediation_desk import clock
 from mediation_desk.documents import KINDS
 from mediation_desk.domain.lifecycle import Step
 from mediation_desk.errors import NotFound, PermissionDenied, ValidationError
@@ -67,7 +69,7 @@ def test_case_file_holds_labels_ages_and_full_ids_but_no_private_notes(
     assert case.number == "（2026）湖头人调字第1号"
     assert (case.status, case.source, case.dispute_type, case.village) == (
         "已达成协议", "当事人申请", "邻里纠纷", "湖二村")
-    assert (case.outcome, case.retention, case.notified_on) == ("调解成功", "10年", date.today())
+    assert (case.outcome, case.retention, case.notified_on) == ("调解成功", "10年", clock.today())
     zhang, li = case.parties
     # 张喆's gender and birth date were not typed: the ID number says them (…1231002X: female).
     assert (zhang.side_label, zhang.name, zhang.gender, zhang.birth_date, zhang.age) == (
@@ -106,6 +108,35 @@ def test_document_settings_are_checked_and_kept_for_managers(register: Register)
     with pytest.raises(PermissionDenied):
         DocumentSettingsService(register.store, mediator).update(DocumentSettings())
     assert service.get() == ROOM_DOCS
+
+
+def test_a_font_printing_cannot_use_is_refused_with_the_reason(register: Register,
+                                                               tmp_path: Path) -> None:
+    """Noto CJK ships as .ttc with CFF outlines: the suffix is right, the font is not. The room
+    is told why where it sets it, instead of printing in another font without a word."""
+    from tests.documents import fontgen
+
+    service = DocumentSettingsService(register.store, register.actor)
+    cff = fontgen.box_font(tmp_path / "NotoLike.ttc", "Box CFF", cff=True)
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=str(cff)))
+    [problem] = refused.value.problems
+    assert problem.field == "文书字体文件"
+    assert "PostScript（CFF）" in problem.reason and str(cff) in problem.reason
+    latin = fontgen.box_font(tmp_path / "arial.ttf", "Latin Only", "abc")
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=str(latin)))
+    assert "不含常用汉字" in refused.value.problems[0].reason
+    assert service.get().font_path == ""  # nothing stored
+    a = fontgen.box_font(tmp_path / "a.ttf", "NSimSun")
+    b = fontgen.box_font(tmp_path / "b.ttf", "SimSun")
+    ttc = fontgen.collection(tmp_path / "simsun.ttc", [a, b])
+    for setting in (str(ttc), f"{ttc}#1"):
+        service.update(DocumentSettings(font_path=setting))
+        assert service.get().font_path == setting
+    with pytest.raises(ValidationError) as refused:
+        service.update(DocumentSettings(font_path=f"{ttc}#7"))
+    assert "编号为“7”" in refused.value.problems[0].reason
 
 
 # -- forms and rendering ------------------------------------------------------------------------
@@ -194,7 +225,7 @@ def test_file_printed_records_the_paper_and_shows_on_the_history(register: Regis
     assert event.detail == f"{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…"
 
     history = CaseDetailService(register.store, register.actor).load(case_id).history
-    assert f"打印案件（{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…）" in [
+    assert f"打印文书（{KINDS['agreement']} 3份 sha256:{doc.sha256[:12]}…）" in [
         line.what for line in history]
 
     service.file_printed(service.render(case_id, "notice"), action="save")

@@ -11,7 +11,8 @@ import pytest
 from mediation_desk.errors import PermissionDenied, ValidationError, WrongPassword
 from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.safety.accounts import AccountService, open_register
-from mediation_desk.services.safety.backups import auto_backup, list_backups, restore_backup
+from mediation_desk.services.safety.backups import auto_backup, list_backups
+from mediation_desk.services.safety.restore import restore_backup
 from mediation_desk.store.keys import KeyFile, keyfile_path
 from mediation_desk.store.models import Case, Setting
 from tests.conftest import PASSWORD, Register, neighbour_draft

@@ -40,7 +40,7 @@ def sent(room: Room) -> tuple[Device, Path]:
 
 
 def keys(room: Room) -> tuple[bytes, bytes]:
-    found = bundles.bundle_keys(room.desk.store.db_key)
+    found = bundles.bundle_keys(state.bundle_secret(room.desk.store))
     assert found is not None
     return found
 

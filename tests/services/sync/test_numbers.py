@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from mediation_desk import clock
+from mediation_desk.domain.limits import MAX_CASE_SEQ
+from mediation_desk.errors import ValidationError
 from mediation_desk.services.cases.intake import IntakeService
 from mediation_desk.services.cases.numbering import free_numbers
-from mediation_desk.store.models import AuditEvent, Case, NumberLease
+from mediation_desk.store.models import AuditEvent, Case, NumberLease, NumberSequence
 from tests.conftest import neighbour_draft
 from tests.services.sync.conftest import Room, new_case
 
@@ -66,3 +70,23 @@ def test_in_december_next_years_block_is_leased_too(room: Room) -> None:
         with clock.pinned(date(2027, 1, 2)):
             case_id = new_case(laptop, received_on=date(2027, 1, 2))
         assert Case.get_by_id(case_id).number == "（2027）湖头人调字第1号"
+
+
+def test_leases_stop_at_the_last_number_a_year_may_have(room: Room) -> None:
+    with room.on(room.desk), room.desk.store.write():
+        NumberSequence.create(year=2026, last_issued=MAX_CASE_SEQ - 3)
+    laptop = room.enroll("巡查一号", block=20)
+    with room.on(room.desk):
+        [lease] = NumberLease.select().where(NumberLease.year == 2026)
+        assert (lease.first, lease.last) == (MAX_CASE_SEQ - 2, MAX_CASE_SEQ)
+    with room.on(laptop):
+        for _ in range(3):
+            new_case(laptop)
+        provisional = IntakeService(laptop.store, laptop.actor).register(neighbour_draft())
+        assert provisional.cases[0].number == "临时-巡查一号-2026-1"
+    done = room.send(laptop, room.desk)  # no number left to finalise it with, or to lease
+    assert done.applied == 1
+    with room.on(room.desk):
+        assert NumberLease.select().where(NumberLease.year == 2026).count() == 1
+        with pytest.raises(ValidationError, match="99999"):
+            new_case(room.desk)

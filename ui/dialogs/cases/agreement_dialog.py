@@ -36,12 +36,14 @@ from mediation_desk.services.cases.agreement_edit import SIGNED_KINDS
 from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.detail import AgreementView, CaseDetail
 from mediation_desk.services.cases.drafts import AgreementDraft, TermDraft
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_terms import TermsTable
 from ui.dialogs.cases.case_form import CaseDialog, ErrorLabel, add_row, field_with_error
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.screen_fit import open_at
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:1px solid #ef6c00;border-radius:3px;"
                  "padding:6px;color:#bf360c;}")
@@ -78,10 +80,10 @@ class AgreementDialog(CaseDialog):
         self.form_box = QComboBox()
         self.form_box.addItem(translate("AgreementDialog", "Written agreement"), "written")
         self.form_box.addItem(translate("AgreementDialog", "Oral agreement"), "oral")
-        self.reached_edit = QDateEdit(QDate.currentDate())
+        self.reached_edit = QDateEdit(dates.today())
         self.reached_edit.setCalendarPopup(True)
         self.reached_edit.setDisplayFormat("yyyy-MM-dd")
-        self.reached_edit.setMaximumDate(QDate.currentDate())
+        self.reached_edit.setMaximumDate(dates.today())
         self.reached_edit.setMinimumDate(QDate(detail.received_on))
         self.facts_edit = _text_box()
         self.issues_edit = _text_box(2)
@@ -134,7 +136,7 @@ class AgreementDialog(CaseDialog):
         layout.addWidget(self.warning_label)
         layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
-        self.resize(1180, 680)
+        open_at(self, 1180, 680)  # pixels at 100 % text; grows with it
 
         restored = self.drafts.load()
         #: What "nothing changed" looks like: a correction cancelled unchanged leaves no draft.

@@ -27,8 +27,10 @@ from mediation_desk.domain.money import chinese_capital, format_yuan, parse_yuan
 from mediation_desk.domain.terms import TermFacts
 from mediation_desk.errors import DomainError
 from mediation_desk.services.cases.drafts import TermDraft
+from ui import dates
 from ui.dialogs.cases.case_form import INVALID_STYLE
 from ui.i18n import translate
+from ui.widgets.column_fit import fit_columns
 
 NOT_SET = QDate(2000, 1, 1)
 COL_TEXT, COL_OBLIGOR, COL_OBLIGEE, COL_AMOUNT, COL_CAPITAL, COL_DUE, COL_PLACE, COL_METHOD = \
@@ -51,7 +53,7 @@ class DueDateEdit(QDateEdit):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show and self.date() == NOT_SET:
-            today = QDate.currentDate()
+            today = dates.today()
             calendar = self.calendarWidget()
             if calendar is not None:
                 calendar.setCurrentPage(today.year(), today.month())
@@ -125,14 +127,16 @@ class TermsTable(QTableWidget):
         self.setTabKeyNavigation(False)  # Tab walks the editors in reading order
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.verticalHeader().setDefaultSectionSize(34)
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(COL_TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_OBLIGOR, 96), (COL_OBLIGEE, 96), (COL_AMOUNT, 100),
-                              (COL_CAPITAL, 150), (COL_DUE, 112), (COL_PLACE, 110),
-                              (COL_METHOD, 100)):
-            self.setColumnWidth(column, width)
+        # Widths and the row height at 100 % text, growing with it (the editors in the cells
+        # grow too); the amount in capitals and the due date whole.
+        self.columns = fit_columns(self, {
+            COL_OBLIGOR: "欧阳春梅", COL_OBLIGEE: "欧阳春梅", COL_AMOUNT: "129700.00",
+            COL_CAPITAL: "贰万玖仟柒佰元整", COL_DUE: "2026-11-20", COL_PLACE: "问房调解室",
+            COL_METHOD: "银行转账"}, editor_columns=[COL_OBLIGOR, COL_OBLIGEE, COL_DUE],
+            row_height=34)
 
     def _party_combo(self, caption: str) -> QComboBox:
         box = QComboBox()

@@ -10,6 +10,7 @@ from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
+from ui.widgets.screen_fit import open_at
 
 MAX_DAYS = 30
 DEFAULT_DAYS = 15
@@ -50,7 +51,7 @@ class ExtendDialog(CaseDialog):
         self.finish_layout(layout)
         self.days_box.valueChanged.connect(self._show_new_deadline)
         self._show_new_deadline()
-        self.resize(520, 320)
+        open_at(self, 520, 320)  # pixels at 100 % text; grows with it
 
     def _show_new_deadline(self) -> None:
         new = self.deadline_on + timedelta(days=self.days_box.value())

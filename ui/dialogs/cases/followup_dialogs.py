@@ -19,12 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.detail import CaseDetail
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row, field_with_error
 from ui.i18n import translate
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.screen_fit import open_at
 
 DEFAULT_DAYS_AHEAD = 7
 SATISFACTION = ("满意", "基本满意", "不满意")
@@ -55,7 +59,7 @@ class ScheduleFollowupDialog(CaseDialog):
         super().__init__(ctx, parent)
         self.case_id = case_id
         self.setWindowTitle(translate("FollowupDialogs", "Schedule a follow-up visit"))
-        self.due_edit = _date_edit(date.today() + timedelta(days=DEFAULT_DAYS_AHEAD))
+        self.due_edit = _date_edit(clock.today() + timedelta(days=DEFAULT_DAYS_AHEAD))
         self.visitor_edit = QLineEdit(ctx.actor.name)
         form = QFormLayout()
         self.due_error = add_row(form, translate("FollowupDialogs", "Visit on"), self.due_edit)
@@ -64,7 +68,7 @@ class ScheduleFollowupDialog(CaseDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.resize(420, 180)
+        open_at(self, 420, 180)  # pixels at 100 % text; grows with it
 
     def accept(self) -> None:
         self.clear_errors()
@@ -91,8 +95,8 @@ class RecordFollowupDialog(CaseDialog):
         self.followup_id = followup_id
         self.setWindowTitle(translate("FollowupDialogs", "Record a follow-up visit — %1")
                             .replace("%1", detail.number or detail.title))
-        self.done_edit = _date_edit(date.today())
-        self.done_edit.setMaximumDate(QDate.currentDate())
+        self.done_edit = _date_edit(clock.today())
+        self.done_edit.setMaximumDate(dates.today())
         self.visited_box = QComboBox()
         self.visited_box.setEditable(True)
         self.visited_box.addItems([p.name for p in detail.parties])
@@ -118,11 +122,9 @@ class RecordFollowupDialog(CaseDialog):
             translate("FollowupDialogs", "Performance")])
         self.term_table.setAccessibleName(translate("FollowupDialogs", "Performance per term"))
         self.term_table.setTabKeyNavigation(False)
-        self.term_table.verticalHeader().setDefaultSectionSize(32)
         header = self.term_table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.term_table.setColumnWidth(0, 90)
-        self.term_table.setColumnWidth(2, 120)
+        self.term_columns = fit_columns(self.term_table, {0: 90, 2: 120}, row_height=32)
         self.term_boxes: list[QComboBox] = []
         for row, term in enumerate(terms):
             self.term_table.setItem(row, 0, QTableWidgetItem(term.obligor))
@@ -160,7 +162,7 @@ class RecordFollowupDialog(CaseDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.resize(760, 640)
+        open_at(self, 760, 640)  # pixels at 100 % text; grows with it
         if terms:
             self._derive_overall()
 

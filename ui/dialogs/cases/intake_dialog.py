@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.cases.intake import Registered
@@ -39,6 +40,7 @@ from ui.widgets.draft_keeper import DraftKeeper
 from ui.widgets.field_error import FieldError
 from ui.widgets.party_editor import party_from_dict, party_to_dict
 from ui.widgets.party_grid import PROBLEM_FIELDS, PartyGrid
+from ui.widgets.screen_fit import open_at
 
 DRAFT_KIND = "intake"
 PAYLOAD_VERSION = 1
@@ -129,7 +131,7 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.general_message)
         layout.addLayout(bottom)
-        self.resize(1080, 660)  # fits a 1366×768 laptop with its taskbar
+        open_at(self, 1080, 660)  # pixels at 100 % text; grows with it
 
     def _set_tab_order(self) -> None:
         chain = [*self.case.focus_chain(), *self.grid.focus_chain(), self.register_button,
@@ -231,7 +233,7 @@ class IntakeDialog(QDialog):
     def accept(self) -> None:
         self._clear_problems()
         draft, problems = self.build_draft()
-        today = date.today()
+        today = clock.today()
         registered: Registered | None = None
         try:
             problems += self.ctx.intake.check([draft], today)

@@ -18,6 +18,7 @@ from mediation_desk.services.cases.drafts import PartyDraft
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
+from ui.widgets.screen_fit import open_at
 
 
 class PartyDialog(CaseDialog):
@@ -83,7 +84,7 @@ class PartyDialog(CaseDialog):
         if initial is not None:
             self._fill(initial)
         self._kind_changed()
-        self.resize(520, 480)
+        open_at(self, 520, 480)  # pixels at 100 % text; grows with it
 
     def _fill(self, party: PartyDraft) -> None:
         for box, value in ((self.side_box, party.side), (self.kind_box, party.kind),

@@ -29,11 +29,13 @@ from mediation_desk.domain.dictionaries import RECORD_KINDS
 from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.services.cases.drafts import RecordDraft
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
 from ui.views.cases.tabs.record_templates import TEMPLATES, fill
 from ui.widgets.draft_keeper import DraftKeeper
+from ui.widgets.screen_fit import open_at
 
 WRITABLE_KINDS = ("investigation", "mediation", "note")
 _SEPARATORS = re.compile(r"[、,，;；\s]+")
@@ -57,10 +59,10 @@ class RecordDialog(CaseDialog):
         for code in WRITABLE_KINDS:
             self.kind_box.addItem(RECORD_KINDS[code], code)
         self.kind_box.setCurrentIndex(max(self.kind_box.findData(kind), 0))
-        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime())
+        self.at_edit = QDateTimeEdit(dates.now())
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
-        self.at_edit.setMaximumDateTime(QDateTime(QDateTime.currentDateTime().date(),
+        self.at_edit.setMaximumDateTime(QDateTime(dates.today(),
                                                   QTime(23, 59)))
         self.place_edit = QLineEdit(room.room_name)
         self.participants_edit = QLineEdit()
@@ -106,7 +108,7 @@ class RecordDialog(CaseDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.drafts.label)
         self.finish_layout(layout)
-        self.resize(780, 620)
+        open_at(self, 780, 620)  # pixels at 100 % text; grows with it
 
         restored = self.drafts.load()
         if restored:

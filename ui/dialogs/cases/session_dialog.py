@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
 from PySide6.QtWidgets import (
@@ -15,10 +15,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.cases.casework import StepResult
 from ui.context import AppContext
 from ui.dialogs.cases.case_form import CaseDialog, add_row
 from ui.i18n import translate
+from ui.widgets.screen_fit import open_at
 
 DEFAULT_HOUR = 9
 
@@ -28,7 +30,7 @@ class SessionDialog(CaseDialog):
         super().__init__(ctx, parent)
         self.case_id = case_id
         self.setWindowTitle(translate("SessionDialog", "Plan a session"))
-        tomorrow = date.today() + timedelta(days=1)
+        tomorrow = clock.today() + timedelta(days=1)
         self.at_edit = QDateTimeEdit(QDateTime(QDate(tomorrow), QTime(DEFAULT_HOUR, 0)))
         self.at_edit.setCalendarPopup(True)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
@@ -51,7 +53,7 @@ class SessionDialog(CaseDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.finish_layout(layout)
-        self.resize(480, 280)
+        open_at(self, 480, 280)  # pixels at 100 % text; grows with it
 
     def at(self) -> datetime:
         value = self.at_edit.dateTime().toPython()
@@ -61,7 +63,7 @@ class SessionDialog(CaseDialog):
     def accept(self) -> None:
         self.clear_errors()
         at = self.at()
-        if at.date() < date.today():
+        if at.date() < clock.today():
             self.at_error.set_error(translate("SessionDialog",
                                               "A planned session cannot be in the past."))
             return

@@ -42,6 +42,7 @@ from mediation_desk.services.patrols.service import (
     EscalationView,
     PatrolResult,
 )
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.dialogs.patrol.visit_dialog import DEFAULT_TARGETS
@@ -49,8 +50,10 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_COLORS
 from ui.widgets.case_fields import DateEdit
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.field_error import FieldError, with_message
 from ui.widgets.party_editor import party_to_dict
+from ui.widgets.screen_fit import open_at
 from ui.widgets.tables import read_only_table
 
 METHODS = ("当面移交", "电话报告", "书面报告", "平台上报")
@@ -145,7 +148,7 @@ class FindingDialog(QDialog):
         self.responsible_box.setEditable(True)
         self.responsible_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.responsible_box.addItems(["", *self.ctx.register.mediator_names()])
-        self.due_edit = DateEdit(QDate.currentDate(), self)
+        self.due_edit = DateEdit(dates.today(), self)
         self.due_edit.setCalendarPopup(True)
         self.due_edit.setDisplayFormat("yyyy-MM-dd")
         self.status_box = QComboBox(self)
@@ -185,14 +188,13 @@ class FindingDialog(QDialog):
             [translate("FindingDialog", "Reported to"), translate("FindingDialog", "When"),
              translate("FindingDialog", "How"), translate("FindingDialog", "Receipt")],
             3, translate("FindingDialog", "Escalations"))
-        self.escalations.setColumnWidth(0, 130)
-        self.escalations.setColumnWidth(1, 120)
-        self.escalations.setColumnWidth(2, 80)
+        self.escalation_columns = fit_columns(self.escalations, {
+            0: 130, 1: "2026-11-20 14:30", 2: 80})  # widths at 100 % text, growing with it
         self.target_box = QComboBox(self)
         self.target_box.setEditable(True)
         self.target_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.target_box.addItems(["", *DEFAULT_TARGETS])
-        self.at_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.at_edit = QDateTimeEdit(dates.now(), self)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at_edit.setCalendarPopup(True)
         self.method_box = QComboBox(self)
@@ -202,7 +204,7 @@ class FindingDialog(QDialog):
         self.escalate_button = QPushButton(icon("escalate"),
                                            translate("FindingDialog", "Esca&late"), self)
         self.receiver_edit = QLineEdit(self)
-        self.received_edit = QDateTimeEdit(QDateTime.currentDateTime(), self)
+        self.received_edit = QDateTimeEdit(dates.now(), self)
         self.received_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.received_edit.setCalendarPopup(True)
         self.receipt_result = QLineEdit(self)
@@ -254,7 +256,7 @@ class FindingDialog(QDialog):
         self.receipt_button.clicked.connect(self.record_receipt)
         self.case_button.clicked.connect(self._case_clicked)
         self.escalations.currentCellChanged.connect(lambda *_: self._update_receipt())
-        self.resize(1000, 600)
+        open_at(self, 1000, 600)  # pixels at 100 % text; grows with it
 
     # -- showing ----------------------------------------------------------------------------
     def reload(self) -> None:

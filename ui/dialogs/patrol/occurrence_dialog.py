@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolResult
 from ui.context import AppContext
@@ -34,6 +35,7 @@ from ui.views.patrol.month_calendar import describe
 from ui.views.patrol.style import long_day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 MODES = ("cancel", "move", "extra")
 
@@ -48,7 +50,7 @@ class OccurrenceDialog(QDialog):
         self.result_value: PatrolResult | None = None
         self.setWindowTitle(translate("OccurrenceDialog", "Cancel, move or add a patrol"))
         self.setWindowIcon(icon("reschedule"))
-        day = day or (occurrence.on if occurrence else date.today())
+        day = day or (occurrence.on if occurrence else clock.today())
 
         self.about_label = QLabel(self)
         self.about_label.setWordWrap(True)
@@ -121,7 +123,7 @@ class OccurrenceDialog(QDialog):
         layout.addWidget(self.buttons)
         self.mode_group.buttonToggled.connect(lambda *_: self._mode_changed())
         self.set_mode(mode if occurrence is not None else "extra")
-        self.resize(520, 360)
+        open_at(self, 520, 360)  # pixels at 100 % text; grows with it
 
     @classmethod
     def ask(cls, parent: QWidget | None, ctx: AppContext, occurrence: Occurrence | None = None,
@@ -187,10 +189,12 @@ class OccurrenceDialog(QDialog):
                 assert self.occurrence is not None
                 if mode == "cancel":
                     result = patrols.cancel_occurrence(self.occurrence.plan_id,
-                                                       self.occurrence.key, reason)
+                                                       self.occurrence.key, reason,
+                                                       extra_id=self.occurrence.extra_id)
                 else:
                     result = patrols.move_occurrence(self.occurrence.plan_id,
-                                                     self.occurrence.key, on, at, reason)
+                                                     self.occurrence.key, on, at, reason,
+                                                     extra_id=self.occurrence.extra_id)
         except ValidationError as exc:
             self._show(exc.problems)
             return

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import PatrolResult, PlanDraft, PlanView, TeamMember
 from ui.context import AppContext
@@ -40,6 +41,7 @@ from ui.views.patrol.cadence import WEEKDAY_CODES, Cadence, cadence_of, describe
 from ui.views.patrol.style import WEEKDAYS, day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 PREVIEW_COUNT = 5
 #: How far ahead the form looks for double bookings (the service checks the same way).
@@ -77,7 +79,7 @@ class PlanDialog(QDialog):
         self.setWindowTitle(translate("PlanDialog", "Patrol plan") if plan_id is None
                             else translate("PlanDialog", "Edit patrol plan"))
         self.setWindowIcon(icon("new_plan"))
-        self._build(starts_on or date.today())
+        self._build(starts_on or clock.today())
         if plan_id is not None:
             self.load(ctx.patrols.plan(plan_id))
         self._connect()
@@ -243,7 +245,7 @@ class PlanDialog(QDialog):
                  self.team.list, self.team.add_edit, self.team.lead_box, self.save_button,
                  self.cancel_button), strict=True):
             QWidget.setTabOrder(first, after)
-        self.resize(860, 560)
+        open_at(self, 860, 560)  # pixels at 100 % text; grows with it
 
     def _connect(self) -> None:
         for signal in (self.starts_edit.dateChanged, self.until_edit.dateChanged,

@@ -44,9 +44,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import Problem, StoreUnavailable, ValidationError
 from mediation_desk.services.patrols import risk_levels as patrol_settings
 from mediation_desk.services.patrols.service import Occurrence, PatrolResult, VisitDraft
+from ui import dates
 from ui.context import AppContext
 from ui.dialogs.patrol.finding_fields import FindingChoices, FindingEditor
 from ui.dialogs.patrol.visit_edit import lock_recorded, payload_of
@@ -57,6 +59,7 @@ from ui.views.patrol.style import long_day_text
 from ui.widgets.case_fields import DateEdit
 from ui.widgets.draft_keeper import DraftKeeper
 from ui.widgets.field_error import FieldError, with_message
+from ui.widgets.screen_fit import open_at
 
 DRAFT_KIND = "patrol_visit"
 PAYLOAD_VERSION = 1
@@ -92,6 +95,7 @@ class VisitDialog(QDialog):
         recorded = ctx.patrols.visit_draft(visit_id) if visit_id else None
         self.plan_id: str | None = occurrence.plan_id if occurrence else None
         self.occurrence_on: date | None = occurrence.key if occurrence else None
+        self.extra_id = occurrence.extra_id if occurrence else ""
         self.ad_hoc = ad_hoc or occurrence is None
         self.result_value: PatrolResult | None = None
         self._restoring = True
@@ -102,7 +106,7 @@ class VisitDialog(QDialog):
         self.drafts = DraftKeeper(ctx, DRAFT_KIND, self, payload=self.payload,
                                   title=self._draft_title, draft_id=draft_id,
                                   worth_saving=self._worth_saving)
-        on = day or (occurrence.on if occurrence else date.today())
+        on = day or (occurrence.on if occurrence else clock.today())
         team = list(occurrence.team) if occurrence else (
             [ctx.actor.name] if ctx.actor.name in ctx.register.mediator_names() else [])
         if recorded is not None:
@@ -165,7 +169,7 @@ class VisitDialog(QDialog):
         self.date_edit = DateEdit(QDate(on.year, on.month, on.day), self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
-        self.date_edit.setMaximumDate(QDate.currentDate())
+        self.date_edit.setMaximumDate(dates.today())
         self.village_box = QComboBox(self)
         self.village_box.setEditable(True)
         self.village_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
@@ -279,7 +283,7 @@ class VisitDialog(QDialog):
             signal.connect(lambda *_a, k=key: self._changed(k))
         for edit in (self.places_edit, self.note_edit, self.team_edit):
             edit.installEventFilter(self)
-        self.resize(980, 680)  # fits a 1366×768 screen with its taskbar; the content scrolls
+        open_at(self, 980, 680)  # pixels at 100 % text; grows with it
 
     def _update_about(self) -> None:
         if self.visit_id is not None:
@@ -380,12 +384,12 @@ class VisitDialog(QDialog):
             households_visited=self.households_spin.value(), zero_report=zero,
             note=self.note_edit.text().strip(),
             findings=[] if zero else [e.draft() for e in self.filled_editors()],
-            ad_hoc=self.ad_hoc)
+            ad_hoc=self.ad_hoc, extra_id="" if self.ad_hoc else self.extra_id)
 
     def payload(self) -> dict[str, Any]:
         return {"version": PAYLOAD_VERSION, "plan_id": self.plan_id,
                 "occurrence_on": self.occurrence_on.isoformat() if self.occurrence_on else "",
-                "ad_hoc": self.ad_hoc, "on": self.visit_date().isoformat(),
+                "extra_id": self.extra_id, "ad_hoc": self.ad_hoc, "on": self.visit_date().isoformat(),
                 "village": self.village_box.currentText(), "team": self.team_edit.text(),
                 "places": self.places_edit.text(), "households": self.households_spin.value(),
                 "zero_report": self.zero_check.isChecked(), "note": self.note_edit.text(),
@@ -398,6 +402,7 @@ class VisitDialog(QDialog):
             occurrence_on = str(data.get("occurrence_on", "") or "")
             if occurrence_on:
                 self.occurrence_on = date.fromisoformat(occurrence_on)
+            self.extra_id = str(data.get("extra_id", "") or self.extra_id)
             self.ad_hoc = bool(data.get("ad_hoc", self.ad_hoc))
             on = QDate.fromString(str(data.get("on", "")), "yyyy-MM-dd")
             if on.isValid():

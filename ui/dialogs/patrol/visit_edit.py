@@ -26,7 +26,7 @@ def payload_of(draft: VisitDraft) -> dict[str, Any]:
     return {
         "version": PAYLOAD_VERSION, "plan_id": draft.plan_id,
         "occurrence_on": draft.occurrence_on.isoformat() if draft.occurrence_on else "",
-        "ad_hoc": draft.ad_hoc, "on": draft.on.isoformat(), "village": draft.village,
+        "extra_id": draft.extra_id, "ad_hoc": draft.ad_hoc, "on": draft.on.isoformat(), "village": draft.village,
         "team": "、".join(draft.team), "places": draft.places,
         "households": draft.households_visited, "zero_report": draft.zero_report,
         "note": draft.note,

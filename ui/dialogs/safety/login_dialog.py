@@ -4,6 +4,8 @@ Why the password is tried in ``accept()`` and the dialog stays open on failure: 
 password should cost one retype, not a restart. The message never says whether the account
 exists (the service gives the same text for both). Unlocking derives a key with argon2id,
 which takes a noticeable fraction of a second, so a busy cursor shows it is working.
+"Forgot the password?" opens the recovery-key dialog: with the key from the director's safe
+an account gets a new password, and the register opens as that account.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +80,11 @@ class LoginDialog(QDialog):
         ok.setIcon(icon("user"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.recover_button = QPushButton(icon("key"), translate(
+            "LoginDialog", "&Forgot the password? Use the recovery key…"))
+        self.recover_button.setFlat(True)
+        self.recover_button.setAutoDefault(False)
+        self.recover_button.clicked.connect(self.recover)
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
@@ -84,6 +92,7 @@ class LoginDialog(QDialog):
         layout.addSpacing(6)
         layout.addLayout(form)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.recover_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         (self.password_edit if self.username_edit.text() else self.username_edit).setFocus()
@@ -110,6 +119,17 @@ class LoginDialog(QDialog):
         finally:
             QApplication.restoreOverrideCursor()
         QSettings().setValue(SETTINGS_LAST_USER, username)
+        super().accept()
+
+    def recover(self) -> None:
+        """The recovery-key dialog; when it unlocks the register, log in with that."""
+        from ui.dialogs.safety.recovery_dialog import RecoveryDialog
+
+        opened = RecoveryDialog.ask(self, self.path, self.username_edit.text().strip())
+        if opened is None:
+            return
+        self.store, self.actor = opened
+        QSettings().setValue(SETTINGS_LAST_USER, self.actor.username)
         super().accept()
 
     def _failed(self, message: str) -> None:

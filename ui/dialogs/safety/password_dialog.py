@@ -4,7 +4,9 @@ Why three purposes in one dialog: they are the same two fields (new password, ty
 and the same service call; changing one's own password also asks for the current one, which
 the service checks (a laptop left unlocked must not let a passer-by take the account over).
 Enabling an account needs a new password at once: disabling removed its key slot, so without
-a new password it could not open the register.
+a new password it could not open the register. When the old password may be known to someone
+else, a tick gives the whole register a new key as well (services/safety/rekey.py): an old
+copy of the key file with the old password then no longer opens it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -79,6 +82,10 @@ class PasswordDialog(QDialog):
         note = QLabel(translate("PasswordDialog", "At least %1 characters.")
                       .replace("%1", str(MIN_PASSWORD)))
         note.setStyleSheet(NOTE_STYLE)
+        self.rekey_box = QCheckBox(translate(
+            "PasswordDialog", "The old password may be known to someone else: also give the "
+            "register a new key (old copies of its key file stop working)"))
+        self.rekey_box.setVisible(purpose != ENABLE)
         self.error_label = FieldError()
         for edit, error in ((self.old_edit, self.old_error), (self.new_edit, self.new_error),
                             (self.repeat_edit, self.repeat_error)):
@@ -98,6 +105,7 @@ class PasswordDialog(QDialog):
         layout.addSpacing(4)
         layout.addLayout(form)
         layout.addWidget(note)
+        layout.addWidget(self.rekey_box)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
@@ -143,10 +151,11 @@ class PasswordDialog(QDialog):
 
     def _apply(self, old: str, new: str) -> None:
         accounts = self.ctx.accounts
+        rekey = self.rekey_box.isChecked()
         if self.purpose == CHANGE:
-            accounts.change_password(self.username, new, old)
+            accounts.change_password(self.username, new, old, rekey_register=rekey)
         elif self.purpose == RESET:
-            accounts.change_password(self.username, new)
+            accounts.change_password(self.username, new, rekey_register=rekey)
         else:
             check_password(new, "新密码")  # refused before the account is enabled
             accounts.set_active(self.username, True)

@@ -26,6 +26,7 @@ from ui.context import AppContext
 from ui.dialogs.safety.account_dialog import add_row, password_edit
 from ui.i18n import translate
 from ui.icons import icon
+from ui.widgets.screen_fit import open_at
 
 
 class RestoreDialog(QDialog):
@@ -84,6 +85,7 @@ class RestoreDialog(QDialog):
         layout.addWidget(self.buttons)
         # Wrapped text: size the dialog for its width, or the first lines are cut off.
         layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        open_at(self, 560, 0)  # as tall as the wrapped text needs at that width
         self.password_edit.setFocus()
 
     def accept(self) -> None:

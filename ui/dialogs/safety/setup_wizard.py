@@ -9,7 +9,6 @@ SettingsService needs an open register, so the number preview uses the domain fu
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSettings, Qt
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.case_number import DEFAULT_PATTERN, format_case_number
 from mediation_desk.errors import DomainError, StoreUnavailable, ValidationError
 from mediation_desk.services.safety.accounts import (
@@ -111,7 +111,7 @@ class NumberPage(QWizardPage):
     def update_preview(self) -> None:
         prefix = self.prefix_edit.text().strip()
         try:
-            example = format_case_number(DEFAULT_PATTERN, year=date.today().year, seq=1,
+            example = format_case_number(DEFAULT_PATTERN, year=clock.today().year, seq=1,
                                          prefix=prefix or "…")
         except DomainError as exc:  # cannot happen with the default pattern; shown if it does
             example = exc.reason
@@ -305,7 +305,7 @@ class SetupWizard(QWizard):
             lines = [(body, f"{room.committee}　{room.room}"),
                      (body, translate("SetupWizard", "Recovery key of the register %1")
                       .replace("%1", str(self.path))),
-                     (body, date.today().isoformat()), (mono, self.recovery_key),
+                     (body, clock.today().isoformat()), (mono, self.recovery_key),
                      (body, RecoveryPage.instruction())]
             top = float(area.top())
             for font, text in lines:

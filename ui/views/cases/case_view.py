@@ -1,4 +1,4 @@
-"""One case, in its own tab: a header with where it stands, and seven tabs of its file.
+"""One case, in its own tab: a header with where it stands, and eight tabs of its file.
 
 The view reloads itself only when a committed change set names this case (architecture.md
 §3); every change goes through a service, called from :mod:`ui.views.cases.tabs.case_actions`.
@@ -7,16 +7,29 @@ The view reloads itself only when a committed change set names this case (archit
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from mediation_desk.domain.dictionaries import RISK_LEVELS
-from mediation_desk.errors import NotFound, StoreUnavailable
+from mediation_desk.domain.lifecycle import CaseStatus
+from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
+from ui.dialogs.briefs.brief_dialog import BriefDialog
+from ui.dialogs.cases.review_dialog import ReviewDialog
+from ui.dialogs.statistics.case_facts_dialog import CaseFactsDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.agreement_tab import AgreementTab
+from ui.views.cases.tabs.attachments_tab import AttachmentsTab
 from ui.views.cases.tabs.case_actions import ERROR, INFO, WARNING, CaseActions
 from ui.views.cases.tabs.common import MUTED, OVERDUE, RISK_COLOURS
 from ui.views.cases.tabs.documents_tab import DocumentsTab
@@ -35,7 +48,7 @@ MESSAGE_STYLES = {
     ERROR: "background:#ffebee;color:#b71c1c;border:1px solid #c62828;",
 }
 TAB_OVERVIEW, TAB_PARTIES, TAB_RECORDS, TAB_AGREEMENT, TAB_FOLLOWUPS, TAB_DOCUMENTS, \
-    TAB_HISTORY = range(7)
+    TAB_ATTACHMENTS, TAB_HISTORY = range(8)
 
 
 def _chip(background: str, foreground: str = "white") -> str:
@@ -71,6 +84,7 @@ class CaseView(QWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message_label.hide()
+        self.review_bar = self._review_bar()
 
         top = QHBoxLayout()
         top.addWidget(self.title_label)
@@ -90,6 +104,7 @@ class CaseView(QWidget):
         self.agreement_tab = AgreementTab()
         self.followups_tab = FollowupsTab()
         self.documents_tab = DocumentsTab(ctx)
+        self.attachments_tab = AttachmentsTab(ctx)
         self.history_tab = HistoryTab()
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -100,6 +115,7 @@ class CaseView(QWidget):
                 (self.agreement_tab, "agreement", translate("CaseView", "Agreement")),
                 (self.followups_tab, "followup", translate("CaseView", "Follow-ups")),
                 (self.documents_tab, "documents", translate("CaseView", "Documents")),
+                (self.attachments_tab, "attach", translate("CaseView", "Attachments")),
                 (self.history_tab, "history", translate("CaseView", "History"))):
             self.tabs.addTab(widget, icon(icon_name), text)
 
@@ -107,6 +123,7 @@ class CaseView(QWidget):
         layout.setContentsMargins(10, 8, 10, 6)
         layout.addLayout(top)
         layout.addLayout(second)
+        layout.addWidget(self.review_bar)
         layout.addWidget(self.message_label)
         layout.addWidget(self.tabs, 1)
 
@@ -115,6 +132,8 @@ class CaseView(QWidget):
         self.overview.record_followup_requested.connect(a.record_followup)
         self.overview.plan_session_requested.connect(a.plan_session)
         self.overview.session_held.connect(a.session_held)
+        self.overview.report_facts_requested.connect(self.edit_report_facts)
+        self.overview.brief_requested.connect(self.edit_brief)
         self.parties_tab.add_requested.connect(a.add_party)
         self.parties_tab.edit_requested.connect(a.edit_party)
         self.parties_tab.reveal_requested.connect(a.reveal_party)
@@ -123,9 +142,41 @@ class CaseView(QWidget):
         self.agreement_tab.edit_requested.connect(a.edit_agreement)
         self.followups_tab.schedule_requested.connect(a.schedule_followup)
         self.followups_tab.record_requested.connect(a.record_followup)
+        self.overview.edit_requested.connect(a.edit_case)
+        self.records_tab.attach_requested.connect(lambda rid: self.attach_to("record", rid))
+        self.followups_tab.attach_requested.connect(
+            lambda fid: self.attach_to("followup", fid))
+        self.agreement_tab.attach_signed_requested.connect(
+            lambda aid: self.attach_to("agreement", aid, "signed_agreement"))
+        self.attachments_tab.message.connect(self.show_message)
         a.message.connect(self.show_message)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.reload()
+
+    def _review_bar(self) -> QFrame:
+        """导入待核对: why this imported case waits to be checked, and the button to check it."""
+        bar = QFrame()
+        bar.setObjectName("review-bar")
+        bar.setStyleSheet("#review-bar{background:#fff8e1;border:1px solid #ffb300;"
+                          "border-radius:3px;}")
+        self.review_label = QLabel()
+        self.review_label.setWordWrap(True)
+        self.review_button = QPushButton(icon("import_review"), translate("CaseView", "Check…"))
+        self.review_button.setAccessibleName(translate("CaseView", "Check this imported case"))
+        self.review_button.clicked.connect(self.check_import)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.review_label, 1)
+        row.addWidget(self.review_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        bar.hide()
+        return bar
+
+    def check_import(self) -> None:
+        if self.detail is None or not self.detail.to_review:
+            return
+        result = ReviewDialog.ask(self, self.ctx, self.detail)
+        if result is not None:
+            self.show_message(translate("CaseView", "Imported case checked."), INFO)
 
     # -- data -------------------------------------------------------------------------------
     def _on_changes(self, changes: ChangeSet) -> None:
@@ -150,6 +201,7 @@ class CaseView(QWidget):
         self.agreement_tab.show_detail(detail)
         self.followups_tab.show_detail(detail)
         self.documents_tab.show_detail(detail)
+        self.attachments_tab.show_detail(detail)
         self.history_tab.show_detail(detail)
         short = self._make_short_title(detail)
         if short != self._short_title:
@@ -177,6 +229,10 @@ class CaseView(QWidget):
         self.risk_label.setStyleSheet(
             _chip(colour, "#212121" if d.risk_level == "yellow" else "white"))
         self.deadline_label.setText(self._deadline_text(d))
+        self.review_bar.setVisible(bool(d.to_review))
+        self.review_label.setText(
+            translate("CaseView", "Imported, to be checked (no time limit counted until then):")
+            + "；".join(d.to_review))
         style = ""
         if d.days_left is not None and d.days_left < 0:
             style = f"color:{OVERDUE};font-weight:bold;"
@@ -190,6 +246,9 @@ class CaseView(QWidget):
     @staticmethod
     def _deadline_text(d: CaseDetail) -> str:
         text = translate("CaseView", "Time limit %1").replace("%1", d.deadline_on.isoformat())
+        if d.to_review and d.days_left is None and d.status not in (
+                CaseStatus.CLOSED, CaseStatus.ARCHIVED):
+            return text + " — " + translate("CaseView", "imported, to be checked")
         if d.days_left is None:
             return text + " — " + translate("CaseView", "mediation has ended")
         if d.days_left > 0:
@@ -197,6 +256,12 @@ class CaseView(QWidget):
         if d.days_left == 0:
             return text + " — " + translate("CaseView", "due today")
         return text + " — " + translate("CaseView", "%n day(s) overdue", None, -d.days_left)
+
+    def attach_to(self, owner_kind: str, owner_id: str, kind: str = "") -> None:
+        """Files for a part of the case (a record, a visit, the signed agreement): pick them,
+        then show them on the 附件 tab."""
+        self.tabs.setCurrentIndex(TAB_ATTACHMENTS)
+        self.attachments_tab.pick_files(owner=(owner_kind, owner_id), kind=kind)
 
     def print_documents(self) -> list[str]:
         """Ctrl+P: the 文书 tab, with the case's main document in preview."""
@@ -208,3 +273,23 @@ class CaseView(QWidget):
         self.message_label.setStyleSheet(MESSAGE_STYLES.get(level, MESSAGE_STYLES[INFO])
                                          + "padding:6px;border-radius:3px;")
         self.message_label.setVisible(bool(text))
+
+    # -- reports (issue 14) -----------------------------------------------------------------
+    def edit_report_facts(self) -> None:
+        """统计事项: group dispute, prevention and judicial confirmation of this case."""
+        result = CaseFactsDialog.ask(self, self.ctx, self.case_id)
+        if result is not None:
+            warnings = "；".join(result.warnings)
+            self.show_message(translate("CaseView", "Report facts saved.")
+                              + (f" {warnings}" if warnings else ""),
+                              WARNING if warnings else INFO)
+
+    def edit_brief(self) -> None:
+        """以案释法: review, edit and save the anonymised brief of this case."""
+        try:
+            saved = BriefDialog.ask(self, self.ctx, self.case_id)
+        except ValidationError as exc:  # not concluded, or its personal data already removed
+            self.show_message("；".join(p.reason for p in exc.problems), ERROR)
+            return
+        if saved:
+            self.show_message(translate("CaseView", "Case brief saved with the case."), INFO)

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QVBoxLayout,
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.lifecycle import STATUS_LABELS, CaseStatus
 from mediation_desk.services.cases.register import CaseFilter
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
-from ui.models.register_model import RegisterModel
+from ui.models.register_model import RegisterModel, column_titles
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import FlowLayout, labelled
 from ui.widgets.tables import RowTable
 
 FIRST_YEAR = 2010
+#: What a typical long entry of each column looks like (the last column takes the rest).
+COLUMN_SAMPLES = {
+    "number": "（2026）湖头人调字第123号", "title": "张美娟与李伟志房屋宅基地纠纷",
+    "parties": "张美娟、李伟志", "contact": "0595-****6789", "dispute_type": "房屋宅基地纠纷",
+    "village": "湖头社区", "status": "已告知权利义务", "received_on": "2026-11-20",
+    "days_left": "超期 12 天"}
 
 
 class RegisterView(QWidget):
@@ -38,12 +44,18 @@ class RegisterView(QWidget):
         self.type_box = self._combo(translate("RegisterView", "Dispute type"), [])
         self.village_box = self._combo(translate("RegisterView", "Village"), [])
         self.year_box = self._combo(translate("RegisterView", "Year"), [
-            (str(y), str(y)) for y in range(date.today().year, FIRST_YEAR - 1, -1)])
+            (str(y), str(y)) for y in range(clock.today().year, FIRST_YEAR - 1, -1)])
         self.mediator_box = self._combo(translate("RegisterView", "Mediator"), [])
         self.overdue_box = QCheckBox(translate("RegisterView", "Overdue only"))
+        self.review_box = QCheckBox(translate("RegisterView", "Imported, to check"))
+        self.review_box.setToolTip(translate(
+            "RegisterView", "Imported cases whose outcome or dates the import could not tell; "
+            "they count no time limit until checked."))
         self.count_label = QLabel()
 
-        bar = QHBoxLayout()
+        # The filters wrap onto a second line at larger text instead of widening the window;
+        # each caption stays beside its box.
+        bar = FlowLayout()
         for label, box in ((translate("RegisterView", "Status"), self.status_box),
                            (translate("RegisterView", "Type"), self.type_box),
                            (translate("RegisterView", "Village"), self.village_box),
@@ -51,10 +63,10 @@ class RegisterView(QWidget):
                            (translate("RegisterView", "Mediator"), self.mediator_box)):
             caption = QLabel(label)
             caption.setBuddy(box)
-            bar.addWidget(caption)
-            bar.addWidget(box)
+            bar.addWidget(labelled(caption, box))
         bar.addWidget(self.overdue_box)
-        bar.addStretch(1)
+        bar.addWidget(self.review_box)
+        bar.add_gap(24)
         bar.addWidget(self.count_label)
 
         self.table = RowTable(self.model, translate("RegisterView", "Case register"), 28)
@@ -62,8 +74,11 @@ class RegisterView(QWidget):
         self.table.horizontalHeader().setSortIndicator(7, Qt.SortOrder.DescendingOrder)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 220, 130, 110, 110, 80, 122, 95, 80, 70)):
-            self.table.setColumnWidth(column, width)
+        # Widths from what the columns hold, measured in the current text size; at 150 % the
+        # register scrolls sideways rather than cutting the number or the date short.
+        self.columns = fit_columns(self.table, {
+            column: COLUMN_SAMPLES[key] for column, (key, _title) in enumerate(column_titles())
+            if key in COLUMN_SAMPLES})
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated_row.connect(self._open_row)
 
@@ -75,6 +90,7 @@ class RegisterView(QWidget):
                     self.mediator_box):
             box.currentIndexChanged.connect(self.apply_filter)
         self.overdue_box.toggled.connect(self.apply_filter)
+        self.review_box.toggled.connect(self.apply_filter)
         ctx.bus.changes_committed.connect(self._on_changes)
         self.refresh_choices()
         self.apply_filter()
@@ -111,12 +127,29 @@ class RegisterView(QWidget):
             status=self.status_box.currentData(), year=int(year) if year else None,
             dispute_type=self.type_box.currentData(), village=self.village_box.currentData(),
             mediator=self.mediator_box.currentData(),
-            overdue_on=date.today() if self.overdue_box.isChecked() else None)
+            overdue_on=clock.today() if self.overdue_box.isChecked() else None,
+            to_review=self.review_box.isChecked())
 
     def apply_filter(self) -> None:
         self.model.reload(self.current_filter())
         self.count_label.setText(translate("RegisterView", "%n case(s)", None,
                                            self.model.rowCount()))
+
+    def show_to_review(self) -> None:
+        """Only the imported cases still to be checked (工作台's "N 件导入案件待核对")."""
+        for box in (self.status_box, self.type_box, self.village_box, self.year_box,
+                    self.mediator_box):
+            box.blockSignals(True)
+            box.setCurrentIndex(0)
+            box.blockSignals(False)
+        self.overdue_box.blockSignals(True)
+        self.overdue_box.setChecked(False)
+        self.overdue_box.blockSignals(False)
+        if self.review_box.isChecked():
+            self.apply_filter()
+        else:
+            self.review_box.setChecked(True)
+        self.table.setFocus()
 
     def _on_changes(self, changes: ChangeSet) -> None:
         if changes.kinds & {"dictionary", "village"}:

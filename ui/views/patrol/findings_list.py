@@ -31,11 +31,17 @@ from mediation_desk.services.patrols.service import FINDING_STATUSES, FindingFil
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_LABELS, RISK_ORDER, risk_chip
-from ui.widgets.tables import Index, RowsModel, RowTable
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.tables import ElideStartDelegate, Index, RowsModel, RowTable
 
 COL_RISK, COL_DAY, COL_VILLAGE, COL_SUMMARY, COL_STATUS, COL_CASE = range(6)
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE_COLOR = QColor("#c62828")
+#: A village column wider than this many characters would squeeze the summary to nothing.
+MAX_VILLAGE_CHARS = 6
+#: How much of a finding's summary the list should show beside the calendar.
+SUMMARY_CHARACTERS = 10
 
 
 class FindingsModel(RowsModel):
@@ -97,6 +103,7 @@ class FindingsPanel(QWidget):
     filter_changed = Signal()
     open_finding = Signal(str)
     to_case = Signal(str)
+    attach = Signal(str)  # finding id: file photos taken in the village to it
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,30 +129,40 @@ class FindingsPanel(QWidget):
         self.text_edit.setPlaceholderText(translate("PatrolFindings", "Search…"))
         self.text_edit.setClearButtonEnabled(True)
         self.count_label = QLabel()
+        self.count_label.setWordWrap(True)  # beside the buttons, it breaks rather than widens
 
-        filters = QHBoxLayout()
-        for box in (self.risk_box, self.village_box, self.status_box):
-            filters.addWidget(box)
-        filters.addWidget(self.text_edit, 1)
+        filters = FlowLayout()  # the search field drops below the lists at larger text
+        filters.add_widgets(self.risk_box, self.village_box, self.status_box, self.text_edit)
 
         self.table = RowTable(self.model, translate("PatrolFindings", "Findings"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_SUMMARY, QHeaderView.ResizeMode.Stretch)
-        # The case number only takes room once some finding has become a case.
-        header.setSectionResizeMode(COL_CASE, QHeaderView.ResizeMode.ResizeToContents)
+        # The case number, when a finding became one, shortened at its start so the summary
+        # keeps its room (the number's end is what tells cases apart).
+        self.table.setItemDelegateForColumn(COL_CASE, ElideStartDelegate(self.table))
         header.setMinimumSectionSize(36)
-        for column, width in ((COL_RISK, 44), (COL_DAY, 50), (COL_VILLAGE, 72),
-                              (COL_STATUS, 84)):
-            self.table.setColumnWidth(column, width)
+        # The key columns as wide as what they show, at any text size; the summary takes the
+        # rest and its whole text is in the tooltip.
+        self.columns = fit_columns(self.table, {
+            COL_RISK: max(RISK_LABELS.values(), key=len), COL_DAY: "12-31",
+            COL_VILLAGE: "湖头社区", COL_CASE: "湖头人调字第12号",
+            COL_STATUS: max(FINDING_STATUSES.values(), key=len)
+            + translate("PatrolFindings", " (overdue)")}, icon_columns=[COL_RISK])
 
         self.open_button = QPushButton(icon("finding"), translate("PatrolFindings", "&Details…"))
         self.case_button = QPushButton(icon("to_case"),
                                        translate("PatrolFindings", "Make a &case…"))
         self.case_button.setToolTip(translate(
             "PatrolFindings", "Register the finding as a case (source 排查发现), prefilled"))
+        self.attach_button = QPushButton(icon("attach"),
+                                         translate("PatrolFindings", "Attach &photos…"))
+        self.attach_button.setToolTip(translate(
+            "PatrolFindings", "File photos or documents to the finding; they follow it into "
+            "the case it becomes"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.attach_button)
         buttons.addWidget(self.case_button)
 
         layout = QVBoxLayout(self)
@@ -162,7 +179,18 @@ class FindingsPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.open_button.clicked.connect(lambda: self._open_row(self.table.currentIndex().row()))
         self.case_button.clicked.connect(self._to_case)
+        self.attach_button.clicked.connect(
+            lambda: self.attach.emit(self.current().id) if self.current() else None)
         self._update_buttons()
+
+    def comfortable_width(self) -> int:
+        """The width at which the key columns are whole and the summary shows a few words:
+        what the page gives this list beside the calendar."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        columns = sum(self.columns.width_of(column) for column in self.columns.samples)
+        frame = self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth()
+        margins = self.layout().contentsMargins()
+        return columns + SUMMARY_CHARACTERS * em + frame + margins.left() + margins.right()
 
     def set_villages(self, villages: list[str]) -> None:
         current = self.village_box.currentData()
@@ -173,6 +201,10 @@ class FindingsPanel(QWidget):
             self.village_box.addItem(name, name)
         self.village_box.setCurrentIndex(max(self.village_box.findData(current), 0))
         self.village_box.blockSignals(False)
+        longest = max(villages, key=len, default="")[:MAX_VILLAGE_CHARS]
+        if longest and len(longest) > len(self.columns.samples[COL_VILLAGE]):
+            self.columns.samples[COL_VILLAGE] = longest  # longer than "湖头社区"
+            self.columns.apply()
 
     def current_filter(self) -> FindingFilter:
         return FindingFilter(risk_level=self.risk_box.currentData() or "",
@@ -205,6 +237,7 @@ class FindingsPanel(QWidget):
     def _update_buttons(self) -> None:
         finding = self.current()
         self.open_button.setEnabled(finding is not None)
+        self.attach_button.setEnabled(finding is not None)
         self.case_button.setEnabled(finding is not None and not finding.case_id)
 
     def _open_row(self, row: int) -> None:

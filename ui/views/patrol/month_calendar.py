@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.services.patrols.service import Occurrence
 from ui.i18n import translate
 from ui.views.patrol.style import (
@@ -42,6 +43,7 @@ from ui.views.patrol.style import (
     WEEKDAYS,
     mark_color,
     mark_icon,
+    place_then_time,
     villages_text,
 )
 
@@ -92,7 +94,7 @@ class MonthModel(QAbstractTableModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        today = date.today()
+        today = clock.today()
         self.year, self.month, self.today = today.year, today.month, today
         self.first = first_shown_day(self.year, self.month)
         self.by_day: dict[date, list[Occurrence]] = {}
@@ -179,7 +181,7 @@ class DayLayout:
 
 def day_layout(cell: QRect, base: QFont, occurrences: list[Occurrence]) -> DayLayout:
     """Lay out a day: one line per patrol when "湖二村 09:00 林春梅" fits the width, two lines
-    (the lead under the village) when it does not but there is height, else one shortened
+    (time and lead under the village) when it does not but there is height, else one shortened
     line each; the painter and the mouse both use this, so a click hits what was drawn."""
     number_height = QFontMetrics(base).height()
     metrics = QFontMetrics(line_font(base))
@@ -244,10 +246,11 @@ class DayDelegate(QStyledItemDelegate):
         if layout.more is not None:
             painter.setFont(font)
             painter.setPen(OTHER_MONTH_TEXT)
+            more = translate("PatrolCalendar", "%1 more…").replace("%1", str(layout.hidden))
             painter.drawText(layout.more,
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             translate("PatrolCalendar", "%1 more…").replace(
-                                 "%1", str(layout.hidden)))
+                             QFontMetrics(font).elidedText(more, Qt.TextElideMode.ElideRight,
+                                                           layout.more.width()))
         painter.restore()
 
     @staticmethod
@@ -278,19 +281,26 @@ class DayDelegate(QStyledItemDelegate):
         text_rect = line.adjusted(ICON_SIZE + 4, 0, 0, 0)
         prefix = "+" if occurrence.kind == "extra" else ""
         full = prefix + line_text(occurrence)
-        short = prefix + short_text(occurrence)
-        # The whole line if it fits; otherwise place and time, the lead below or left out.
-        fits = metrics.horizontalAdvance(full) <= text_rect.width()
-        first = full if fits and not two_lines else short
+        place = prefix + villages_text(occurrence.villages, 1)
+        # The whole line if it fits; on two lines the place, then time and lead; otherwise
+        # place and time, the lead left out. A narrow day (larger text) shortens the place,
+        # never the time.
+        if two_lines:
+            first = place
+        elif metrics.horizontalAdvance(full) <= text_rect.width():
+            first = full
+        else:
+            first = place_then_time(metrics, place, occurrence.time, text_rect.width())
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                          metrics.elidedText(first, Qt.TextElideMode.ElideRight,
                                             text_rect.width()))
         if two_lines:
             lead_rect = text_rect.translated(0, line.height())
             painter.setFont(text_font)
+            second = f"{occurrence.time} {occurrence.lead}".strip()
             painter.drawText(lead_rect,
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             metrics.elidedText(occurrence.lead, Qt.TextElideMode.ElideRight,
+                             metrics.elidedText(second, Qt.TextElideMode.ElideRight,
                                                 lead_rect.width()))
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:

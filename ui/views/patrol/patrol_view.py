@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCursor, QFont, QShowEvent
+from PySide6.QtGui import QColor, QCursor, QFont, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk import documents
+from mediation_desk import clock, documents
 from mediation_desk.errors import StoreUnavailable, ValidationError
 from mediation_desk.services.patrols.service import Occurrence, PatrolCounts, PatrolResult
 from mediation_desk.services.printing.service import RenderedDocument
 from mediation_desk.store.changes import ChangeSet
+from ui.attachment_jobs import file_request, pick_paths
 from ui.context import AppContext
+from ui.dialogs.attachments.attach_dialog import AttachDialog
 from ui.dialogs.patrol.finding_dialog import FindingDialog, finding_to_case
 from ui.dialogs.patrol.occurrence_dialog import OccurrenceDialog
 from ui.dialogs.patrol.plan_dialog import PlanDialog
@@ -49,6 +51,8 @@ from ui.views.patrol.month_calendar import MonthCalendar, first_shown_day, month
 from ui.views.patrol.plan_list import PlanList
 from ui.views.patrol.week_list import WeekList
 from ui.widgets.field_error import STATUS_DONE, STATUS_ERROR, set_text_colour, status_label
+from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.pane_balance import PaneBalance
 from ui.workers import on_worker, run_in_background
 
 WATCHED_KINDS = frozenset({"patrol", "village"})
@@ -79,7 +83,7 @@ class PatrolView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.today = date.today()
+        self.today = clock.today()
         self.year, self.month = self.today.year, self.today.month
         self.occurrences: list[Occurrence] = []
         self.loaded = False
@@ -106,6 +110,7 @@ class PatrolView(QWidget):
         self.counts_label = QLabel(self)
         self.counts_label.setObjectName("patrol-counts")
         self.counts_label.setStyleSheet("color:#37474f;")
+        self.counts_label.setWordWrap(True)  # the month's figures break rather than widen
         month_row = QHBoxLayout()
         month_row.addWidget(self.previous_button)
         month_row.addWidget(self.month_label)
@@ -144,13 +149,11 @@ class PatrolView(QWidget):
                                                                               "calendar…"),
                                     translate("PatrolView", "Save the schedule as an .ics file "
                                                             "for phones"))
-        commands = QHBoxLayout()
-        for widget in (self.plan_button, self.record_button, self.edit_record_button,
-                       self.ad_hoc_button, self.change_button):
-            commands.addWidget(widget)
-        commands.addStretch(1)
-        for widget in (self.print_button, self.record_print_button, self.export_button):
-            commands.addWidget(widget)
+        commands = FlowLayout()  # wraps at larger text instead of widening the window
+        commands.add_widgets(self.plan_button, self.record_button, self.edit_record_button,
+                             self.ad_hoc_button, self.change_button)
+        commands.add_gap(24)
+        commands.add_widgets(self.print_button, self.record_print_button, self.export_button)
         self.status = status_label(STATUS_DONE)
         self.status.setObjectName("patrol-status")
 
@@ -175,6 +178,9 @@ class PatrolView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.setSizes([800, 420])
+        # The calendar folds a patrol onto two lines when its days are narrow, the lists
+        # cannot: they get the width their key columns need at the current text size.
+        self.balance = PaneBalance(self.splitter, self.findings.comfortable_width)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -197,6 +203,7 @@ class PatrolView(QWidget):
         self.findings.filter_changed.connect(self.reload_findings)
         self.findings.open_finding.connect(self.open_finding)
         self.findings.to_case.connect(self.make_case)
+        self.findings.attach.connect(self.attach_to_finding)
         self.plans.edit_plan.connect(self.edit_plan)
         self.plans.end_plan.connect(self.end_plan)
         self.plans.show_ended_changed.connect(self.reload_plans)
@@ -213,7 +220,7 @@ class PatrolView(QWidget):
     # -- loading ----------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload everything the page shows, keeping the chosen day and patrol."""
-        self.today = date.today()
+        self.today = clock.today()
         self.loaded = True
         day = self.calendar.current_day()
         if day is None or (day.year, day.month) != (self.year, self.month):
@@ -259,7 +266,7 @@ class PatrolView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self.loaded or self.today != date.today():
+        if not self.loaded or self.today != clock.today():
             self.refresh()
 
     # -- navigation -------------------------------------------------------------------------
@@ -273,7 +280,7 @@ class PatrolView(QWidget):
         self.show_month(first.year, first.month)
 
     def go_today(self) -> None:
-        self.today = date.today()
+        self.today = clock.today()
         self.show_month(self.today.year, self.today.month, self.today)
         self.calendar.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -299,6 +306,11 @@ class PatrolView(QWidget):
         self.edit_record_button.setEnabled(self.record_print_button.isEnabled())
 
     # -- commands ---------------------------------------------------------------------------
+    def _status_text(self, text: str, colour: QColor) -> None:
+        set_text_colour(self.status, colour)
+        self.status.setText(text)
+        self.status.show()
+
     def _said(self, result: PatrolResult | None, done: str) -> None:
         """Tell what a command did (and any warnings) on the status line."""
         if result is None:
@@ -424,6 +436,16 @@ class PatrolView(QWidget):
         case_id = FindingDialog.ask(self, self.ctx, finding_id)
         if case_id:
             self.open_case.emit(case_id)
+
+    def attach_to_finding(self, finding_id: str) -> None:
+        """Photos taken in the village, filed to the finding (and so to its case later)."""
+        paths = pick_paths(self)
+        request = AttachDialog.ask(self, self.ctx, [self.ctx.attachments.owner(
+            "finding", finding_id)], paths) if paths else None
+        if request is not None:
+            file_request(self, self.ctx, request, lambda ids: self._status_text(translate(
+                "PatrolView", "%n file(s) filed to the finding.", None, len(ids)), STATUS_DONE),
+                lambda exc: self._status_text(str(exc), STATUS_ERROR))
 
     def make_case(self, finding_id: str) -> None:
         registered = finding_to_case(self, self.ctx, finding_id)

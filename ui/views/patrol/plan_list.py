@@ -15,7 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
+    QHeaderView,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +25,8 @@ from mediation_desk.services.patrols.service import PlanView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.flow_layout import FlowLayout
 from ui.widgets.tables import Index, RowsModel, RowTable
 
 COL_TITLE, COL_VILLAGES, COL_CADENCE, COL_TEAM, COL_PERIOD = range(5)
@@ -95,17 +97,22 @@ class PlanList(QWidget):
         self.model = PlansModel(self)
         self.table = RowTable(self.model, translate("PatrolPlans", "Patrol plans"))
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        for column, width in ((COL_TITLE, 112), (COL_VILLAGES, 72), (COL_CADENCE, 112),
-                              (COL_TEAM, 84)):
-            self.table.setColumnWidth(column, width)
+        # The title takes the spare width; the others as wide as a typical entry at the
+        # current text size, and a longer one breaks onto a second line, never cut short.
+        header.setSectionResizeMode(COL_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.columns = fit_columns(self.table, {
+            COL_VILLAGES: "湖一村、湖二村", COL_CADENCE: "每月第一个星期二",
+            COL_TEAM: translate("PatrolPlans", "%1 (team of %2)").replace(
+                "%1", "林春梅").replace("%2", "3"),
+            COL_PERIOD: translate("PatrolPlans", "until %1").replace("%1", "2027-04-30")})
+        self.table.wrap_rows()
         self.ended_box = QCheckBox(translate("PatrolPlans", "Show ended plans"))
         self.edit_button = QPushButton(icon("edit"), translate("PatrolPlans", "&Edit plan…"))
         self.end_button = QPushButton(icon("end_plan"), translate("PatrolPlans", "E&nd plan…"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.ended_box, 1)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.end_button)
+        buttons = FlowLayout()  # the buttons go below the checkbox when the pane is narrow
+        buttons.addWidget(self.ended_box)
+        buttons.add_gap(24)
+        buttons.add_widgets(self.edit_button, self.end_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.table, 1)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFontMetrics, QIcon, QPainter, QPixmap
 
 from ui.icons import icon
 
@@ -89,3 +89,12 @@ def villages_text(villages: tuple[str, ...] | list[str], limit: int = 2) -> str:
     if len(names) <= limit:
         return "、".join(names)
     return "、".join(names[:limit]) + "等"
+
+
+def place_then_time(metrics: QFontMetrics, place: str, time: str, width: int) -> str:
+    """"竹山村… 09:00": the place shortened so that the time after it is shown whole."""
+    tail = f" {time}"
+    room = width - metrics.horizontalAdvance(tail)
+    if room < metrics.horizontalAdvance(place[:1] + "…"):
+        return metrics.elidedText(place + tail, Qt.TextElideMode.ElideRight, width)
+    return metrics.elidedText(place, Qt.TextElideMode.ElideRight, room) + tail

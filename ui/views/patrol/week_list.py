@@ -28,6 +28,7 @@ from mediation_desk.services.patrols.service import OCCURRENCE_KINDS, Occurrence
 from ui.i18n import translate
 from ui.views.patrol.month_calendar import describe
 from ui.views.patrol.style import day_text, mark_color, mark_icon
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import Index, RowsModel, RowTable
 
 COL_DAY, COL_TIME, COL_VILLAGES, COL_TEAM, COL_MARK = range(5)
@@ -65,9 +66,9 @@ class WeekModel(RowsModel):
         return found
 
     def row_of(self, occurrence: Occurrence) -> int:
-        """The row of the same patrol (same plan and planned date), or -1."""
+        """The row of the same patrol (same plan and identity), or -1."""
         for row, other in enumerate(self.rows):
-            if other.plan_id == occurrence.plan_id and other.key == occurrence.key:
+            if (other.plan_id, other.identity) == (occurrence.plan_id, occurrence.identity):
                 return row
         return -1
 
@@ -113,9 +114,12 @@ class WeekList(QWidget):
         self.table = RowTable(self.model, translate("PatrolWeek", "Patrols of the week"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_TEAM, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((COL_DAY, 84), (COL_TIME, 46), (COL_VILLAGES, 76),
-                              (COL_MARK, 76)):
-            self.table.setColumnWidth(column, width)
+        # Date and time whole at any text size; villages, team and mark break onto a second
+        # line rather than lose a name ("everything about each", above).
+        self.columns = fit_columns(self.table, {
+            COL_DAY: "12-31 周三", COL_TIME: "09:00", COL_VILLAGES: "湖一村、湖二村",
+            COL_MARK: "零报告"}, icon_columns=[COL_MARK])
+        self.table.wrap_rows()
         self.empty_label = QLabel(translate("PatrolWeek", "No patrols planned this week."))
         self.empty_label.setStyleSheet("color:#607d8b;")
         layout = QVBoxLayout(self)

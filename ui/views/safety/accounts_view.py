@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
 from mediation_desk.services.safety.accounts import AccountView
 from mediation_desk.services.shared.actor import ROLE_LABELS
+from mediation_desk.services.shared.permissions import may
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.dialogs.safety.account_dialog import AccountDialog
@@ -50,7 +51,7 @@ class AccountsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.is_admin = ctx.actor.is_admin
+        self.is_admin = may(ctx.actor, "accounts")
         self.rows: list[AccountView] = []
 
         # -- everyone: my account ---------------------------------------------------------
@@ -182,7 +183,8 @@ class AccountsView(QWidget):
     def change_own_password(self) -> None:
         if PasswordDialog.ask(self, self.ctx, None, CHANGE) is not None:
             self._message(STATUS_DONE, translate(
-                "AccountsView", "Your password was changed. Use the new one from now on."))
+                "AccountsView", "Your password was changed. Use the new one from now on.")
+                + self._rekey_note())
 
     def add_account(self) -> None:
         username = AccountDialog.ask(self, self.ctx)
@@ -199,7 +201,8 @@ class AccountsView(QWidget):
             return
         if PasswordDialog.ask(self, self.ctx, account.username, RESET) is not None:
             self._message(STATUS_DONE, translate(
-                "AccountsView", "The password of %1 was reset.").replace("%1", account.username))
+                "AccountsView", "The password of %1 was reset.").replace("%1", account.username)
+                + self._rekey_note())
 
     def toggle_active(self) -> None:
         account = self._selected()
@@ -223,7 +226,24 @@ class AccountsView(QWidget):
         self.reload()
         self._message(STATUS_DONE, translate(
             "AccountsView", "The account %1 is disabled: its password no longer opens the "
-            "register.").replace("%1", account.username))
+            "register.").replace("%1", account.username) + self._rekey_note())
+
+    def _rekey_note(self) -> str:
+        """What a re-key changed that someone must act on, as sentences to append."""
+        rekeyed = self.ctx.accounts.last_rekey
+        self.ctx.accounts.last_rekey = None
+        if rekeyed is None:
+            return ""
+        note = " " + translate("AccountsView", "The register has a new key: old copies of its "
+                               "key file no longer open it.")
+        if rekeyed.new_recovery_key:
+            note += " " + translate("AccountsView", "The old recovery key no longer works. New "
+                                    "recovery key (print it for the director's safe): %1") \
+                .replace("%1", rekeyed.new_recovery_key)
+        for name in rekeyed.need_new_password:
+            note += " " + translate("AccountsView", "%1 needs a new password from the "
+                                    "administrator.").replace("%1", name)
+        return note
 
     def _message(self, color: QColor, text: str) -> None:
         set_text_colour(self.message_label, color)

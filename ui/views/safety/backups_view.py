@@ -31,8 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.errors import PermissionDenied, ValidationError, WrongPassword
-from mediation_desk.services.safety.backups import BackupInfo, Restored, backup_to, restore_backup
+from mediation_desk.services.safety.backups import BackupInfo, backup_to
+from mediation_desk.services.safety.restore import Restored, restore_backup
 from mediation_desk.services.settings.service import SafetyConfig
+from mediation_desk.services.shared.permissions import may
 from mediation_desk.store.changes import ChangeSet
 from ui.backup_jobs import backups_in, is_automatic, manual_backup_path
 from ui.context import AppContext
@@ -66,7 +68,9 @@ class BackupsView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.can_manage = ctx.actor.role in ("director", "admin")
+        self.can_manage = may(ctx.actor, "backup.settings")
+        self.can_back_up = may(ctx.actor, "backup")
+        self.can_restore = may(ctx.actor, "restore")
         self.backups: list[BackupInfo] = []
         self.busy = False
         self.job: Job | None = None  # the last job, kept: unheld, its result would be lost
@@ -118,8 +122,8 @@ class BackupsView(QWidget):
             "once).")))
         if not self.can_manage:
             settings_layout.addWidget(status_label(STATUS_ERROR, translate(
-                "BackupsView", "Only the director or administrator can change these settings "
-                "or restore a backup.")))
+                "BackupsView", "Only the director or administrator can change these settings, "
+                "back up or restore a backup.")))
         settings_layout.addLayout(form)
         settings_layout.addLayout(save_row)
 
@@ -270,13 +274,15 @@ class BackupsView(QWidget):
                 return
 
     def _update_buttons(self) -> None:
-        self.backup_button.setEnabled(not self.busy)
-        self.restore_button.setEnabled(not self.busy and self.can_manage
+        self.backup_button.setVisible(self.can_back_up)
+        self.restore_button.setVisible(self.can_restore)
+        self.backup_button.setEnabled(not self.busy and self.can_back_up)
+        self.restore_button.setEnabled(not self.busy and self.can_restore
                                        and self.selected_backup() is not None)
 
     # -- back up now ------------------------------------------------------------------------
     def back_up_now(self) -> None:
-        if self.busy:
+        if self.busy or not self.can_back_up:
             return
         out = manual_backup_path(self.folder())
         store, actor = self.ctx.store, self.ctx.actor
@@ -302,7 +308,7 @@ class BackupsView(QWidget):
     # -- restore ----------------------------------------------------------------------------
     def restore_selected(self) -> None:
         backup = self.selected_backup()
-        if backup is None or not self.can_manage or self.busy:
+        if backup is None or not self.can_restore or self.busy:
             return
         password = RestoreDialog.ask(self, self.ctx, backup)
         if password is not None:
@@ -318,7 +324,7 @@ class BackupsView(QWidget):
         self.ctx.store.close()
         before = os.stat(target)
         self.job = run_in_background(self, lambda _report: restore_backup(
-            backup, target, username, password, force=True),
+            backup, target, username, password, force=True, own_window=True),
             title=translate("BackupsView", "Restoring the backup…"), on_done=self._restored,
             on_error=lambda exc: self._restore_failed(exc, target, before),
             cancellable=False, show_after_ms=0)
@@ -344,7 +350,7 @@ class BackupsView(QWidget):
             if isinstance(exc, WrongPassword) else str(exc)
         if untouched:
             try:
-                self.ctx.store.connection()  # open the (unchanged) register again
+                self.ctx.store.reopen()  # open the (unchanged) register again
             except Exception:  # any failure here means: start again
                 untouched = False
         if untouched:

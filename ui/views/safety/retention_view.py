@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.errors import PermissionDenied, StoreUnavailable, ValidationError
 from mediation_desk.services.safety.retention import DueFile, RetentionService
+from mediation_desk.services.shared.permissions import may
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
 from ui.i18n import translate
@@ -66,7 +67,8 @@ class RetentionView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.service = RetentionService(ctx.store, ctx.actor)
-        self.is_admin = ctx.actor.is_admin
+        self.is_admin = may(ctx.actor, "retention.anonymise")
+        self.can_review = may(ctx.actor, "retention.review")
         self.files: list[DueFile] = []
         self.today: date | None = None  # None: the real today
         self.loaded: dict[str, int] = {}  # per type: own years, or FOLLOWS_DEFAULT
@@ -144,7 +146,9 @@ class RetentionView(QWidget):
         actions.addStretch(1)
         self.empty_label = status_label(STATUS_NOTE)
         self.due_message = FieldError()
-        due_box = QGroupBox(translate("RetentionView", "Files due for anonymisation"))
+        self.due_box = due_box = QGroupBox(translate("RetentionView",
+                                                     "Files due for anonymisation"))
+        due_box.setVisible(self.can_review)  # which files are due: director and admin
         due_layout = QVBoxLayout(due_box)
         due_layout.addLayout(actions)
         due_layout.addWidget(self.due_table, 1)
@@ -264,7 +268,7 @@ class RetentionView(QWidget):
         self.today = today
         ticked = set(self.checked_ids())
         try:
-            self.files = self.service.due(today)
+            self.files = self.service.due(today) if self.can_review else []
         except StoreUnavailable as exc:
             self.files = []
             self.due_message.show_error(str(exc))

@@ -9,7 +9,6 @@ it too); the text size is each user's own and is kept in QSettings, not in the r
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QFont
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.errors import PermissionDenied, ValidationError
 from mediation_desk.services.settings.service import EntryView, RoomConfig
 from mediation_desk.store.changes import ChangeSet
@@ -38,6 +38,7 @@ from ui.context import AppContext
 from ui.fonts import SETTINGS_SCALE, apply_ui_font
 from ui.i18n import translate
 from ui.icons import icon
+from ui.views.settings.attachment_limit import AttachmentLimitPanel
 from ui.views.settings.document_settings_view import DocumentSettingsPanel
 from ui.views.settings.risk_levels_view import PatrolRiskSettings
 from ui.widgets.field_error import (
@@ -275,9 +276,14 @@ class SettingsView(QWidget):
             "cases keep their labels, and it can be reactivated at any time.")))
         dict_layout.addWidget(self.dictionary_tabs, 1)
 
+        self.attachment_limit = AttachmentLimitPanel(ctx)
+        attachments_box = QGroupBox(translate("SettingsView", "Attachments"))
+        QVBoxLayout(attachments_box).addWidget(self.attachment_limit)
+
         left = QVBoxLayout()
         left.addWidget(room_box)
         left.addWidget(display_box)
+        left.addWidget(attachments_box)
         left.addStretch(1)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
@@ -323,7 +329,7 @@ class SettingsView(QWidget):
         try:
             example = self.ctx.settings.number_example(
                 self.pattern_edit.text().strip(), self.prefix_edit.text().strip(),
-                year=date.today().year)
+                year=clock.today().year)
         except ValidationError as exc:  # said beside the pattern as it is typed
             show_error(self.errors["pattern"], "；".join(p.reason for p in exc.problems))
             self.example_label.setText("—")
@@ -365,8 +371,8 @@ class SettingsView(QWidget):
         scale = float(self.scale_box.currentData())
         QSettings().setValue(SETTINGS_SCALE, scale)
         app = QApplication.instance()
-        if isinstance(app, QApplication):
-            apply_ui_font(app, scale)
+        if isinstance(app, QApplication):  # the face stays; only the size changes
+            apply_ui_font(app, scale, app.font().family())
 
     # -- keeping current --------------------------------------------------------------------
     def _on_changes(self, changes: ChangeSet) -> None:

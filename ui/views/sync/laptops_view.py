@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.services.shared.permissions import may
 from mediation_desk.services.sync.status import SyncStatus
 from mediation_desk.store.changes import ChangeSet
 from ui.context import AppContext
@@ -42,7 +43,7 @@ class LaptopsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.status: SyncStatus | None = None
-        self.can_enrol = ctx.actor.role in ("director", "admin")
+        self.can_enrol = may(ctx.actor, "sync.enroll")
 
         self.role_label = QLabel()
         self.role_label.setWordWrap(True)

@@ -11,6 +11,7 @@ import html
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.domain.money import chinese_capital, format_yuan
@@ -29,6 +31,8 @@ from mediation_desk.services.cases.detail import AgreementView, CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import COLON, MUTED, OVERDUE, cell, show_date
+from ui.widgets.column_fit import fit_columns
+from ui.widgets.field_error import set_text_colour
 from ui.widgets.tables import read_only_table
 
 WARNING_STYLE = ("QLabel{background:#fff3e0;border:2px solid #ef6c00;border-radius:4px;"
@@ -45,6 +49,7 @@ def form_label(form: str) -> str:
 class AgreementTab(QWidget):
     record_requested = Signal()
     edit_requested = Signal()  # correct the recorded agreement (before or after signing)
+    attach_signed_requested = Signal(str)  # agreement id: file the signed paper's scan
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,8 +87,20 @@ class AgreementTab(QWidget):
             "CaseView", "Correct the facts, matters in dispute, responsibilities or terms "
             "before the parties sign"))
         self.edit_button.clicked.connect(self.edit_requested)
+        self.signed_label = QLabel()
+        self.signed_label.setWordWrap(True)
+        self.signed_button = QPushButton(icon("signed"),
+                                         translate("CaseView", "File the &signed scan…"))
+        self.signed_button.setObjectName("attach_signed")
+        self.signed_button.setToolTip(translate(
+            "CaseView", "The agreement takes effect when every party, the mediator and the "
+            "committee have signed and sealed it: file a scan of that paper"))
+        self.signed_button.clicked.connect(
+            lambda: self.attach_signed_requested.emit(self.agreement_id))
+        self.agreement_id = ""
         summary_row = QHBoxLayout()
         summary_row.addWidget(self.summary_label, 1)
+        summary_row.addWidget(self.signed_button)
         summary_row.addWidget(self.edit_button)
         self.texts = QTextBrowser()
         self.texts.setAccessibleName(translate("CaseView", "Facts, matters and responsibilities"))
@@ -94,14 +111,15 @@ class AgreementTab(QWidget):
              translate("CaseView", "Due by"), translate("CaseView", "Place"),
              translate("CaseView", "Method"), translate("CaseView", "Performance")],
             COL_TEXT, translate("CaseView", "Agreed terms"))
-        for column, width in ((COL_NO, 36), (COL_OBLIGOR, 80), (COL_AMOUNT, 100),
-                              (COL_CAPITAL, 150), (COL_DUE, 100), (COL_PLACE, 110),
-                              (COL_METHOD, 90), (COL_PERFORMANCE, 90)):
-            self.terms.setColumnWidth(column, width)
+        self.columns = fit_columns(self.terms, {  # as wide as a typical entry; the term
+            COL_NO: "12", COL_OBLIGOR: "欧阳春梅", COL_AMOUNT: "129700.00",  # takes the rest
+            COL_CAPITAL: "贰万玖仟柒佰元整", COL_DUE: "2026-11-20", COL_PLACE: "问房调解室",
+            COL_METHOD: "银行转账", COL_PERFORMANCE: "部分履行"})
         shown_layout = QVBoxLayout(shown)
         shown_layout.setContentsMargins(0, 0, 0, 0)
         shown_layout.addWidget(self.warning_label)
         shown_layout.addLayout(summary_row)
+        shown_layout.addWidget(self.signed_label)
         shown_layout.addWidget(self.confirmation_label)
         shown_layout.addWidget(self.texts)
         shown_layout.addWidget(self.terms, 1)
@@ -127,9 +145,19 @@ class AgreementTab(QWidget):
         # An archived file is closed for good (services refuse); correcting stays possible
         # after closing, as records do.
         self.edit_button.setVisible(detail.status is not CaseStatus.ARCHIVED)
-        self._show_agreement(agreement, today or date.today())
+        self._show_agreement(agreement, today or clock.today())
 
     def _show_agreement(self, agreement: AgreementView, today: date) -> None:
+        self.agreement_id = agreement.id
+        if agreement.signed_on is not None:
+            self.signed_label.setText(translate(
+                "CaseView", "Signed — the scan “%1” was filed on %2 (see Attachments).").replace(
+                    "%1", agreement.signed_title).replace("%2", show_date(agreement.signed_on)))
+            set_text_colour(self.signed_label, QColor("#2e7d32"))
+        else:
+            self.signed_label.setText(translate(
+                "CaseView", "No scan of the signed agreement has been filed yet."))
+            set_text_colour(self.signed_label, QColor(MUTED))
         if agreement.warnings:
             self.warning_label.setText(
                 translate("CaseView", "Check before the parties sign — a court may refuse "

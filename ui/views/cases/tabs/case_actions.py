@@ -15,6 +15,7 @@ from mediation_desk.services.cases.casework import StepResult
 from mediation_desk.services.cases.drafts import PartyDraft
 from ui.context import AppContext
 from ui.dialogs.cases.agreement_dialog import AgreementDialog
+from ui.dialogs.cases.case_edit_dialog import CaseEditDialog
 from ui.dialogs.cases.extend_dialog import ExtendDialog
 from ui.dialogs.cases.followup_dialogs import RecordFollowupDialog, ScheduleFollowupDialog
 from ui.dialogs.cases.party_dialog import PartyDialog
@@ -162,6 +163,17 @@ class CaseActions(QObject):
             self.message.emit(translate("CaseView", "No details were changed."), INFO)
         else:
             self._done(result, translate("CaseView", "Party details saved"))
+
+    def edit_case(self) -> None:
+        """修改案件信息: every changed field goes to the history with before and after."""
+        result = CaseEditDialog.ask(self.view, self.ctx, self.view.case_id)
+        if result is None:
+            return
+        if not result.fields:
+            self.message.emit(translate("CaseView", "No details were changed."), INFO)
+            return
+        self.message.emit(translate("CaseView", "Case details saved: %1").replace(
+            "%1", "、".join(c.label for c in result.fields)), INFO)
 
     def reveal_party(self, party_id: str) -> None:
         """Full ID and phone, audited by the service; the history tab shows the event."""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -37,6 +38,7 @@ from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.batch_print import BatchPrint
 from ui.views.cases.tabs.common import MUTED, OVERDUE, cell, show_time
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 OK_COLOUR = "#2e7d32"
@@ -77,8 +79,7 @@ class DocumentsTab(QWidget):
             [translate("DocumentsTab", "Form"), translate("DocumentsTab", "Can it be printed?")],
             COL_STATE, translate("DocumentsTab", "Forms of this case"))
         self.forms_table.setObjectName("documents-forms")
-        self.forms_table.setColumnWidth(COL_FORM, 230)
-        self.forms_table.verticalHeader().setDefaultSectionSize(26)
+        self.form_columns = fit_columns(self.forms_table, {COL_FORM: 230}, row_height=26)
         self.forms_table.itemSelectionChanged.connect(self._update_buttons)
         self.forms_table.itemDoubleClicked.connect(lambda *_: self.preview_selected())
         self.preview_button = QPushButton(icon("preview"), translate("DocumentsTab", "Pre&view"))
@@ -122,10 +123,12 @@ class DocumentsTab(QWidget):
              translate("DocumentsTab", "In the file")], COL_D_STATE,
             translate("DocumentsTab", "Case file checklist"))
         self.dossier_table.setObjectName("documents-dossier")
-        self.dossier_table.verticalHeader().setDefaultSectionSize(24)
-        self.dossier_table.setColumnWidth(COL_D_NO, 28)
-        self.dossier_table.setColumnWidth(COL_D_TITLE, 225)
-        self.dossier_table.setColumnWidth(COL_D_NEED, 70)
+        # The material and its state share the narrow pane and wrap; number and requirement
+        # as wide as their text.
+        self.dossier_table.horizontalHeader().setSectionResizeMode(
+            COL_D_TITLE, QHeaderView.ResizeMode.Stretch)
+        self.dossier_columns = fit_columns(self.dossier_table, {
+            COL_D_NO: "13", COL_D_NEED: "视情况"}, row_height=24)
         dossier_box = QGroupBox(translate("DocumentsTab", "Case file (卷宗) before archiving"))
         dossier_layout = QVBoxLayout(dossier_box)
         dossier_layout.addWidget(self.completeness_label)
@@ -138,10 +141,9 @@ class DocumentsTab(QWidget):
              translate("DocumentsTab", "SHA-256")], COL_P_TITLE,
             translate("DocumentsTab", "Documents printed for this case"))
         self.printed_table.setObjectName("documents-printed")
-        self.printed_table.verticalHeader().setDefaultSectionSize(24)
-        for column, width in ((COL_P_AT, 140), (COL_P_ACTION, 90), (COL_P_USER, 90),
-                              (COL_P_COPIES, 50), (COL_P_PAGES, 50), (COL_P_HASH, 120)):
-            self.printed_table.setColumnWidth(column, width)
+        self.printed_columns = fit_columns(self.printed_table, {
+            COL_P_AT: "2026-11-20 14:30", COL_P_ACTION: 90, COL_P_USER: 90, COL_P_COPIES: 50,
+            COL_P_PAGES: 50, COL_P_HASH: 120}, row_height=24)
         printed_box = QGroupBox(translate("DocumentsTab", "Printed and saved"))
         printed_layout = QVBoxLayout(printed_box)
         printed_layout.addWidget(self.printed_table)

@@ -3,16 +3,16 @@ performance as last found."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from mediation_desk import clock
 from mediation_desk.domain.dictionaries import PERFORMANCE
 from mediation_desk.services.cases.detail import CaseDetail, FollowUpView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import MUTED, OVERDUE, cell, show_date
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 COL_DUE, COL_DONE, COL_VISITOR, COL_VISITED, COL_PERFORMANCE, COL_SATISFACTION = range(6)
@@ -21,6 +21,7 @@ COL_DUE, COL_DONE, COL_VISITOR, COL_VISITED, COL_PERFORMANCE, COL_SATISFACTION =
 class FollowupsTab(QWidget):
     schedule_requested = Signal()
     record_requested = Signal(str)  # follow-up id
+    attach_requested = Signal(str)  # follow-up id: file a receipt or photo to that visit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,15 +31,14 @@ class FollowupsTab(QWidget):
              translate("CaseView", "Visitor"), translate("CaseView", "Party visited"),
              translate("CaseView", "Performance"), translate("CaseView", "Satisfaction")],
             COL_SATISFACTION, translate("CaseView", "Follow-up visits"))
-        for column, width in ((COL_DUE, 110), (COL_DONE, 110), (COL_VISITOR, 110),
-                              (COL_VISITED, 120), (COL_PERFORMANCE, 110)):
-            self.visits.setColumnWidth(column, width)
+        self.visit_columns = fit_columns(self.visits, {  # widths at 100 % text, growing
+            COL_DUE: "2026-11-20", COL_DONE: "2026-11-20", COL_VISITOR: 110, COL_VISITED: 120,
+            COL_PERFORMANCE: 110})
         self.terms = read_only_table(
             ["#", translate("CaseView", "Obligor"), translate("CaseView", "Term"),
              translate("CaseView", "Due by"), translate("CaseView", "Performance")], 2,
             translate("CaseView", "Performance per term"))
-        for column, width in ((0, 36), (1, 90), (3, 110), (4, 110)):
-            self.terms.setColumnWidth(column, width)
+        self.term_columns = fit_columns(self.terms, {0: 36, 1: 90, 3: "2026-11-20", 4: 110})
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet(f"color:{MUTED};")
@@ -46,13 +46,18 @@ class FollowupsTab(QWidget):
                                            translate("CaseView", "Schedule follow-up…"))
         self.record_button = QPushButton(icon("record"),
                                          translate("CaseView", "Record visit…"))
+        self.attach_button = QPushButton(icon("attach"), translate("CaseView", "Attach file…"))
+        self.attach_button.setToolTip(translate(
+            "CaseView", "File a receipt or a photo to the chosen visit"))
         self.schedule_button.clicked.connect(self.schedule_requested)
         self.record_button.clicked.connect(self._record)
+        self.attach_button.clicked.connect(self._attach)
         self.visits.currentCellChanged.connect(lambda *_: self._update_buttons())
         bar = QHBoxLayout()
         bar.addWidget(self.hint, 1)
         bar.addWidget(self.schedule_button)
         bar.addWidget(self.record_button)
+        bar.addWidget(self.attach_button)
         terms_box = QWidget()
         terms_layout = QVBoxLayout(terms_box)
         terms_layout.setContentsMargins(0, 0, 0, 0)
@@ -67,7 +72,7 @@ class FollowupsTab(QWidget):
 
     def show_detail(self, detail: CaseDetail) -> None:
         self.followups = detail.followups
-        today = date.today()
+        today = clock.today()
         self.visits.setRowCount(len(detail.followups))
         for row, f in enumerate(detail.followups):
             pending = f.done_on is None
@@ -107,8 +112,18 @@ class FollowupsTab(QWidget):
             return self.followups[row].id
         return None
 
+    def selected(self) -> str | None:
+        row = self.visits.currentRow()
+        return self.followups[row].id if 0 <= row < len(self.followups) else None
+
     def _update_buttons(self) -> None:
         self.record_button.setEnabled(self.selected_pending() is not None)
+        self.attach_button.setEnabled(self.selected() is not None)
+
+    def _attach(self) -> None:
+        followup_id = self.selected()
+        if followup_id:
+            self.attach_requested.emit(followup_id)
 
     def _record(self) -> None:
         followup_id = self.selected_pending()

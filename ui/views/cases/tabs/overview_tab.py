@@ -6,7 +6,7 @@ next one first and highlighted, so a mediator never has to know the state machin
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
@@ -21,13 +21,19 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.dictionaries import MEDIATOR_ROLES
-from mediation_desk.domain.lifecycle import STEP_LABELS, Step
+from mediation_desk.domain.lifecycle import STEP_LABELS, CaseStatus, Step
 from mediation_desk.services.cases.detail import CaseDetail
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import show_amount, show_date, show_time
 
 RECORD_FOLLOWUP = "record_followup"
+#: Width of the steps column in characters (330 pixels at 100 % text).
+SIDE_CHARACTERS = 22
+#: Where mediation has ended, so a 以案释法 brief can be written (closed and archived cases
+#: without an agreement or termination are refused by the service, which says why).
+CONCLUDED = {CaseStatus.AGREED, CaseStatus.FOLLOWING_UP, CaseStatus.TERMINATED,
+             CaseStatus.CLOSED, CaseStatus.ARCHIVED}
 DEFAULT_STYLE = ("QPushButton{background:#1565c0;color:white;font-weight:bold;"
                  "border-radius:3px;padding:6px 10px;}QPushButton:focus{border:2px solid "
                  "#0d47a1;}")
@@ -66,6 +72,9 @@ class OverviewTab(QWidget):
     record_followup_requested = Signal(str)  # follow-up id
     plan_session_requested = Signal()
     session_held = Signal(str)  # appointment id
+    edit_requested = Signal()  # correct the case's own details
+    report_facts_requested = Signal()
+    brief_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,8 +96,19 @@ class OverviewTab(QWidget):
                 ("termination", translate("CaseView", "Termination reason"))):
             self.values[key] = _value_label()
             self.facts.addRow(caption, self.values[key])
+        self.edit_button = QPushButton(icon("edit"), translate("CaseView", "Edit &details…"))
+        self.edit_button.setObjectName("edit_case")
+        self.edit_button.setToolTip(translate(
+            "CaseView", "Correct the title, facts, village, type, source, risk, amount or "
+            "people involved"))
+        self.edit_button.clicked.connect(self.edit_requested)
+        edit_row = QHBoxLayout()
+        edit_row.addStretch(1)
+        edit_row.addWidget(self.edit_button)
         facts_box = QGroupBox(translate("CaseView", "Case"))
-        facts_box.setLayout(self.facts)
+        facts_column = QVBoxLayout(facts_box)
+        facts_column.addLayout(edit_row)
+        facts_column.addLayout(self.facts)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(facts_box)
@@ -115,15 +135,50 @@ class OverviewTab(QWidget):
         sessions_layout.addWidget(self.sessions, 1)
         sessions_layout.addLayout(session_buttons)
 
+        # What the monthly report counts beyond intake (prevention, confirmation), and the
+        # 以案释法 brief of a concluded case (issue 14).
+        report_box = QGroupBox(translate("CaseView", "Reports"))
+        self.facts_button = QPushButton(icon("statistics"),
+                                        translate("CaseView", "Report facts…"))
+        self.facts_button.setToolTip(translate("CaseView", "Group dispute, prevention, judicial "
+                                                           "confirmation"))
+        self.brief_button = QPushButton(icon("documents"), translate("CaseView", "Case brief…"))
+        self.brief_button.setToolTip(translate("CaseView", "An anonymised account of the case "
+                                                           "for teaching the law"))
+        self.facts_button.clicked.connect(self.report_facts_requested)
+        self.brief_button.clicked.connect(self.brief_requested)
+        report_row = QHBoxLayout(report_box)
+        report_row.addWidget(self.facts_button)
+        report_row.addWidget(self.brief_button)
+
         side = QVBoxLayout()
         side.addWidget(self.steps_box)
+        side.addWidget(report_box)
         side.addWidget(sessions_box, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
-        side_widget.setFixedWidth(330)
+        # The steps scroll rather than make the window taller than a laptop's screen when a
+        # new case offers six of them at 150 % text; the column widens with the text.
+        self.side = QScrollArea()
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.side.setWidget(side_widget)
+        self._fit_side()
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
-        layout.addWidget(side_widget)
+        layout.addWidget(self.side)
+
+    def _fit_side(self) -> None:
+        """The step column as wide as SIDE_CHARACTERS characters of the current text."""
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.side.setFixedWidth(SIDE_CHARACTERS * em
+                                + self.side.verticalScrollBar().sizeHint().width())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_side()
 
     # -- showing ----------------------------------------------------------------------------
     def show_detail(self, detail: CaseDetail) -> None:
@@ -149,8 +204,10 @@ class OverviewTab(QWidget):
                            ("refusal", bool(detail.refusal_reason)),
                            ("termination", bool(detail.termination_reason))):
             self.facts.setRowVisible(v[key], shown)
+        self.edit_button.setEnabled(detail.status.value != "archived" and not detail.anonymised)
         self._show_steps(detail)
         self._show_sessions(detail)
+        self.brief_button.setEnabled(detail.status in CONCLUDED)
 
     def _show_steps(self, detail: CaseDetail) -> None:
         for button in self.step_buttons.values():

@@ -13,6 +13,7 @@ from mediation_desk.services.cases.detail import CaseDetail, PartyView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import cell, show_date
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 COL_SIDE, COL_NAME, COL_GENDER, COL_BIRTH, COL_ID, COL_PHONE, COL_ADDRESS, COL_AGENT, \
@@ -41,11 +42,10 @@ class PartiesTab(QWidget):
              translate("CaseView", "ID number"), translate("CaseView", "Phone"),
              translate("CaseView", "Address"), translate("CaseView", "Agent / representative"),
              ""], COL_ADDRESS, translate("CaseView", "Parties"))
-        for column, width in ((COL_SIDE, 80), (COL_NAME, 110), (COL_GENDER, 64),
-                              (COL_BIRTH, 96), (COL_ID, 170), (COL_PHONE, 120),
-                              (COL_AGENT, 150), (COL_REVEAL, 190)):
-            self.table.setColumnWidth(column, width)
-        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.columns = fit_columns(self.table, {  # widths at 100 % text, growing with it
+            COL_SIDE: 80, COL_NAME: 110, COL_GENDER: 64, COL_BIRTH: "1949-12-31",
+            COL_ID: "110105194912310021", COL_PHONE: "0595-23456789", COL_AGENT: 150,
+            COL_REVEAL: 190}, row_height=36)
         self.add_button = QPushButton(icon("add"), translate("CaseView", "Add party…"))
         self.add_button.clicked.connect(self.add_requested)
         self.edit_button = QPushButton(icon("edit"), translate("CaseView", "&Edit…"))

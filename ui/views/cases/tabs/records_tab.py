@@ -23,6 +23,7 @@ from mediation_desk.services.cases.detail import CaseDetail, RecordView
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.cases.tabs.common import COLON, cell, show_time
+from ui.widgets.column_fit import fit_columns
 from ui.widgets.tables import read_only_table
 
 PRIVATE_MARK = "私密"
@@ -45,6 +46,7 @@ def marks(record: RecordView) -> list[str]:
 
 class RecordsTab(QWidget):
     add_requested = Signal(str)  # the record kind to start with
+    attach_requested = Signal(str)  # record id: file photos or a scan to that record
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -54,21 +56,26 @@ class RecordsTab(QWidget):
              translate("CaseView", "Marks"), translate("CaseView", "Place"),
              translate("CaseView", "Participants"), translate("CaseView", "Author"),
              translate("CaseView", "Beginning")], COL_START, translate("CaseView", "Records"))
-        for column, width in ((COL_TIME, 140), (COL_KIND, 110), (COL_MARKS, 90),
-                              (COL_PLACE, 120), (COL_PARTICIPANTS, 190), (COL_AUTHOR, 80)):
-            self.table.setColumnWidth(column, width)
+        self.columns = fit_columns(self.table, {  # widths at 100 % text, growing with it
+            COL_TIME: "2026-11-20 14:30", COL_KIND: 110, COL_MARKS: 90, COL_PLACE: 120,
+            COL_PARTICIPANTS: 190, COL_AUTHOR: 80})
         self.table.setWordWrap(False)
         self.text = QTextBrowser()
         self.text.setAccessibleName(translate("CaseView", "Record text"))
         self.table.currentCellChanged.connect(lambda row, *_: self.show_record(row))
         self.add_button = QPushButton(icon("record"), translate("CaseView", "Add record…"))
         self.note_button = QPushButton(icon("lock"), translate("CaseView", "Add private note…"))
+        self.attach_button = QPushButton(icon("attach"), translate("CaseView", "Attach file…"))
+        self.attach_button.setToolTip(translate(
+            "CaseView", "File photos or a scan to the chosen record"))
+        self.attach_button.clicked.connect(self._attach)
         self.add_button.clicked.connect(lambda: self.add_requested.emit("mediation"))
         self.note_button.clicked.connect(lambda: self.add_requested.emit("note"))
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.add_button)
         bar.addWidget(self.note_button)
+        bar.addWidget(self.attach_button)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
         splitter.addWidget(self.text)
@@ -106,7 +113,13 @@ class RecordsTab(QWidget):
             self.table.setCurrentCell(row, COL_TIME)
         self.show_record(row)
 
+    def _attach(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.records):
+            self.attach_requested.emit(self.records[row].id)
+
     def show_record(self, row: int) -> None:
+        self.attach_button.setEnabled(0 <= row < len(self.records))
         if not 0 <= row < len(self.records):
             empty = translate("CaseView", "No records yet. Records of investigations and "
                               "sessions are required in the dossier (Art 27).")

@@ -1,0 +1,1 @@
+"""Dialogs of the attachments capability (附件)."""
