@@ -225,10 +225,9 @@ def check_arguments(args: argparse.Namespace) -> None:
                 reason = None
             if reason:
                 problems.append(Problem("", option, reason))
-    # ``cases --year`` is a number; ``report monthly --year`` a text its period parser
-    # checks (domain/periods.py), as it checks --month and --quarter.
-    if isinstance(getattr(args, "year", None), int):
-        reason = year_problem(args.year)
+    year = getattr(args, "year", None)
+    if isinstance(year, int):  # report's --year is text, checked where it is parsed
+        reason = year_problem(year)
         if reason:
             problems.append(Problem("", "--year", reason))
     if problems:

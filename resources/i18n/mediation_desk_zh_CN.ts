@@ -3206,6 +3206,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>确认新密码(&amp;R)</translation>
         </message>
         <message>
+            <source>Also give the register a new key</source>
+            <translation>同时更换数据库密钥</translation>
+        </message>
+        <message>
             <source>At least %1 characters.</source>
             <translation>至少 %1 个字符。</translation>
         </message>
@@ -3220,6 +3224,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Enable the account %1</source>
             <translation>启用账户 %1</translation>
+        </message>
+        <message>
+            <source>For when the old password may be known to someone else: old copies of the register's key file stop working.</source>
+            <translation>旧密码可能已被他人知道时勾选：旧的密钥文件副本随即失效。</translation>
         </message>
         <message>
             <source>Give %1 a new password (for a forgotten password). Tell it to them in person; they should change it after logging in.</source>
@@ -3240,10 +3248,6 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>The account %1 was disabled and its old password no longer opens the register. Give it a new password to enable it.</source>
             <translation>账户 %1 已停用，原来的密码不能再打开数据库。请设置新密码来启用它。</translation>
-        </message>
-        <message>
-            <source>The old password may be known to someone else: also give the register a new key (old copies of its key file stop working)</source>
-            <translation>旧密码可能已被他人知道：同时更换数据库密钥（旧的密钥文件副本随即失效）</translation>
         </message>
         <message>
             <source>The two passwords are not the same.</source>

@@ -20,6 +20,7 @@ from typing import Any
 
 from mediation_desk import clock
 from mediation_desk.errors import StoreUnavailable
+from mediation_desk.register_lock import inuse_path
 from mediation_desk.services.demo.fill import fill_demo
 from mediation_desk.services.safety.accounts import RoomSettings, create_register
 from mediation_desk.store.keys import keyfile_path
@@ -33,7 +34,7 @@ def _files(path: Path) -> list[Path]:
 
 
 def _remove(path: Path) -> None:
-    for part in _files(path):
+    for part in [*_files(path), inuse_path(path)]:
         with contextlib.suppress(FileNotFoundError):
             part.unlink()
 
@@ -66,6 +67,7 @@ def build_demo_register(path: Path, settings: RoomSettings, user: str, password:
         finally:
             store.close()
         _move(staging, path)
+        inuse_path(staging).unlink(missing_ok=True)  # the staging's use marker, not the register's
     except BaseException:
         _remove(staging)
         raise

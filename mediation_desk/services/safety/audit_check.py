@@ -12,6 +12,8 @@ the middle of a device's history. This module adds what the chain alone cannot s
 
 from __future__ import annotations
 
+from peewee import SQL
+
 from mediation_desk.services.shared.audit import row_hash, verify_chain
 from mediation_desk.store.base import BaseModel, StoreContext
 from mediation_desk.store.database import Store
@@ -45,7 +47,8 @@ AUDITED: tuple[tuple[type[BaseModel], str], ...] = (
 def _latest_row_hashes() -> tuple[dict[tuple[str, str], tuple[str, int]],
                                   dict[str, tuple[str, int, str]]]:
     """The newest recorded hash of every row: per (entity id, device) by that device's
-    sequence, and over all devices by time (for rows written before devices synced).
+    sequence, and over all devices in the order written into this file (for rows written
+    before devices synced).
 
     Why per device: with patrol laptops the events of several devices meet in one register,
     and their clocks may be years apart; only each device's own sequence orders its events
@@ -58,7 +61,10 @@ def _latest_row_hashes() -> tuple[dict[tuple[str, str], tuple[str, int]],
     query = (AuditEvent.select(AuditEvent.entity_id, AuditEvent.row_hash, AuditEvent.seq,
                                AuditEvent.device)
              .where(AuditEvent.row_hash != "")
-             .order_by(AuditEvent.at, AuditEvent.seq).tuples())
+             # In the order the events were written into this file: clocks never decide
+             # (a clock set back, or two processes started under a pinned test clock, would
+             # put the newest event first).
+             .order_by(SQL("rowid")).tuples())
     for entity_id, hashed, seq, device in query.iterator():
         by_time[entity_id] = (hashed, seq, device)
         known = per_device.get((entity_id, device))

@@ -49,8 +49,7 @@ def pinned_today() -> Iterator[None]:
 
 
 def _imported(register: Register, path: Path) -> dict[str, Case]:
-    result = import_cases(IntakeService(register.store, register.actor), path, TODAY,
-                          backup_dir=path.parent / "backups")
+    result = import_cases(IntakeService(register.store, register.actor), path, TODAY)
     by_source = {reg.source: Case.get_by_id(reg.case_id) for reg in result.cases}
     return {source.rsplit(" ", 1)[-1]: case for source, case in by_source.items()}
 
@@ -114,8 +113,7 @@ def test_historical_rows_are_not_overdue_live_work(register: Register, tmp_path:
 
 def test_the_report_says_what_was_assumed(register: Register, tmp_path: Path) -> None:
     path, _ = two_row_header_register(tmp_path)
-    result = import_cases(IntakeService(register.store, register.actor), path, TODAY,
-                          backup_dir=tmp_path / "backups")
+    result = import_cases(IntakeService(register.store, register.actor), path, TODAY)
     lines = report.report_lines(result.cases)
     assert lines[0] == "已导入 3 件：已登记 1 件，已结案 2 件（调解成功 1、调解不成功 1）"
     assert "协议达成日期取自“调解日期”（台账没有协议日期）：1 件（第3行）" in lines
@@ -158,8 +156,7 @@ def test_a_bad_row_still_refuses_the_whole_register(register: Register, tmp_path
     ws["H6"] = "2099-01-01"  # closed in the future
     wb.save(path)
     with pytest.raises(ValidationError) as refused:
-        import_cases(IntakeService(register.store, register.actor), path, TODAY,
-                     backup_dir=tmp_path / "backups")
+        import_cases(IntakeService(register.store, register.actor), path, TODAY)
     assert [str(p) for p in refused.value.problems] == [
         "第5行 结案日期 早于受理日期", "第6行 结案日期 不能晚于今天"]
     assert Case.select().count() == 0 and CaseArrival.select().count() == 0

@@ -82,10 +82,17 @@ class PasswordDialog(QDialog):
         note = QLabel(translate("PasswordDialog", "At least %1 characters.")
                       .replace("%1", str(MIN_PASSWORD)))
         note.setStyleSheet(NOTE_STYLE)
+        # A check box does not wrap: the short choice on the box, the reason beneath it
+        # (one long box was wider than the dialog at 125 % text).
         self.rekey_box = QCheckBox(translate(
-            "PasswordDialog", "The old password may be known to someone else: also give the "
-            "register a new key (old copies of its key file stop working)"))
+            "PasswordDialog", "Also give the register a new key"))
+        self.rekey_note = QLabel(translate(
+            "PasswordDialog", "For when the old password may be known to someone else: old "
+            "copies of the register's key file stop working."))
+        self.rekey_note.setWordWrap(True)
+        self.rekey_note.setStyleSheet(NOTE_STYLE)
         self.rekey_box.setVisible(purpose != ENABLE)
+        self.rekey_note.setVisible(purpose != ENABLE)
         self.error_label = FieldError()
         for edit, error in ((self.old_edit, self.old_error), (self.new_edit, self.new_error),
                             (self.repeat_edit, self.repeat_error)):
@@ -106,6 +113,7 @@ class PasswordDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(self.rekey_box)
+        layout.addWidget(self.rekey_note)
         layout.addWidget(self.error_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
