@@ -25,6 +25,10 @@ demo case (PrintingService.render: the case read, the PDF built, its pages count
 warm; its baseline is the first, cold render of the same case in a new process (font files
 opened and registered with reportlab).
 
+sync_export_ms, sync_import_ms and sync_bytes_per_change: a patrol laptop enrolled from a copy
+of the register makes SYNC_CHANGES changes through the services, exports them, and a copy of
+the desk imports them; the baseline is copying the whole register (bench/sync_bench.py).
+
 monthly_report_ms is the median time to compute every figure of the report (contract.md's
 definitions, StatisticsService.figures) for the last complete month the register holds;
 yearly_report_ms the same for that month's whole year. Their baseline is the naive way: every
@@ -63,6 +67,7 @@ BUDGETS: dict[str, float | None] = {
     "startup_ms": 1000, "kdf_ms": None, "register_open_ms": 150, "search_ms": 20,
     "rss_mb": 250, "agreement_pdf_ms": 100, "attachment_file_ms": 1000,
     "attachment_peak_mb": 40, "monthly_report_ms": 500, "yearly_report_ms": 1000,
+    "sync_export_ms": 2000, "sync_import_ms": 5000, "sync_bytes_per_change": None,
 }
 #: The scan filed by attachment_file_ms, and how often (each run a different file: a file
 #: already stored is only recorded again, which would flatter the figure).
@@ -288,7 +293,8 @@ def report_metrics(store: Any, actor: Any, repeat: int, baseline_repeat: int,
     return out
 
 
-def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[str, Any]:
+def measure(db: Path, repeat: int, baseline_repeat: int, details: bool,
+            sync_changes: int = 10_000) -> dict[str, Any]:
     from mediation_desk.services.cases.register import RegisterService
     from mediation_desk.services.cases.register_pages import RegisterPages
     from mediation_desk.services.cases.search import SearchService, warm_up
@@ -344,6 +350,12 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
         reports = report_metrics(store, actor, repeat, baseline_repeat, details)
     finally:
         store.close()
+    synced = []
+    if sync_changes:
+        from bench.sync_bench import sync_metrics
+
+        synced = [metric(*figure) for figure in sync_metrics(
+            db, PASSWORD, USER, changes=sync_changes, repeat=max(3, repeat // 2), say=say)]
     return {"cases": cases, "metrics": [
         kdf,
         metric("register_open_ms", register_ms, "ms", naive_ms),
@@ -352,6 +364,7 @@ def measure(db: Path, repeat: int, baseline_repeat: int, details: bool) -> dict[
         metric("rss_mb", memory, "MB", naive_memory),
         agreement,
         *reports,
+        *synced,
     ]}
 
 
@@ -486,13 +499,13 @@ def startup_metric(db: Path) -> dict[str, Any]:
 # -- output ---------------------------------------------------------------------------------
 def table(report: dict[str, Any]) -> str:
     lines = [f"Mediation Desk benchmarks — {report['cases']} cases",
-             f"{'metric':<18}{'value':>11}{'baseline':>12}{'budget':>9}  ratio  within budget"]
+             f"{'metric':<22}{'value':>11}{'baseline':>12}{'budget':>9}  ratio  within budget"]
     for m in report["metrics"]:
         ratio = (f"{m['baseline'] / m['value']:5.1f}x" if m["baseline"] and m["value"]
                  else "     ")
         ok = "—" if m["budget"] is None else ("yes" if m["value"] <= m["budget"] else "NO")
         budget = "—" if m["budget"] is None else f"{m['budget']:g}"
-        lines.append(f"{m['name']:<18}{m['value']:>8g} {m['unit']:<2}{m['baseline']:>9g} "
+        lines.append(f"{m['name']:<22}{m['value']:>8g} {m['unit']:<2}{m['baseline']:>9g} "
                      f"{m['unit']:<2}{budget:>7}  {ratio}  {ok}")
     return "\n".join(lines)
 
@@ -516,6 +529,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--startup-db", type=Path,
                    help=f"a register of {STARTUP_CASES} cases for startup_ms (made if missing)")
     p.add_argument("--no-startup", action="store_true", help="skip startup_ms")
+    p.add_argument("--sync-changes", type=int, default=10_000,
+                   help="changes in the sync bundle (0: skip the sync figures)")
     p.add_argument("--measure", type=Path, help=argparse.SUPPRESS)  # the child process
     p.add_argument("--measure-attachments", type=Path, help=argparse.SUPPRESS)  # another
     args = p.parse_args(argv)
@@ -524,7 +539,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.measure:
         print(json.dumps(measure(args.measure, args.repeat, args.baseline_repeat,
-                                 args.details)))
+                                 args.details, args.sync_changes)))
         return 0
 
     env = environment()
@@ -539,7 +554,8 @@ def main(argv: list[str] | None = None) -> int:
             seconds = seed(db, args.cases, args.seed)
         child = subprocess.run(
             [sys.executable, __file__, "--measure", str(db), "--repeat", str(args.repeat),
-             "--baseline-repeat", str(args.baseline_repeat)]
+             "--baseline-repeat", str(args.baseline_repeat),
+             "--sync-changes", str(args.sync_changes)]
             + (["--details"] if args.details else []),
             stdout=subprocess.PIPE, check=True, text=True)
         measured = json.loads(child.stdout)

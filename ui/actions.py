@@ -21,6 +21,7 @@ class Actions:
     find: QAction
     print: QAction
     refresh: QAction
+    exchange: QAction
     show_today: QAction
     show_cases: QAction
     show_patrols: QAction
@@ -54,6 +55,9 @@ def build_actions(parent: QWidget) -> Actions:
         print=_make(parent, translate("Actions", "&Print…"), "print", "Ctrl+P",
                     translate("Actions", "Print a document of the open case (Ctrl+P)")),
         refresh=_make(parent, translate("Actions", "Re&fresh"), "refresh", "F5"),
+        exchange=_make(parent, translate("Actions", "Exc&hange…"), "exchange", "Ctrl+E",
+                       translate("Actions", "Exchange data with the patrol laptops or the "
+                                            "room's desk on a USB stick (Ctrl+E)")),
         show_today=_make(parent, translate("Actions", "Today"), "today", "Ctrl+1"),
         show_cases=_make(parent, translate("Actions", "Cases"), "cases", "Ctrl+2"),
         show_patrols=_make(parent, translate("Actions", "Patrols"), "patrols", "Ctrl+3"),

@@ -40,6 +40,8 @@ from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.statistics.case_facts import CaseFactsService
 from mediation_desk.services.statistics.reports import ReportService
 from mediation_desk.services.statistics.service import StatisticsService
+from mediation_desk.services.sync.conflicts import ConflictService
+from mediation_desk.services.sync.service import SyncService
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
 
@@ -87,6 +89,8 @@ class AppContext:
     petition_lists: PetitionListsService
     petition_printing: PetitionPrintingService
     rota: RotaService
+    sync: SyncService
+    conflicts: ConflictService
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -111,4 +115,5 @@ class AppContext:
             petitions=PetitionService(store, actor),
             petition_lists=PetitionListsService(store, actor), rota=RotaService(store, actor),
             petition_printing=PetitionPrintingService(store, actor),
+            sync=SyncService(store, actor), conflicts=ConflictService(store, actor),
         )

@@ -93,6 +93,14 @@ GLYPHS: dict[str, str] = {
     "petition_reply": "fa5s.reply",
     "duty_rota": "fa5s.calendar-check",
     "compound": "fa5s.city",
+    # laptop sync (同步)
+    "exchange": "fa5s.exchange-alt",
+    "laptop": "fa5s.laptop",
+    "enrol": "fa5s.laptop-medical",
+    "import": "fa5s.file-import",
+    "export": "fa5s.file-export",
+    "conflict": "fa5s.code-branch",
+    "keep": "fa5s.check",
 }
 
 COLORS = {"default": "#37474f", "accent": "#1565c0", "danger": "#c62828"}

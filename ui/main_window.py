@@ -25,6 +25,7 @@ from ui.actions import Actions, build_actions
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
 from ui.dialogs.reminders_dialog import RemindersDialog
+from ui.dialogs.sync.exchange_dialog import ExchangeDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.idle_lock import IdleLock
@@ -37,6 +38,7 @@ from ui.views.safety.backups_view import BackupsView
 from ui.views.safety.retention_view import RetentionView
 from ui.views.settings.settings_view import SettingsView
 from ui.views.statistics.statistics_view import StatisticsView
+from ui.views.sync.laptops_view import LaptopsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
 
@@ -71,13 +73,15 @@ class MainWindow(QMainWindow):
         self.accounts_view = AccountsView(ctx)
         self.backups_view = BackupsView(ctx)
         self.retention_view = RetentionView(ctx)
+        self.laptops_view = LaptopsView(ctx)
         self.settings_tabs = QTabWidget()
         self.settings_tabs.setDocumentMode(True)
         for view, icon_name, text in (
                 (self.settings_view, "settings", translate("MainWindow", "General")),
                 (self.accounts_view, "accounts", translate("MainWindow", "Accounts")),
                 (self.backups_view, "backup", translate("MainWindow", "Backups")),
-                (self.retention_view, "history", translate("MainWindow", "Retention"))):
+                (self.retention_view, "history", translate("MainWindow", "Retention")),
+                (self.laptops_view, "laptop", translate("MainWindow", "Laptops"))):
             self.settings_tabs.addTab(view, icon(icon_name), text)
 
         self.stack = QStackedWidget()
@@ -111,12 +115,14 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         toolbar.addAction(self.actions.new_case)
+        toolbar.addAction(self.actions.exchange)
         toolbar.addSeparator()
         toolbar.addWidget(self.search_box)
         self.addToolBar(toolbar)
         self._build_status_bar()
 
         self.actions.new_case.triggered.connect(self.new_case)
+        self.actions.exchange.triggered.connect(lambda: ExchangeDialog.ask(self, self.ctx))
         self.actions.find.triggered.connect(self._focus_search)
         self.actions.close_tab.triggered.connect(
             lambda: self._close_tab(self.case_tabs.currentIndex()))

@@ -30,6 +30,7 @@ from mediation_desk.cli import (
     reports,
     retention,
     room,
+    sync,
 )
 from mediation_desk.cli.context import USER_ENV, Cli, Parser, UsageError, check_arguments
 from mediation_desk.errors import (
@@ -44,7 +45,7 @@ from mediation_desk.store.sqlite_errors import environment_message
 #: Command groups in the order ``--help`` lists them; each has ``register(subparsers)``.
 GROUPS: tuple[ModuleType, ...] = (
     room, exchange, cases, corrections, attachments, printing, patrols, petitions, reports,
-    accounts, backups, retention, demo,
+    accounts, backups, retention, demo, sync,
 )
 
 

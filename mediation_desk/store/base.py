@@ -28,6 +28,16 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
+#: Namespace of the keys derived from a row's natural key (see ``BaseModel.natural_key``).
+NATURAL_KEYS = uuid.UUID("7d4d2a4e-1c55-5c3e-9a51-6d6564696174")
+
+
+def natural_id(table: str, values: tuple[object, ...]) -> str:
+    """The key two devices both give a row with the same natural key (a village's name)."""
+    text = "\x1f".join([table, *(str(v) for v in values)])
+    return str(uuid.uuid5(NATURAL_KEYS, text))
+
+
 def utc_now() -> datetime:
     """Bookkeeping time (created/updated) in UTC; user-facing times are local."""
     return clock.utc_now()
@@ -68,10 +78,29 @@ class BaseModel(peewee.Model):
     deleted_at = apsw_ext.DateTimeField(null=True)
 
     context: ClassVar[type[StoreContext]] = StoreContext
+    #: Columns that name the row among its kind (a village's name, a setting's key). A new
+    #: row of such a table gets a key derived from them, so when two offline laptops both
+    #: add the village "湖二村" their rows are one row to the merge, not a clash of two
+    #: rows over a unique name (services/sync). Empty: a random key.
+    natural_key: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         database = database_proxy
         legacy_table_names = False
+
+    @classmethod
+    def create(cls, **query: Any) -> Self:
+        """Insert a new row; a table with a :attr:`natural_key` gets its derived key unless
+        that key is already taken (a renamed row keeps the key of its first name: then a
+        random one)."""
+        if cls.natural_key and "id" not in query:
+            values = tuple(getattr(query.get(n), "id", query.get(n)) for n in cls.natural_key)
+            if all(v is not None for v in values):
+                derived = natural_id(cls._meta.table_name, values)
+                if not cls.select(cls.id).where(cls.id == derived).exists():
+                    query["id"] = derived
+        created: Self = super().create(**query)
+        return created
 
     def save(self, *args: Any, **kwargs: Any) -> Any:
         """Stamp the version, time and device on every write, new or changed.

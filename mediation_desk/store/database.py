@@ -28,6 +28,7 @@ from mediation_desk.errors import StoreUnavailable
 from mediation_desk.register_lock import RegisterUse
 from mediation_desk.store import migrations
 from mediation_desk.store.base import StoreContext, database_proxy
+from mediation_desk.store.capture import Capture
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.files import check_register_file, create_private, refuse_odd_file
 from mediation_desk.store.keys import key_pragma
@@ -71,6 +72,7 @@ class Store:
         self.use = use  # this process's hold on the file, given back on close
         self.busy_ms = BUSY_TIMEOUT_MS
         self._listeners: list[Callable[[ChangeSet], None]] = []
+        self.capture = Capture(self)
 
     # -- opening ---------------------------------------------------------------------------
     @classmethod
@@ -188,6 +190,12 @@ class Store:
             with contextlib.suppress(apsw.Error, peewee.PeeweeException):
                 self.db.close()
 
+    def activate(self) -> None:
+        """Point the models at this register (one register is in use at a time; tests of
+        several devices and the enrolment switch between them)."""
+        database_proxy.initialize(self.db)
+        StoreContext.device_id = self.local_device_id()
+
     def connection(self) -> apsw.Connection:
         """The raw apsw connection, for the backup API and the session extension."""
         connection: apsw.Connection = self.db.connection()
@@ -215,13 +223,20 @@ class Store:
         self._listeners.append(listener)
 
     @contextlib.contextmanager
-    def write(self) -> Iterator[ChangeSet]:
-        """One all-or-nothing transaction; listeners hear of it only after it commits."""
+    def write(self, origin: str | None = None, *, capture: bool = True) -> Iterator[ChangeSet]:
+        """One all-or-nothing transaction; listeners hear of it only after it commits.
+
+        When laptop sync is on, the transaction's changes are captured into the outbox in
+        the same transaction (:mod:`mediation_desk.store.capture`); ``origin`` and
+        ``capture`` are for the sync importer only.
+        """
         changes = ChangeSet()
         # IMMEDIATE: take the write lock at BEGIN, waiting (busy_timeout) for another
         # writer to finish. A deferred BEGIN took it at the first write and, in WAL mode,
         # failed at once with "database is locked" when another process had written since.
-        with environment_errors(self.path), self.db.atomic("IMMEDIATE"):
+        # The capture session lives inside the same transaction (captured iff committed).
+        with environment_errors(self.path), self.db.atomic("IMMEDIATE"), \
+                self.capture.session(origin, capture=capture):
             yield changes
         if changes:
             for listener in list(self._listeners):

@@ -223,6 +223,22 @@ def _v13_briefs(store: Store) -> None:
     store.db.create_tables([Brief, LawArticle], safe=True)
 
 
+def _v14_sync(store: Store) -> None:
+    """Issue 13, patrol laptops: number leases and conflicts (synced tables); the outbox of
+    captured changesets, the peers' marks and the ledger of bundles applied (local tables,
+    never captured); an index to find a row's latest audit event per device, and one to
+    find a row's search documents."""
+    from mediation_desk.store import capture
+    from mediation_desk.store.models import NumberLease, SyncConflict
+
+    store.db.create_tables([NumberLease, SyncConflict], safe=True)
+    capture.create_local_tables(store)
+    store.execute("CREATE INDEX IF NOT EXISTS audit_event_entity "
+                  "ON audit_event (entity_id, device, seq)")
+    # An import re-indexes only the rows that changed: their documents found by row.
+    store.execute("CREATE INDEX IF NOT EXISTS search_doc_case_ref ON search_doc (case_id, ref_id)")
+
+
 def _v20_petitions(store: Store) -> None:
     """Issue 15, the 接访-研判-督办-反馈 loop: visitor requests and their numbers, joint
     meetings, assignments to departments, return visits, the duty rota and appointments,
@@ -267,6 +283,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Store], None]]] = [
     (8, "attachments and field changes", _v8_attachments_and_field_changes),
     (12, "report facts and their indexes", _v12_report_facts),
     (13, "以案释法 briefs and article library", _v13_briefs),
+    (14, "laptop sync: leases, conflicts, outbox, peers, ledger", _v14_sync),
     (20, "visitor requests, duty rota, compounds", _v20_petitions),
     (25, "agreement: identity relation and ownership flags", _v25_agreement_court_limits),
 ]

@@ -134,6 +134,26 @@ class SearchDoc:
     tokens_text: str | None = None  # index these instead of ``text`` (pinyin initials)
 
 
+def add_docs_of_cases(store: Store, docs: dict[str, list[SearchDoc]]) -> None:
+    """Index documents of many cases at once (one id lookup, two batched inserts)."""
+    rows = [(case_id, doc) for case_id, case_docs in docs.items() for doc in case_docs
+            if doc.text.strip()]
+    if not rows:
+        return
+    first = store.execute("SELECT coalesce(max(id), 0) + 1 FROM search_doc").fetchall()[0][0]
+    cursor = store.connection().cursor()
+    cursor.executemany(
+        "INSERT INTO search_doc(id, case_id, field, ref_id, private_owner, text)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(first + n, case_id, d.field, d.ref_id, d.private_owner, d.text)
+         for n, (case_id, d) in enumerate(rows)])
+    cursor.executemany(
+        "INSERT INTO search_fts(rowid, tokens) VALUES (?, ?)",
+        [(first + n, " ".join(bigram_tokens(d.tokens_text if d.tokens_text is not None
+                                            else d.text)))
+         for n, (_, d) in enumerate(rows)])
+
+
 def add_docs(store: Store, case_id: str, docs: Iterable[SearchDoc]) -> None:
     """Index more documents of one case (a new case, a new record), inside the caller's
     transaction.
@@ -167,6 +187,36 @@ def replace_case_docs(store: Store, case_id: str, docs: Iterable[SearchDoc]) -> 
     transaction, so the index never disagrees with the data)."""
     delete_case_docs(store, case_id)
     add_docs(store, case_id, docs)
+
+
+def cases_with_docs(store: Store, case_ids: list[str]) -> dict[str, bool]:
+    """For each case, whether it has any document in the index."""
+    found: dict[str, bool] = dict.fromkeys(case_ids, False)
+    for start in range(0, len(case_ids), 500):
+        part = case_ids[start:start + 500]
+        rows = store.execute("SELECT DISTINCT case_id FROM search_doc WHERE case_id IN "
+                             f"({', '.join('?' * len(part))})", tuple(part)).fetchall()
+        found.update((str(r[0]), True) for r in rows)
+    return found
+
+
+def delete_ref_docs(store: Store, refs: Iterable[tuple[str, str, str]]) -> None:
+    """Drop documents of rows of cases: (case id, ref id, field) — ref id "" for a case's
+    own fields, field "" for all of the row's documents (inside the caller's transaction)."""
+    every = [(case_id, ref_id) for case_id, ref_id, field in refs if not field]
+    some = [(case_id, ref_id, field) for case_id, ref_id, field in refs if field]
+    cursor = store.connection().cursor()
+    if every:
+        cursor.executemany(
+            "DELETE FROM search_fts WHERE rowid IN"
+            " (SELECT id FROM search_doc WHERE case_id = ? AND ref_id = ?)", every)
+        cursor.executemany("DELETE FROM search_doc WHERE case_id = ? AND ref_id = ?", every)
+    if some:
+        cursor.executemany(
+            "DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc"
+            " WHERE case_id = ? AND ref_id = ? AND field = ?)", some)
+        cursor.executemany(
+            "DELETE FROM search_doc WHERE case_id = ? AND ref_id = ? AND field = ?", some)
 
 
 def delete_case_docs(store: Store, case_id: str) -> None:

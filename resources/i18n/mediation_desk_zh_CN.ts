@@ -170,6 +170,14 @@
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
+            <source>Exc&amp;hange…</source>
+            <translation>同步(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Exchange data with the patrol laptops or the room's desk on a USB stick (Ctrl+E)</source>
+            <translation>用U盘与巡查笔记本或调解室主机交换数据（Ctrl+E）</translation>
+        </message>
+        <message>
             <source>Patrols</source>
             <translation>排查</translation>
         </message>
@@ -1969,6 +1977,108 @@
         </message>
     </context>
     <context>
+        <name>ConflictBadge</name>
+        <message>
+            <source>%1 sync conflict(s) to review</source>
+            <translation>%1处同步冲突待处理</translation>
+        </message>
+        <message>
+            <source>Sync conflicts to review</source>
+            <translation>待处理的同步冲突</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsDialog</name>
+        <message>
+            <source>&amp;Save merged value</source>
+            <translation>保存合并后的值(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Before either change</source>
+            <translation>双方修改之前</translation>
+        </message>
+        <message>
+            <source>Case number</source>
+            <translation>案件编号</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <source>Keep &amp;this device's</source>
+            <translation>保留本机的值(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Keep the &amp;other's</source>
+            <translation>保留对方的值(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Merged value</source>
+            <translation>合并后的值</translation>
+        </message>
+        <message>
+            <source>No conflicts are waiting. Nothing to do.</source>
+            <translation>没有待处理的冲突。</translation>
+        </message>
+        <message>
+            <source>Now in the register: %1</source>
+            <translation>登记簿中现在的值：%1</translation>
+        </message>
+        <message>
+            <source>Open conflicts</source>
+            <translation>待处理的冲突</translation>
+        </message>
+        <message>
+            <source>Or type a &amp;merged value:</source>
+            <translation>或输入合并后的值(&amp;M)：</translation>
+        </message>
+        <message>
+            <source>Record</source>
+            <translation>记录</translation>
+        </message>
+        <message>
+            <source>Reviewed: keep &amp;both</source>
+            <translation>已查看，两件都保留(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Side by side</source>
+            <translation>对照</translation>
+        </message>
+        <message>
+            <source>Sync conflicts</source>
+            <translation>同步冲突</translation>
+        </message>
+        <message>
+            <source>The other (%1)</source>
+            <translation>对方（%1）</translation>
+        </message>
+        <message>
+            <source>The other device's value</source>
+            <translation>对方的值</translation>
+        </message>
+        <message>
+            <source>This device (%1)</source>
+            <translation>本机（%1）</translation>
+        </message>
+        <message>
+            <source>This device's value</source>
+            <translation>本机的值</translation>
+        </message>
+        <message>
+            <source>Two cases registered on different devices may be the same dispute. Both are kept; open them to compare, then mark this as reviewed.</source>
+            <translation>两台设备分别登记的两件案件可能是同一纠纷。两件都已保留；请打开对照，核实后标记为已查看。</translation>
+        </message>
+        <message>
+            <source>Value before either change</source>
+            <translation>双方修改之前的值</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>情况</translation>
+        </message>
+    </context>
+    <context>
         <name>DailyBackup</name>
         <message>
             <source>Daily backup…</source>
@@ -2286,6 +2396,152 @@
         <message>
             <source>Unsaved text from an earlier session has been restored.</source>
             <translation>已恢复上次未保存的内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>EnrolDialog</name>
+        <message>
+            <source> numbers</source>
+            <translation> 个编号</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Case numbers &amp;leased</source>
+            <translation>租给它的案件编号(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Copying the register…</source>
+            <translation>正在复制登记簿…</translation>
+        </message>
+        <message>
+            <source>Enrol</source>
+            <translation>登记</translation>
+        </message>
+        <message>
+            <source>Enrol a patrol laptop</source>
+            <translation>登记巡查笔记本</translation>
+        </message>
+        <message>
+            <source>Laptop &amp;name</source>
+            <translation>笔记本名称(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Please fill this in.</source>
+            <translation>请填写此项。</translation>
+        </message>
+        <message>
+            <source>Register &amp;file</source>
+            <translation>数据库文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Register (*.db)</source>
+            <translation>数据库（*.db）</translation>
+        </message>
+        <message>
+            <source>Register file</source>
+            <translation>数据库文件</translation>
+        </message>
+        <message>
+            <source>The laptop gets a full copy of this register with the same accounts and passwords, and a block of this year's case numbers (topped up at every exchange). Copy the file and the .keys file beside it onto the laptop.</source>
+            <translation>笔记本得到本登记簿的完整副本，账户和密码相同，并领取一段本年度的案件编号（每次交换时补足）。请把数据库文件和旁边的 .keys 文件一起复制到笔记本上。</translation>
+        </message>
+        <message>
+            <source>e.g. 巡查一号</source>
+            <translation>如：巡查一号</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExchangeDialog</name>
+        <message>
+            <source>%1 conflict(s) to review.</source>
+            <translation>%1处冲突待处理。</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Exchange</source>
+            <translation>交换(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Import only</source>
+            <translation>只导入(&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;Stick or folder</source>
+            <translation>U盘或文件夹(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Case numbers leased: %1</source>
+            <translation>续租案件编号：%1</translation>
+        </message>
+        <message>
+            <source>Choose an existing folder (the USB stick).</source>
+            <translation>请选择一个已有的文件夹（U盘）。</translation>
+        </message>
+        <message>
+            <source>Ex&amp;port only</source>
+            <translation>只导出(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Exchange with laptops</source>
+            <translation>同步（交换数据）</translation>
+        </message>
+        <message>
+            <source>Exchanging…</source>
+            <translation>正在交换…</translation>
+        </message>
+        <message>
+            <source>For %1: %2 change(s) in %3</source>
+            <translation>给“%1”：%2处修改，已写入 %3</translation>
+        </message>
+        <message>
+            <source>Imported %1 bundle(s) with %2 change(s); %3 skipped.</source>
+            <translation>导入%1个交换包，共%2处修改；跳过%3个。</translation>
+        </message>
+        <message>
+            <source>Nothing was imported:</source>
+            <translation>没有导入任何内容：</translation>
+        </message>
+        <message>
+            <source>Nothing was written to the stick:</source>
+            <translation>没有写入U盘：</translation>
+        </message>
+        <message>
+            <source>Plug in the USB stick (or choose the shared folder). “Exchange” first brings in what the other side wrote there, then writes what it does not have yet.</source>
+            <translation>插上U盘（或选择共享文件夹）。“交换”先导入对方写在上面的交换包，再写出对方还没有的修改。</translation>
+        </message>
+        <message>
+            <source>Review %1 conflict(s)…</source>
+            <translation>处理%1处冲突…</translation>
+        </message>
+        <message>
+            <source>Stick or folder</source>
+            <translation>U盘或文件夹</translation>
+        </message>
+        <message>
+            <source>The USB stick or shared folder</source>
+            <translation>U盘或共享文件夹</translation>
+        </message>
+        <message>
+            <source>This computer is a patrol laptop: it exchanges with the room's desk.</source>
+            <translation>本机是巡查笔记本，与调解室主机交换。</translation>
+        </message>
+        <message>
+            <source>This computer is the room's desk: it writes a bundle for every enrolled laptop.</source>
+            <translation>本机是调解室主机，为每台已登记的巡查笔记本写出交换包。</translation>
+        </message>
+        <message>
+            <source>What went out and came in</source>
+            <translation>导出和导入的内容</translation>
+        </message>
+        <message>
+            <source>What went out and came in is listed here.</source>
+            <translation>导出和导入的内容会列在这里。</translation>
         </message>
     </context>
     <context>
@@ -2709,6 +2965,85 @@ Nothing was saved and everything you typed is still here; try again.</source>
         </message>
     </context>
     <context>
+        <name>LaptopsView</name>
+        <message>
+            <source>%1 batch(es)</source>
+            <translation>%1批</translation>
+        </message>
+        <message>
+            <source>&amp;Conflicts (%1)…</source>
+            <translation>冲突（%1）(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>&amp;Enrol a laptop…</source>
+            <translation>登记巡查笔记本(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Case numbers left</source>
+            <translation>剩余案件编号</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>时钟</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>设备</translation>
+        </message>
+        <message>
+            <source>Devices this one exchanges with</source>
+            <translation>与本机交换的设备</translation>
+        </message>
+        <message>
+            <source>E&amp;xchange…</source>
+            <translation>同步(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Enrolled “%1”: copy %2 and its .keys file onto the laptop. Case numbers %3 to %4 of %5 are leased to it.</source>
+            <translation>已登记“%1”：请把 %2 和同名的 .keys 文件复制到笔记本上。已租给它%5年第%3至%4号案件编号。</translation>
+        </message>
+        <message>
+            <source>Last export</source>
+            <translation>上次导出</translation>
+        </message>
+        <message>
+            <source>Last import</source>
+            <translation>上次导入</translation>
+        </message>
+        <message>
+            <source>No laptop is enrolled yet.</source>
+            <translation>还没有登记巡查笔记本。</translation>
+        </message>
+        <message>
+            <source>Only the director or administrator can enrol laptops.</source>
+            <translation>只有调委会主任或管理员可以登记巡查笔记本。</translation>
+        </message>
+        <message>
+            <source>Patrol laptops carry a copy of the register into the villages. Exchange on a USB stick when a laptop leaves and when it comes back: the desk merges every laptop's work field by field, relays it to the others, and keeps any value two devices changed differently as a conflict for review.</source>
+            <translation>巡查笔记本带着登记簿的副本下村。笔记本出发前和回来后用U盘交换：调解室主机逐个字段合并各笔记本的工作，再转给其他笔记本；两台设备改得不一样的值记为冲突，留待核实。</translation>
+        </message>
+        <message>
+            <source>This computer is the patrol laptop “%1”; it exchanges with the room's desk.</source>
+            <translation>本机是巡查笔记本“%1”，与调解室主机交换。</translation>
+        </message>
+        <message>
+            <source>This computer is the room's desk (%1).</source>
+            <translation>本机是调解室主机（%1）。</translation>
+        </message>
+        <message>
+            <source>Waiting to go</source>
+            <translation>待发送</translation>
+        </message>
+        <message>
+            <source>fine</source>
+            <translation>正常</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>从未</translation>
+        </message>
+    </context>
+    <context>
         <name>LoginDialog</name>
         <message>
             <source>&amp;Forgot the password? Use the recovery key…</source>
@@ -2772,6 +3107,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>General</source>
             <translation>常规</translation>
+        </message>
+        <message>
+            <source>Laptops</source>
+            <translation>巡查笔记本</translation>
         </message>
         <message>
             <source>Main toolbar</source>

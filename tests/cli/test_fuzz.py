@@ -294,6 +294,12 @@ def _commands(room: Path) -> st.SearchStrategy[list[str]]:
         cmd("demo", "--cases", small), cmd("demo", "--cases", "1", "--seed", small),
         cmd("init", "--room", text, "--committee", text, "--number-prefix", text,
             "--admin", text),
+        cmd("sync", "enroll", text, "--out", path),
+        cmd("sync", "enroll", text, "--out", path, "--block", small),
+        cmd("sync", "export", "--to", path), cmd("sync", "import", path),
+        cmd("sync", "conflicts"), cmd("sync", "status"),
+        cmd("sync", "resolve", text, "--keep", st.sampled_from(["mine", "theirs", "merged", "x"]),
+            "--value", text),
         cmd(text), cmd("--json", "cases", "--type", text),
         cmd("edit", number, st.one_of(text, st.sampled_from(
             ["amount_involved=1e400", "people_involved=-3", "title=", "risk_level=x",

@@ -42,6 +42,10 @@ COMMANDS: dict[str, list[list[str]]] = {
     "accounts": [["users", "list"], ["users", "disable", "chen"],
                  ["users", "add", "newbie", "--role", "mediator"]],
     "demo": [["demo", "--cases", "1"]],
+    "sync.enroll": [["sync", "enroll", "巡查一号", "--out", "{tmp}/laptop.db"]],
+    "sync.exchange": [["sync", "export", "--to", "{tmp}/stick"], ["sync", "import", "{tmp}"],
+                      ["sync", "status"]],
+    "sync.conflicts": [["sync", "conflicts"]],
 }
 PASSWORDS = {"admin": "secret-pass-1", "zhu": "zhu-pass-1", "lin": "lin-pass-1"}
 USER_OF_ROLE = {"admin": "admin", "director": "zhu", "mediator": "lin"}

@@ -175,6 +175,10 @@ WINDOW: dict[str, Callable[[MainWindow], dict[str, bool]] | None] = {
     "retention.anonymise": lambda w: {"retention.anonymise":
                                       not w.retention_view.anonymise_button.isHidden()},
     "accounts": lambda w: {"accounts": not w.accounts_view.accounts_box.isHidden()},
+    "sync.enroll": lambda w: {"sync.enroll": w.laptops_view.enrol_button.isEnabled()},
+    "sync.exchange": lambda w: {"sync.exchange": w.actions.exchange is not None},
+    "sync.conflicts": lambda w: {"sync.conflicts":
+                                 w.laptops_view.conflicts_button.isEnabled()},
     "import": None, "export": None, "verify": None, "demo": None,
 }
 

@@ -283,7 +283,7 @@ def test_settings_page_has_accounts_and_backups_tabs(window: MainWindow, ctx: Ap
     tabs = window.settings_tabs
     assert [tabs.widget(i) for i in range(tabs.count())] == [
         window.settings_view, window.accounts_view, window.backups_view,
-        window.retention_view]
+        window.retention_view, window.laptops_view]
     tabs.setCurrentWidget(window.accounts_view)
     window.accounts_view.select("lin")
     qtbot.wait(20)

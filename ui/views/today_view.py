@@ -39,6 +39,7 @@ from ui.dialogs.patrol.visit_dialog import VisitDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import team_text
+from ui.views.sync.conflict_badge import ConflictBadge
 from ui.widgets.column_fit import fit_columns
 
 WATCHED_KINDS = frozenset({"case", "followup", "agreement", "appointment", "draft", "patrol",
@@ -127,6 +128,8 @@ class TodayView(QWidget):
         header.addLayout(titles, 1)
         header.addWidget(scope_label, 0, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self.week_scope, 0, Qt.AlignmentFlag.AlignTop)
+        self.conflict_badge = ConflictBadge(ctx)
+        header.addWidget(self.conflict_badge, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.refresh_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.tree = AgendaTree()

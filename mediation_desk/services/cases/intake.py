@@ -20,17 +20,13 @@ from functools import partial
 from typing import Any, TypeVar
 
 from mediation_desk import clock
-from mediation_desk.domain.case_number import (
-    DEFAULT_PATTERN,
-    format_case_number,
-    parse_case_number,
-)
+from mediation_desk.domain.case_number import DEFAULT_PATTERN, parse_case_number
 from mediation_desk.domain.deadlines import DEFAULT_MEDIATION_DAYS, mediation_deadline
 from mediation_desk.domain.lifecycle import CaseStatus
 from mediation_desk.domain.limits import MAX_CASE_SEQ, year_problem
 from mediation_desk.domain.terms import conflict_of_interest, initial_performance
 from mediation_desk.errors import Problem, ValidationError
-from mediation_desk.services.cases import indexing
+from mediation_desk.services.cases import indexing, numbering
 from mediation_desk.services.cases.drafts import CaseDraft, PartyDraft, derive_title
 from mediation_desk.services.cases.validation import validate_case
 from mediation_desk.services.exchange import arrival, arrival_rows
@@ -102,24 +98,10 @@ class IntakeService:
             str(self._setting("number_prefix", "")),
         )
 
-    def _issue_number(self, year: int) -> tuple[str, int]:
-        """The next number of ``year``: numbers only go up and are never given twice."""
+    def _issue_number(self, year: int) -> numbering.Issued:
+        """The next number of ``year`` for this device (a laptop's come from its leases)."""
         pattern, prefix = self._pattern()
-        seq_row = NumberSequence.get_or_none(NumberSequence.year == year)
-        if seq_row is None:
-            seq_row = NumberSequence.create(year=year, last_issued=0)
-        seq = seq_row.last_issued + 1
-        while True:
-            if seq > MAX_CASE_SEQ:
-                raise ValidationError(Problem("", "案件编号", f"{year}年的编号已用到第{MAX_CASE_SEQ}号，"
-                                              "无法再编号，请联系管理员"))
-            number = format_case_number(pattern, year=year, seq=seq, prefix=prefix)
-            if not Case.select().where(Case.number == number).exists():
-                break
-            seq += 1
-        seq_row.last_issued = seq
-        seq_row.save()
-        return number, seq
+        return numbering.issue(self.store, year, pattern, prefix)
 
     def _claim_historical(self, number: str) -> tuple[int | None, int | None]:
         """An imported number stays as it was; if it fits our pattern its year's sequence
@@ -256,12 +238,14 @@ class IntakeService:
                            partial(ensure_entry, kind, label, self.actor, notices))
 
         assert draft.received_on is not None
+        number_warning = ""
         if draft.number:
             number = draft.number
             year, seq = self._claim_historical(number)
         else:
             year = draft.received_on.year
-            number, seq = self._issue_number(year)
+            issued = self._issue_number(year)
+            number, seq, number_warning = issued.number, issued.seq, issued.warning
         days = int(self._setting("mediation_days", DEFAULT_MEDIATION_DAYS))
         settled = draft.arrival.settled if draft.arrival is not None else None
         status = CaseStatus(settled.status) if settled else arrival.content_status(draft)
@@ -287,6 +271,8 @@ class IntakeService:
                              to_status=status.value, account=self.actor.account_id or None)
 
         warnings: list[str] = []
+        if number_warning:
+            warnings.append(number_warning)
         parties: list[Party] = []
         records: list[Record] = []
         agreement: Agreement | None = None

@@ -44,9 +44,20 @@ AUDITED: tuple[tuple[type[BaseModel], str], ...] = (
 )
 
 
-def _latest_row_hashes() -> dict[str, tuple[str, int, str]]:
-    """entity id → (row hash, event seq, device) of the newest event that recorded the row."""
-    latest: dict[str, tuple[str, int, str]] = {}
+def _latest_row_hashes() -> tuple[dict[tuple[str, str], tuple[str, int]],
+                                  dict[str, tuple[str, int, str]]]:
+    """The newest recorded hash of every row: per (entity id, device) by that device's
+    sequence, and over all devices in the order written into this file (for rows written
+    before devices synced).
+
+    Why per device: with patrol laptops the events of several devices meet in one register,
+    and their clocks may be years apart; only each device's own sequence orders its events
+    for sure. A row names the device that last wrote it (``updated_by_device``); that
+    device's newest event for the row must hold its hash — a merge of two devices' edits
+    is vouched for by an event of the device that merged it (services/sync/fixups.py).
+    """
+    per_device: dict[tuple[str, str], tuple[str, int]] = {}
+    by_time: dict[str, tuple[str, int, str]] = {}
     query = (AuditEvent.select(AuditEvent.entity_id, AuditEvent.row_hash, AuditEvent.seq,
                                AuditEvent.device)
              .where(AuditEvent.row_hash != "")
@@ -55,8 +66,11 @@ def _latest_row_hashes() -> dict[str, tuple[str, int, str]]:
              # put the newest event first).
              .order_by(SQL("rowid")).tuples())
     for entity_id, hashed, seq, device in query.iterator():
-        latest[entity_id] = (hashed, seq, device)
-    return latest
+        by_time[entity_id] = (hashed, seq, device)
+        known = per_device.get((entity_id, device))
+        if known is None or known[1] < seq:
+            per_device[entity_id, device] = (hashed, seq)
+    return per_device, by_time
 
 
 def _describe(model: type[BaseModel], label: str, row: BaseModel) -> str:
@@ -67,14 +81,21 @@ def _describe(model: type[BaseModel], label: str, row: BaseModel) -> str:
 
 def verify_rows() -> str | None:
     """The first row changed outside the program, described in Chinese; ``None`` if none."""
-    latest = _latest_row_hashes()
+    per_device, by_time = _latest_row_hashes()
+    here = StoreContext.device_id
     for model, label in AUDITED:
         for row in model.select().iterator():
-            found = latest.get(row.id)
+            found = by_time.get(row.id)
             if found is None:
                 return f"{_describe(model, label, row)}没有任何操作记录：可能是在程序之外添加的"
-            expected, seq, device = found
-            if row_hash(row) != expected:
+            current = row_hash(row)
+            candidates = {found[0]}
+            for device in (row.updated_by_device, here):
+                latest = per_device.get((row.id, device))
+                if latest is not None:
+                    candidates.add(latest[0])
+            if current not in candidates:
+                _, seq, device = found
                 return (f"{_describe(model, label, row)}在程序之外被修改过"
                         f"（最后一次记录的操作是设备 {device[:8]} 的第{seq}条）")
     return None

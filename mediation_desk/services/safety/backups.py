@@ -27,6 +27,7 @@ from mediation_desk.store.backup import backup_pair, prune
 from mediation_desk.store.database import Store
 from mediation_desk.store.files import glob_escape
 from mediation_desk.store.keys import keyfile_path
+from mediation_desk.store.snapshot import file_snapshot
 from mediation_desk.store.sqlite_errors import environment_errors
 
 DEFAULT_KEEP = 14  # daily backups
@@ -187,10 +188,39 @@ def auto_backup(store: Store, actor: Actor, now: datetime | None = None) -> Path
     return target
 
 
+def _import_target(store: Store) -> Path:
+    """A new name for a pre-import backup: two imports within one clock tick (or under a
+    clock standing still) get ``-2``, ``-3``… rather than refusing the second."""
+    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
+    folder = migrations.backup_folder(store)
+    target = folder / f"{store.path.name}{IMPORT_MARK}{stamp}.bak"
+    n = 1
+    while target.exists():
+        n += 1
+        target = folder / f"{store.path.name}{IMPORT_MARK}{stamp}-{n}.bak"
+    return target
+
+
 def backup_before_import(store: Store) -> Path:
     """The pair an import makes first, in ``backups/`` beside the register; rotated."""
-    folder = migrations.backup_folder(store)
-    stamp = clock.now().strftime("%Y%m%d-%H%M%S-%f")
-    target = write_backup(store, folder / f"{store.path.name}{IMPORT_MARK}{stamp}.bak")
+    target = write_backup(store, _import_target(store))
+    prune([b.path for b in import_backups(store)], keep_counts(store)["backup_keep_import"])
+    return target
+
+
+def snapshot_before_import(store: Store) -> Path:
+    """The pair a laptop-sync import makes first: named, kept and rotated exactly as
+    :func:`backup_before_import`'s (so 恢复 lists it and the same count is kept), but the
+    database copied as its encrypted file (store/snapshot.py) rather than through the backup
+    API, which re-encrypts every page (6.8 s against 0.7 s for a 276 MB register: more than
+    the whole import's budget)."""
+    target = _import_target(store)
+    keys = keyfile_path(store.path) if store.db_key is not None else None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with environment_errors(target):
+            file_snapshot(store, target, keys)
+    except OSError as exc:
+        raise _write_failed(exc, target) from exc
     prune([b.path for b in import_backups(store)], keep_counts(store)["backup_keep_import"])
     return target

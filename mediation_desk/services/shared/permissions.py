@@ -33,6 +33,13 @@ ACTIONS: dict[str, tuple[str, frozenset[str]]] = {
     "retention.anonymise": ("匿名化到期卷宗、设置保存年限", ADMINS),
     "accounts": ("管理账户（添加、停用、重设密码）", ADMINS),
     "demo": ("填入演示数据", ADMINS),
+    # Patrol laptops (docs/sync.md). Enrolling gives a device a copy of every case and a
+    # block of case numbers: managers. Exchanging is the daily work of whoever carries the
+    # laptop, and a bundle opens only on this room's devices: everyone. A conflict is
+    # resolved by whoever may edit its row (resolve_action below).
+    "sync.enroll": ("登记巡查笔记本", MANAGERS),
+    "sync.exchange": ("导出与导入同步交换包、查看同步状态", EVERYONE),
+    "sync.conflicts": ("查看与处理同步冲突", EVERYONE),
 }
 
 

@@ -55,6 +55,7 @@ from mediation_desk.store.models.room import (
     Setting,
     Village,
 )
+from mediation_desk.store.models.sync import NumberLease, SyncConflict
 
 __all__ = [
     "CONTENT_MODELS",
@@ -87,6 +88,7 @@ __all__ = [
     "JointMeeting",
     "LawArticle",
     "Mediator",
+    "NumberLease",
     "NumberSequence",
     "Party",
     "PatrolChange",
@@ -99,6 +101,7 @@ __all__ = [
     "Record",
     "ReturnVisit",
     "Setting",
+    "SyncConflict",
     "Village",
     "VisitAppointment",
 ]
@@ -141,6 +144,8 @@ SYNCED_MODELS: tuple[type[BaseModel], ...] = (
     DutyRota,
     VisitAppointment,
     PetitionDocument,
+    NumberLease,
+    SyncConflict,
 )
 
 #: Tables that stay on this device (never synced): unfinished drafts.

@@ -17,6 +17,10 @@ class Brief(BaseModel):
     public (notice boards, talks in villages), so nothing here may name a party.
     """
 
+    #: One per case: the key derives from the case, so the rows two devices make for one
+    #: case are one row to laptop sync's merge (field by field), not a unique clash.
+    natural_key = ("case",)
+
     case = peewee.ForeignKeyField(Case, backref="briefs", unique=True, on_delete="CASCADE")
     case_id: str
     title = peewee.CharField()

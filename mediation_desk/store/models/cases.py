@@ -120,6 +120,8 @@ class Record(BaseModel):
 class Agreement(BaseModel):
     """The mediation agreement (调解协议), written 书面 or oral 口头."""
 
+    natural_key = ("case",)
+
     case = peewee.ForeignKeyField(Case, backref="agreements", unique=True, on_delete="CASCADE")
     case_id: str
     form = peewee.CharField(default="written")

@@ -18,6 +18,10 @@ from mediation_desk.store.models.room import Account
 class CaseArrival(BaseModel):
     """A case brought in by import (台账 or case@1 file) and what became of its review."""
 
+    #: One per case: the key derives from the case, so the rows two devices make for one
+    #: case are one row to laptop sync's merge (field by field), not a unique clash.
+    natural_key = ("case",)
+
     case = peewee.ForeignKeyField(Case, backref="arrivals", unique=True, on_delete="CASCADE")
     case_id: str
     source = peewee.CharField(default="")  # "台账.xlsx 第5行"

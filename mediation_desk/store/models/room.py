@@ -19,12 +19,16 @@ class Device(BaseModel):
 class Setting(BaseModel):
     """Room settings: a key and a JSON value (room name, committee, number pattern, …)."""
 
+    natural_key = ("key",)
+
     key = peewee.CharField(unique=True)
     value = peewee.TextField()
 
 
 class Mediator(BaseModel):
     """A person who mediates (人民调解员); may or may not have an account."""
+
+    natural_key = ("name",)
 
     name = peewee.CharField(index=True)
     phone = peewee.CharField(default="")
@@ -33,6 +37,8 @@ class Mediator(BaseModel):
 
 class Account(BaseModel):
     """Someone who logs in: a mediator, the committee director or an administrator."""
+
+    natural_key = ("username",)
 
     username = peewee.CharField(unique=True)
     display_name = peewee.CharField(default="")
@@ -46,6 +52,8 @@ class Account(BaseModel):
 class Village(BaseModel):
     """A village, community or grid (村 / 社区 / 网格) a case or patrol belongs to."""
 
+    natural_key = ("name",)
+
     name = peewee.CharField(unique=True)
     active = apsw_ext.BooleanField(default=True)
 
@@ -56,6 +64,8 @@ class DictEntry(BaseModel):
     ``version`` is the dictionary's version when the entry was added or last changed, so a
     report can say which list a figure was counted against.
     """
+
+    natural_key = ("kind", "label")
 
     kind = peewee.CharField(index=True)
     label = peewee.CharField()
@@ -69,6 +79,8 @@ class DictEntry(BaseModel):
 
 class NumberSequence(BaseModel):
     """The last case number issued in a year: numbers only ever go up, never reused."""
+
+    natural_key = ("year",)
 
     year = peewee.IntegerField(unique=True)
     last_issued = peewee.IntegerField(default=0)
