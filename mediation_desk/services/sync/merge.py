@@ -45,7 +45,8 @@ from mediation_desk.services.sync.values import disambiguate
 
 BOOKKEEPING = frozenset({"created_at", "updated_at", "updated_by_device", "row_version"})
 #: Columns that merge by maximum: numbers only go up, whoever moved them.
-MAXIMUM = frozenset({("number_sequence", "last_issued")})
+MAXIMUM = frozenset({("number_sequence", "last_issued"),
+                     ("petition_sequence", "last_issued")})
 #: Columns whose difference between two twin rows is no one's concern (a new dictionary
 #: entry's place and version when two laptops added the same label).
 QUIET = frozenset({("dict_entry", "position"), ("dict_entry", "version")})

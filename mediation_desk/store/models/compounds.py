@@ -17,6 +17,8 @@ from mediation_desk.store.models.room import Village
 class Compound(BaseModel):
     """A residential compound (小区): who manages it, who speaks for its owners, whose grid."""
 
+    natural_key = ("name",)  # one compound of a name on every device (laptop sync)
+
     name = peewee.CharField(unique=True)
     village = peewee.ForeignKeyField(Village, null=True, backref="compounds")
     village_id: str | None

@@ -70,6 +70,8 @@ class Petition(BaseModel):
 class PetitionSequence(BaseModel):
     """The last request number issued in a year: numbers only go up, never reused."""
 
+    natural_key = ("year",)  # one row a year on every device; merged by maximum (sync)
+
     year = peewee.IntegerField(unique=True)
     last_issued = peewee.IntegerField(default=0)
 

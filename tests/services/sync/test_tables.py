@@ -29,6 +29,9 @@ SETTLED_OTHERWISE = {
     ("law_article", ("key",)): "a default article's row id derives from its key "
                                "(services/briefs/library.py:row_id); an added one's key is a "
                                "random UUID",
+    ("petition", ("number",)): "a request number issued on two devices: the later arrival "
+                               "is renamed “…（重复xxxx）” the same way everywhere "
+                               "(services/sync/values.py); petition numbers are not leased",
     ("audit_event", ("device", "seq")): "each device numbers only its own events: two devices "
                                         "never write the same (device, seq)",
 }
