@@ -4397,6 +4397,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
             <translation>（尚不能打印）</translation>
         </message>
         <message>
+            <source>&amp;Edit…</source>
+            <translation>编辑登记(&amp;E)…</translation>
+        </message>
+        <message>
             <source>&amp;Print…</source>
             <translation>打印(&amp;P)…</translation>
         </message>
@@ -4407,6 +4411,10 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>Compounds</source>
             <translation>小区</translation>
+        </message>
+        <message>
+            <source>Correct what was written down at registration</source>
+            <translation>更正接访登记时记下的内容</translation>
         </message>
         <message>
             <source>Duty and appointments</source>
@@ -5116,6 +5124,13 @@ Nothing was saved and everything you typed is still here; try again.</source>
         <message>
             <source>not stated</source>
             <translation>未填写</translation>
+        </message>
+    </context>
+    <context>
+        <name>RequestEditDialog</name>
+        <message>
+            <source>Edit the registration — %1</source>
+            <translation>编辑来访登记 — %1</translation>
         </message>
     </context>
     <context>

@@ -62,6 +62,7 @@ from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.compound_dialog import CompoundDialog
 from ui.dialogs.petitions.meeting_dialog import MeetingDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.dialogs.petitions.request_edit_dialog import RequestEditDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
@@ -391,6 +392,8 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "occurrence-move": lambda ctx, _tmp: OccurrenceDialog(ctx, None, _occurrence(ctx),
                                                           mode="move"),
     "petition-request": lambda ctx, _tmp: RequestDialog(ctx),
+    "petition-request-edit": lambda ctx, _tmp: RequestEditDialog(ctx, _petition(ctx).id,
+                                                                 _petition(ctx).number),
     "petition-assess": lambda ctx, _tmp: AssessDialog(ctx, _petition(ctx)),
     "petition-assign": lambda ctx, _tmp: AssignDialog(ctx, _petition(ctx)),
     "petition-result": lambda ctx, _tmp: ResultDialog(ctx, _petition(ctx)),

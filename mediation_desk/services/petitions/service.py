@@ -19,6 +19,7 @@ from mediation_desk.services.petitions import views
 from mediation_desk.services.petitions.lists import CATEGORY, seed_lists
 from mediation_desk.services.petitions.loop import LoopActions
 from mediation_desk.services.petitions.numbers import find_petition, issue_number
+from mediation_desk.services.petitions.request_edit import RequestEdit
 from mediation_desk.services.petitions.to_case import CaseLink
 from mediation_desk.services.petitions.types import (
     CompoundLine,
@@ -45,7 +46,7 @@ from mediation_desk.store.models import (
 __all__ = ["PetitionService"]
 
 
-class PetitionService(LoopActions, CaseLink):
+class PetitionService(LoopActions, CaseLink, RequestEdit):
     def __init__(self, store: Store, actor: Actor) -> None:
         self.store = store
         self.actor = actor

@@ -43,6 +43,7 @@ from ui.dialogs.petitions.close_dialog import CloseDialog
 from ui.dialogs.petitions.meeting_dialog import MeetingDialog
 from ui.dialogs.petitions.print_preview import PetitionPreviewDialog
 from ui.dialogs.petitions.request_dialog import RequestDialog
+from ui.dialogs.petitions.request_edit_dialog import RequestEditDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
 from ui.i18n import translate
@@ -75,6 +76,10 @@ class PetitionView(QWidget):
                                       translate("PetitionView", "&Receive a visitor…"))
         self.new_button.setObjectName("petition-new")
         self.new_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.edit_button = QPushButton(icon("edit"), translate("PetitionView", "&Edit…"))
+        self.edit_button.setObjectName("petition-edit")
+        self.edit_button.setToolTip(translate("PetitionView",
+                                              "Correct what was written down at registration"))
         self.case_button = QPushButton(icon("open"), translate("PetitionView", "Open the &case"))
         self.case_button.setObjectName("petition-open-case")
         self.print_button = QToolButton()
@@ -91,6 +96,7 @@ class PetitionView(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.message, 1)
         top.addStretch(1)
+        top.addWidget(self.edit_button)
         top.addWidget(self.case_button)
         top.addWidget(self.print_button)
 
@@ -123,6 +129,7 @@ class PetitionView(QWidget):
         layout.addWidget(self.tabs)
 
         self.new_button.clicked.connect(self.receive)
+        self.edit_button.clicked.connect(self.edit)
         self.case_button.clicked.connect(self._open_case)
         self.list.filter_changed.connect(self.refresh)
         self.list.current_changed.connect(self.show_request)
@@ -163,6 +170,7 @@ class PetitionView(QWidget):
                 detail = None
         self.detail.show_detail(detail)
         self.print_button.setEnabled(detail is not None)
+        self.edit_button.setEnabled(detail is not None and detail.status != "closed")
         self.case_button.setVisible(bool(detail and detail.case_id))
         if detail and detail.case_id:
             self.case_button.setText(translate("PetitionView", "Open case %1").replace(
@@ -214,6 +222,14 @@ class PetitionView(QWidget):
             self._said(result, translate("PetitionView", "Registered %1.").replace(
                 "%1", result.number))
             self.select(result.id)
+
+    def edit(self) -> None:
+        """Correct the chosen request's registration (its history keeps before and after)."""
+        detail = self.detail.detail
+        if detail is None:
+            return
+        result = RequestEditDialog.ask_edit(self, self.ctx, detail.id, detail.number)
+        self._said(result, translate("PetitionView", "Saved."))
 
     def _received_by_appointment(self, petition_id: str) -> None:
         self.tabs.setCurrentWidget(self.requests_page)
