@@ -5427,6 +5427,10 @@ This cannot be undone.</source>
             <translation>分钟</translation>
         </message>
         <message>
+            <source>%1 — next: %2</source>
+            <translation>%1 — 接下来：%2</translation>
+        </message>
+        <message>
             <source>&amp;Appointment slot</source>
             <translation>每个预约时段(&amp;A)</translation>
         </message>
@@ -5437,6 +5441,10 @@ This cannot be undone.</source>
         <message>
             <source>&amp;From</source>
             <translation>开始日期(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>备注(&amp;N)</translation>
         </message>
         <message>
             <source>&amp;Place</source>
@@ -5455,8 +5463,24 @@ This cannot be undone.</source>
             <translation>名称(&amp;T)*</translation>
         </message>
         <message>
+            <source>&amp;Until</source>
+            <translation>结束日期(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Cadence</source>
+            <translation>周期</translation>
+        </message>
+        <message>
             <source>Duty rota</source>
             <translation>坐班接访安排</translation>
+        </message>
+        <message>
+            <source>Edit the duty rota</source>
+            <translation>修改坐班接访安排</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>设结束日期</translation>
         </message>
         <message>
             <source>Ever&amp;y</source>
@@ -5469,6 +5493,10 @@ This cannot be undone.</source>
         <message>
             <source>Mondays</source>
             <translation>每周一</translation>
+        </message>
+        <message>
+            <source>RRULE</source>
+            <translation>RRULE 规则</translation>
         </message>
         <message>
             <source>Saturdays</source>
@@ -5487,8 +5515,16 @@ This cannot be undone.</source>
             <translation>每周二</translation>
         </message>
         <message>
+            <source>Type an RFC 5545 rule, for example FREQ=WEEKLY;BYDAY=MO.</source>
+            <translation>请输入 RFC 5545 规则，例如 FREQ=WEEKLY;BYDAY=MO。</translation>
+        </message>
+        <message>
             <source>Wednesdays</source>
             <translation>每周三</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>星期</translation>
         </message>
         <message>
             <source>the leader first, names separated by 、</source>
@@ -5496,10 +5532,29 @@ This cannot be undone.</source>
         </message>
     </context>
     <context>
+        <name>RotaEndDialog</name>
+        <message>
+            <source>%1 (%2). No duty days after the last day; appointments already booked stay until cancelled.</source>
+            <translation>%1（%2）。最后一天之后不再安排坐班；已预约的来访保留，需逐一取消。</translation>
+        </message>
+        <message>
+            <source>&amp;Last duty day</source>
+            <translation>最后坐班日(&amp;L)</translation>
+        </message>
+        <message>
+            <source>End the duty rota — %1</source>
+            <translation>结束坐班接访安排 — %1</translation>
+        </message>
+    </context>
+    <context>
         <name>RotaTab</name>
         <message>
             <source>&amp;Book…</source>
             <translation>预约(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit rota…</source>
+            <translation>修改安排(&amp;E)…</translation>
         </message>
         <message>
             <source>Appointment booked.</source>
@@ -5530,6 +5585,10 @@ This cannot be undone.</source>
             <translation>坐班日</translation>
         </message>
         <message>
+            <source>E&amp;nd rota…</source>
+            <translation>结束安排(&amp;N)…</translation>
+        </message>
+        <message>
             <source>New &amp;rota…</source>
             <translation>新建坐班安排(&amp;R)…</translation>
         </message>
@@ -5552,6 +5611,14 @@ This cannot be undone.</source>
         <message>
             <source>Registered %1.</source>
             <translation>已登记 %1。</translation>
+        </message>
+        <message>
+            <source>Rota</source>
+            <translation>坐班安排</translation>
+        </message>
+        <message>
+            <source>Rota ended.</source>
+            <translation>坐班安排已结束。</translation>
         </message>
         <message>
             <source>Rota saved.</source>

@@ -36,6 +36,7 @@ from mediation_desk.domain.lifecycle import CaseStatus, Step
 from mediation_desk.services.cases.detail import CaseDetail
 from mediation_desk.services.demo.fill import fill_demo
 from mediation_desk.services.patrols.service import Occurrence
+from mediation_desk.services.petitions.rota import RotaDraft, RotaView
 from mediation_desk.services.petitions.types import AnswerDraft, PetitionDetail, RequestDraft
 from mediation_desk.services.safety.accounts import create_register
 from mediation_desk.services.safety.backups import BackupInfo, backup_to
@@ -66,6 +67,7 @@ from ui.dialogs.petitions.request_edit_dialog import RequestEditDialog
 from ui.dialogs.petitions.result_dialog import ResultDialog
 from ui.dialogs.petitions.return_visit_dialog import ReturnVisitDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
+from ui.dialogs.petitions.rota_end_dialog import RotaEndDialog
 from ui.dialogs.preview_dialog import PreviewDialog
 from ui.dialogs.reason_dialog import ReasonDialog
 from ui.dialogs.reminders_dialog import RemindersDialog
@@ -340,6 +342,18 @@ def _backup(ctx: AppContext, folder: Path) -> BackupInfo:
     return BackupInfo(path, datetime(2025, 11, 20, 9, 30), path.stat().st_size)
 
 
+def _rota(ctx: AppContext) -> RotaView:
+    """A rota on a custom rule (the custom-rule field shown, the longest form)."""
+    found = ctx.rota.rotas()
+    if not found:
+        ctx.rota.save_rota(RotaDraft(title="镇领导坐班接访", receivers=["陈镇长", "林春梅"],
+                                     place="镇综治中心接访室", starts_on=DEMO_DAY,
+                                     rule="FREQ=WEEKLY;INTERVAL=2;BYDAY=TU",
+                                     note="逢节假日顺延"))
+        found = ctx.rota.rotas()
+    return found[0]
+
+
 def _petition(ctx: AppContext, *, closed: bool = False) -> PetitionDetail:
     """A request assigned to a department (or closed unsatisfied: a return visit due)."""
     name = "黄美玲" if closed else "郭秀琴"
@@ -404,6 +418,8 @@ DIALOGS: dict[str, Callable[[AppContext, Path], QWidget]] = {
     "petition-return-visit": lambda ctx, _tmp: ReturnVisitDialog(ctx,
                                                                  _petition(ctx, closed=True)),
     "petition-rota": lambda ctx, _tmp: RotaDialog(ctx),
+    "petition-rota-edit": lambda ctx, _tmp: RotaDialog(ctx, None, _rota(ctx)),
+    "petition-rota-end": lambda ctx, _tmp: RotaEndDialog(ctx, _rota(ctx)),
     "petition-compound": lambda ctx, _tmp: CompoundDialog(ctx),
     "petition-appointment": lambda ctx, _tmp: AppointmentDialog(ctx, []),
     "password": lambda ctx, _tmp: PasswordDialog(ctx),

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -20,12 +21,13 @@ from PySide6.QtWidgets import (
 
 from mediation_desk import clock
 from mediation_desk.errors import NotFound, StoreUnavailable, ValidationError
-from mediation_desk.services.petitions.rota import SlotView
+from mediation_desk.services.petitions.rota import RotaView, SlotView
 from ui.context import AppContext
 from ui.dialogs.petitions.appointment_dialog import AppointmentDialog
 from ui.dialogs.petitions.petition_form import date_field
 from ui.dialogs.petitions.request_dialog import RequestDialog
 from ui.dialogs.petitions.rota_dialog import RotaDialog
+from ui.dialogs.petitions.rota_end_dialog import RotaEndDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.widgets.column_fit import fit_columns
@@ -54,7 +56,12 @@ class RotaTab(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.slots: list[SlotView] = []
+        self.rotas: dict[str, RotaView] = {}
         self.rota_button = QPushButton(icon("duty_rota"), translate("RotaTab", "New &rota…"))
+        self.rota_box = QComboBox()
+        self.rota_box.setAccessibleName(translate("RotaTab", "Rota"))
+        self.edit_rota_button = QPushButton(icon("edit"), translate("RotaTab", "&Edit rota…"))
+        self.end_rota_button = QPushButton(icon("close"), translate("RotaTab", "E&nd rota…"))
         self.day_edit = date_field()
         self.day_edit.setAccessibleName(translate("RotaTab", "Day"))
         self.book_button = QPushButton(icon("add"), translate("RotaTab", "&Book…"))
@@ -64,7 +71,8 @@ class RotaTab(QWidget):
                                           translate("RotaTab", "Recei&ve this visitor…"))
         self.message = status_label(STATUS_DONE)
         commands = FlowLayout()
-        commands.add_widgets(self.rota_button, QLabel(translate("RotaTab", "Slots on")),
+        commands.add_widgets(self.rota_button, self.rota_box, self.edit_rota_button,
+                             self.end_rota_button, QLabel(translate("RotaTab", "Slots on")),
                              self.day_edit, self.book_button, self.cancel_button,
                              self.receive_button)
 
@@ -91,6 +99,8 @@ class RotaTab(QWidget):
         layout.addLayout(row, 1)
 
         self.rota_button.clicked.connect(self.new_rota)
+        self.edit_rota_button.clicked.connect(self.edit_rota)
+        self.end_rota_button.clicked.connect(self.end_rota)
         self.book_button.clicked.connect(self.book)
         self.cancel_button.clicked.connect(self.cancel)
         self.receive_button.clicked.connect(self.receive)
@@ -100,6 +110,14 @@ class RotaTab(QWidget):
 
     def refresh(self) -> None:
         today = clock.today()
+        keep = self.rota_box.currentData()
+        self.rotas = {r.id: r for r in self.ctx.rota.rotas(today=today)}
+        self.rota_box.clear()
+        for rota in self.rotas.values():
+            self.rota_box.addItem(f"{rota.title}（{rota.rule_text}）", rota.id)
+        self.rota_box.setCurrentIndex(max(0, self.rota_box.findData(keep)))
+        for button in (self.edit_rota_button, self.end_rota_button):
+            button.setEnabled(bool(self.rotas))
         self.duty.setRowCount(0)
         for day in self.ctx.rota.duty(today, today + timedelta(days=DUTY_DAYS)):
             row = self.duty.rowCount()
@@ -150,6 +168,19 @@ class RotaTab(QWidget):
     def new_rota(self) -> None:
         if RotaDialog.ask(self, self.ctx) is not None:
             self._say(translate("RotaTab", "Rota saved."))
+
+    def current_rota(self) -> RotaView | None:
+        return self.rotas.get(str(self.rota_box.currentData()))
+
+    def edit_rota(self) -> None:
+        rota = self.current_rota()
+        if rota is not None and RotaDialog.ask(self, self.ctx, rota) is not None:
+            self._say(translate("RotaTab", "Rota saved."))
+
+    def end_rota(self) -> None:
+        rota = self.current_rota()
+        if rota is not None and RotaEndDialog.ask(self, self.ctx, rota) is not None:
+            self._say(translate("RotaTab", "Rota ended."))
 
     def book(self) -> None:
         slot = self.current_slot()
