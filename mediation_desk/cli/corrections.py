@@ -12,7 +12,7 @@ from typing import Any
 from mediation_desk.cli.context import Cli
 from mediation_desk.errors import Problem, ValidationError
 
-EDIT_FIELDS = "title summary village dispute_type source risk_level amount_involved " \
+EDIT_FIELDS = "title summary village compound dispute_type source risk_level amount_involved " \
     "people_involved group_dispute"
 
 

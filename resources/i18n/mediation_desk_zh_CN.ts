@@ -930,6 +930,10 @@
             <translation>涉及人数</translation>
         </message>
         <message>
+            <source>Residential compound</source>
+            <translation>小区</translation>
+        </message>
+        <message>
             <source>Risk level</source>
             <translation>风险等级</translation>
         </message>

@@ -69,6 +69,24 @@ def test_edit_refuses_bad_fields_and_values_with_exit_1(reg: Path, tmp_path: Pat
     assert run_json(reg, "history", "2026-1") == before  # nothing was written
 
 
+def test_edit_names_a_compound_its_history_lists_the_case(reg: Path, tmp_path: Path) -> None:
+    _imported(reg, tmp_path)
+    request = {"format": "mediation-desk/petition@1", "received_at": "2026-12-01T09:30",
+               "channel": "walk_in", "person": {"name": "郭秀琴"}, "category": "物业管理",
+               "compound": "湖头花园", "content": "小区物业停水三天。"}
+    doc = tmp_path / "request.json"
+    doc.write_text(json.dumps(request, ensure_ascii=False), encoding="utf-8")
+    run_json(reg, "petition", "add", str(doc))  # the compound joins the list
+    out = run_json(reg, "edit", "2026-2", "compound=湖头花园")
+    assert [(c["field"], c["before"], c["after"]) for c in out["changed"]] == [
+        ("compound", "", "湖头花园")]
+    edits = [(h["field"], h["after"]) for h in run_json(reg, "history", "2026-2")
+             if h["action"] == "修改案件信息"]
+    assert ("compound", "湖头花园") in edits
+    bad = run(reg, "edit", "2026-2", "compound=湖头花苑")
+    assert bad.returncode == 1 and "小区" in bad.stderr and "湖头花苑" in bad.stderr
+
+
 def test_attach_list_and_get_byte_for_byte(reg: Path, tmp_path: Path) -> None:
     _imported(reg, tmp_path)
     scan = tmp_path / "协议书签字页.pdf"

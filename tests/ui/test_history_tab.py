@@ -142,3 +142,31 @@ def test_render_the_history_tab(view: CaseView, ctx: AppContext, scale: float) -
         save_shot(view, f"overview_edit_button_{int(scale * 100)}")
     finally:
         apply_ui_font(app, 1.0)
+
+
+def test_the_edit_dialog_names_the_compound_and_its_history_lists_the_case(
+        view: CaseView, ctx: AppContext, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from mediation_desk.services.petitions.types import CompoundDraft
+    from ui.views.petitions.compounds_tab import CompoundsTab
+
+    ctx.petition_lists.save_compound(CompoundDraft(name="湖头花园",
+                                                   property_company="湖头物业公司"))
+
+    def fill(dialog: CaseEditDialog) -> None:
+        box = dialog.compound_box
+        assert box.currentData() == ""  # none named yet
+        box.setCurrentIndex(box.findData("湖头花园"))
+
+    opened = drive(monkeypatch, fill)
+    view.overview.edit_button.click()
+    assert len(opened) == 1 and "已保存" in view.message_label.text()
+    assert "湖头花园" in view.overview.values["village"].text()
+    view.tabs.setCurrentIndex(TAB_HISTORY)
+    assert ("修改案件信息", "小区", "（空）", "湖头花园") in rows(view)
+    tab = CompoundsTab(ctx)
+    qtbot.addWidget(tab)
+    tab.refresh()
+    assert tab.history.rowCount() == 1
+    assert tab.history.item(0, 2).text() == "（2026）湖头人调字第1号"
+    assert tab.lines[0].kind == "case" and tab.lines[0].id == view.case_id

@@ -1,11 +1,11 @@
 """Correcting a case's own facts after registration (修改案件信息): title, summary, village,
-dispute type, source, risk level, amount and people involved, group-dispute flag.
+residential compound (小区, for the property alliance's per-compound history), dispute type, source, risk level, amount and people involved, group-dispute flag.
 
 Why one method for the window and the command line (``edit NUMBER FIELD=VALUE…``): the same
 value must be refused, normalised and audited the same way whoever types it. Values arrive as
 text, as typed — "12,000", "红", "是" — and are parsed here. Dictionary values (dispute type,
 source) and villages must be ones the room already keeps: a correction picks from the lists,
-and a new village or type is added in 设置 first, so a typo ("湖二材") cannot split one
+and a new village or type is added in 设置 first (a new compound in 接访 → 小区), so a typo ("湖二材") cannot split one
 village in two. Every changed field is recorded with its before and after
 (:mod:`mediation_desk.services.shared.field_history`); nothing changed → nothing written.
 """
@@ -26,13 +26,14 @@ from mediation_desk.services.shared.actor import Actor
 from mediation_desk.services.shared.field_history import Change
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
-from mediation_desk.store.models import Case, Village
+from mediation_desk.store.models import Case, Compound, Village
 
 #: The fields a correction may change (contract.md's names), with their Chinese names.
 FIELDS: dict[str, str] = {
     "title": "案件名称",
     "summary": "纠纷简要情况",
     "village": "村（社区）",
+    "compound": "小区",
     "dispute_type": "纠纷类型",
     "source": "案件来源",
     "risk_level": "风险等级",
@@ -59,8 +60,9 @@ class EditResult:
 def current_values(case: Case) -> dict[str, str]:
     """The case's editable fields as text, as the correction form and ``edit`` take them."""
     village = Village.get_by_id(case.village_id).name if case.village_id else ""
+    compound = Compound.get_by_id(case.compound_id).name if case.compound_id else ""
     return {
-        "title": case.title, "summary": case.summary, "village": village,
+        "title": case.title, "summary": case.summary, "village": village, "compound": compound,
         "dispute_type": case.dispute_type, "source": case.source,
         "risk_level": case.risk_level,
         "amount_involved": format_yuan(case.amount_fen) if case.amount_fen is not None else "",
@@ -99,6 +101,16 @@ class _Parser:
         row = Village.live().where(Village.name == name).first()
         if row is None:
             self.refuse("village", f"“{name}”不在村（社区）列表中，请先在“设置”中添加")
+            return None
+        return row.id
+
+    def compound(self, text: str) -> Any:
+        name = text.strip()
+        if not name:
+            return None
+        row = Compound.live().where(Compound.name == name).first()
+        if row is None:
+            self.refuse("compound", f"“{name}”不在小区名录中，请先在“接访 → 小区”中添加")
             return None
         return row.id
 
@@ -157,7 +169,7 @@ class _Parser:
 
 
 #: Each field's stored column on Case.
-COLUMNS = {"amount_involved": "amount_fen", "village": "village"}
+COLUMNS = {"amount_involved": "amount_fen", "village": "village", "compound": "compound"}
 
 
 class CaseEditService:
@@ -209,6 +221,8 @@ class CaseEditService:
             if {"title", "summary"} & {c.field for c in fields}:
                 indexing.reindex_case(self.store, case.id)
             changes.touch("case", case.id)
+            if any(c.field == "compound" for c in fields):
+                changes.touch("compound")  # its history lists the case
         return EditResult(changes, fields)
 
     @staticmethod

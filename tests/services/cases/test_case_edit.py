@@ -211,3 +211,33 @@ def test_short_case_numbers_find_this_years_and_that_years_case(register: Regist
     for missing in ("2", "2024-1", "湖头", ""):
         with pytest.raises(NotFound, match="2026-82"):
             find_case(missing)
+
+
+def test_a_case_names_its_compound_and_the_compound_history_lists_it(
+        register: Register) -> None:
+    from mediation_desk.services.petitions.service import PetitionService
+    from mediation_desk.store.models import Compound
+
+    case_id = _case(register)
+    compound = Compound.create(name="湖头花园")
+    edit = CaseEditService(register.store, register.actor)
+    assert edit.values(case_id)["compound"] == ""
+    result = edit.correct(case_id, {"compound": "湖头花园"})
+    assert [(c.field, c.label, c.before, c.after) for c in result.fields] == [
+        ("compound", "小区", "", "湖头花园")]
+    assert "compound" in result.changes.kinds
+    assert Case.get_by_id(case_id).compound_id == compound.id
+    assert edit.values(case_id)["compound"] == "湖头花园"
+    assert CaseDetailService(register.store, register.actor).load(case_id).compound == "湖头花园"
+    lines = PetitionService(register.store, register.actor).compound_history(compound.id)
+    assert [(line.kind, line.id) for line in lines] == [("case", case_id)]
+    # An unknown compound is refused by name, nothing written; empty clears it.
+    events = AuditEvent.select().count()
+    with pytest.raises(ValidationError) as caught:
+        edit.correct(case_id, {"compound": "湖头花苑", "people_involved": "3"})
+    assert [(p.field, "湖头花苑" in p.reason) for p in caught.value.problems] == [("小区", True)]
+    assert AuditEvent.select().count() == events
+    assert Case.get_by_id(case_id).people_involved == 2
+    edit.correct(case_id, {"compound": ""})
+    assert Case.get_by_id(case_id).compound_id is None
+    assert PetitionService(register.store, register.actor).compound_history(compound.id) == []

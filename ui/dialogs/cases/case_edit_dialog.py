@@ -1,5 +1,5 @@
-"""修改案件信息: correcting a case's own facts — title, summary, village, type, source, risk,
-amount, people, group dispute.
+"""修改案件信息: correcting a case's own facts — title, summary, village, residential compound
+(小区, for the property alliance), type, source, risk, amount, people, group dispute.
 
 The dialog sends what is typed, as text, to the very service method ``edit`` on the command
 line uses (:class:`~mediation_desk.services.cases.case_edit.CaseEditService`), so both refuse
@@ -59,6 +59,8 @@ class CaseEditDialog(CaseDialog):
         self.summary_edit.setMinimumHeight(90)
         self.village_box = _combo([v.label for v in ctx.settings.villages()], values["village"],
                                   blank=True)
+        self.compound_box = _combo([c.name for c in ctx.petition_lists.compounds()],
+                                   values["compound"], blank=True)
         self.type_box = _combo([e.label for e in ctx.settings.entries("dispute_type")
                                 if e.active], values["dispute_type"])
         self.source_box = _combo([e.label for e in ctx.settings.entries("source") if e.active],
@@ -80,6 +82,8 @@ class CaseEditDialog(CaseDialog):
             "title": add_row(form, translate("CaseEditDialog", "Case title *"), self.title_edit),
             "summary": add_row(form, translate("CaseEditDialog", "Facts"), self.summary_edit),
             "village": add_row(form, translate("CaseEditDialog", "Village"), self.village_box),
+            "compound": add_row(form, translate("CaseEditDialog", "Residential compound"),
+                                self.compound_box),
             "dispute_type": add_row(form, translate("CaseEditDialog", "Dispute type"),
                                     self.type_box),
             "source": add_row(form, translate("CaseEditDialog", "Source"), self.source_box),
@@ -112,6 +116,7 @@ class CaseEditDialog(CaseDialog):
             "title": self.title_edit.text(),
             "summary": self.summary_edit.toPlainText(),
             "village": str(self.village_box.currentData() or ""),
+            "compound": str(self.compound_box.currentData() or ""),
             "dispute_type": str(self.type_box.currentData() or ""),
             "source": str(self.source_box.currentData() or ""),
             "risk_level": str(self.risk_box.currentData()),

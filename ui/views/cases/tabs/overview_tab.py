@@ -188,7 +188,7 @@ class OverviewTab(QWidget):
         # A case registered from a patrol finding names it: the link back (issue 4).
         v["source"].setText(f"{detail.source}（{detail.from_finding}）" if detail.from_finding
                             else detail.source)
-        v["village"].setText(detail.village or "—")
+        v["village"].setText("　".join(filter(None, (detail.village, detail.compound))) or "—")
         v["received"].setText(show_date(detail.received_on))
         v["mediators"].setText("、".join(f"{name}（{MEDIATOR_ROLES.get(role, role)}）"
                                         for name, role in detail.mediators) or "—")
