@@ -306,6 +306,37 @@ def test_finding_escalated_and_receipt_recorded(ctx: AppContext, qtbot: QtBot) -
     save_shot(dialog, "patrol_finding_dialog")
 
 
+def test_a_property_finding_is_reported_to_the_property_alliance(ctx: AppContext,
+                                                                 qtbot: QtBot) -> None:
+    """The alliance's members (物业管理司法联盟, kept on the 接访 lists) are escalation targets:
+    first for a property dispute, offered on every finding form."""
+    plan_id = _plan(ctx, TODAY)
+    result = ctx.patrols.record_visit(VisitDraft(
+        plan_id=plan_id, occurrence_on=TODAY, on=TODAY, village="湖二村", team=["林春梅"],
+        findings=[FindingDraft(summary="湖头花园物业停水三天，业主聚集", dispute_type="物业纠纷",
+                               parties="湖头花园业主", risk_level="orange", people_involved=20)]))
+    alliance = ctx.petition_lists.alliance_members()
+    assert alliance
+    dialog = FindingDialog(ctx, result.finding_ids[0])
+    _show(dialog, qtbot)
+    offered = [dialog.target_box.itemText(i) for i in range(dialog.target_box.count())]
+    assert offered[1:1 + len(alliance)] == alliance  # after the blank, the alliance first
+    assert "湖头镇综治中心" in offered
+    dialog.target_box.setCurrentText(alliance[0])
+    type_text(dialog.escalate_summary, "请物业管理司法联盟协调恢复供水")
+    dialog.escalate()
+    assert not dialog.escalation_message.is_error, dialog.escalation_message.text()
+    assert [e.target for e in ctx.patrols.finding(result.finding_ids[0]).escalations] == [
+        alliance[0]]
+    assert dialog.escalations.item(0, 0).text() == alliance[0]
+    # A new finding on a visit form offers them too.
+    visit = VisitDialog(ctx, None, _occurrence(ctx, _plan(ctx, TODAY, title="湖一村排查",
+                                                          villages=("湖一村",)), TODAY))
+    _show(visit, qtbot)
+    box = visit.editors[0].target_box
+    assert set(alliance) <= {box.itemText(i) for i in range(box.count())}
+
+
 def test_visit_form_by_keyboard_only(ctx: AppContext, qtbot: QtBot) -> None:
     """Tab reaches every field in reading order; Enter moves on (never saves half a record);
     Space ticks the zero report; Ctrl+Enter saves."""

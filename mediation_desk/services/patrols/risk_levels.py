@@ -25,6 +25,10 @@ MAX_RESPONSE_HOURS = 24 * 365
 
 #: Where each colour goes when nobody has configured it: the serious ones leave the room.
 DEFAULT_TARGETS = {"red": "湖头镇综治中心", "orange": "湖头镇司法所", "yellow": "", "blue": ""}
+#: Offered besides the targets configured per risk level (the usual three of Art 25).
+USUAL_TARGETS = (*(t for t in DEFAULT_TARGETS.values() if t), "派出所")
+#: A finding whose dispute type names this is a property dispute: the alliance comes first.
+PROPERTY = "物业"
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,19 @@ class PatrolSettingsService:
             if level.code == code:
                 return level
         raise ValidationError(Problem("", "风险等级", _level_reason(code)))
+
+    def escalation_targets(self, dispute_type: str = "") -> list[str]:
+        """Where a finding may be reported (上报): the targets configured per risk level, the
+        usual ones, and the members of the property-management legal alliance (物业管理司法联盟,
+        kept on the 接访 lists) — first for a property dispute (a type naming 物业)."""
+        from mediation_desk.services.petitions.lists import alliance_labels
+
+        configured = [level.escalation_target for level in self.risk_levels()
+                      if level.escalation_target.strip()]
+        usual = [*configured, *USUAL_TARGETS]
+        alliance = alliance_labels()
+        ordered = [*alliance, *usual] if PROPERTY in dispute_type else [*usual, *alliance]
+        return list(dict.fromkeys(name.strip() for name in ordered if name.strip()))
 
     def default_due(self, risk_level: str, found_on: date) -> date:
         return due_date(found_on, self.risk_level(risk_level).response_hours)

@@ -68,6 +68,11 @@ def targets() -> list[str]:
     return departments + [m for m in _labels(ALLIANCE) if m not in departments]
 
 
+def alliance_labels() -> list[str]:
+    """The members of the 物业管理司法联盟 (the room's list, or its defaults while empty)."""
+    return _labels(ALLIANCE)
+
+
 def is_target(name: str) -> bool:
     name = name.strip().removeprefix(ALLIANCE_MARK)
     return bool(name) and name in targets()

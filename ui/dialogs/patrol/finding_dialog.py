@@ -45,7 +45,6 @@ from mediation_desk.services.patrols.service import (
 from ui import dates
 from ui.context import AppContext
 from ui.dialogs.cases.intake_dialog import IntakeDialog
-from ui.dialogs.patrol.visit_dialog import DEFAULT_TARGETS
 from ui.i18n import translate
 from ui.icons import icon
 from ui.views.patrol.style import RISK_COLORS
@@ -193,7 +192,7 @@ class FindingDialog(QDialog):
         self.target_box = QComboBox(self)
         self.target_box.setEditable(True)
         self.target_box.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.target_box.addItems(["", *DEFAULT_TARGETS])
+        self.target_box.addItem("")  # filled by reload(): the finding's type orders them
         self.at_edit = QDateTimeEdit(dates.now(), self)
         self.at_edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.at_edit.setCalendarPopup(True)
@@ -303,6 +302,11 @@ class FindingDialog(QDialog):
         self.status_box.setCurrentIndex(max(self.status_box.findData(finding.status), 0))
         self.result_edit.setPlainText(finding.result)
         self._fill_escalations(finding.escalations)
+        typed = self.target_box.currentText()
+        self.target_box.clear()
+        self.target_box.addItems(["", *self.ctx.patrol_settings.escalation_targets(
+            finding.dispute_type)])
+        self.target_box.setCurrentText(typed)
 
     def _fill_escalations(self, rows: tuple[EscalationView, ...]) -> None:
         self.escalations.setRowCount(0)

@@ -66,7 +66,7 @@ PAYLOAD_VERSION = 1
 _FINDING_RECORD = re.compile(r"发现\[(\d+)\]")
 _NAMES = re.compile(r"[、，,；;\s]+")
 #: Offered besides the targets configured per risk level (the usual three of Art 25).
-DEFAULT_TARGETS = (*(t for t in patrol_settings.DEFAULT_TARGETS.values() if t), "派出所")
+DEFAULT_TARGETS = patrol_settings.USUAL_TARGETS
 
 
 def finding_choices(ctx: AppContext, team: list[str]) -> FindingChoices:
@@ -74,7 +74,7 @@ def finding_choices(ctx: AppContext, team: list[str]) -> FindingChoices:
     levels = ctx.patrol_settings.risk_levels()
     target_of = {level.code: level.escalation_target for level in levels
                  if level.escalation_target}
-    targets = list(dict.fromkeys([*target_of.values(), *DEFAULT_TARGETS]))
+    targets = ctx.patrol_settings.escalation_targets()  # the alliance's members too
     people = list(dict.fromkeys([*team, *ctx.register.mediator_names()]))
     return FindingChoices(
         dispute_types=[e.label for e in ctx.settings.entries("dispute_type") if e.active],
