@@ -21,6 +21,7 @@ pytestmark = pytest.mark.qt_log_ignore("does not support propagateSizeHints",
 
 def test_the_edit_button_corrects_the_registration(ctx: AppContext, qtbot: QtBot) -> None:
     received = ctx.petitions.receive(_draft())
+    again = ctx.petitions.receive(_draft(content="再次反映排水沟问题。"))
     window = _window(ctx, qtbot)
     view = window.petition_view
     view.select(received.id)
@@ -34,6 +35,9 @@ def test_the_edit_button_corrects_the_registration(ctx: AppContext, qtbot: QtBot
         assert dialog.id_edit.text() == "11010519491231002X"
         assert dialog.village_box.currentText() == "美坂村"
         assert dialog.category_box.currentText() == "农村建房"
+        dialog._show_earlier()  # the person's other visit, not the request itself
+        note = dialog.earlier_note.text()
+        assert again.number in note and f"{received.number} " not in note
         dialog.channel_box.setCurrentIndex(dialog.channel_box.findData("phone"))
         dialog.compound_box.setCurrentText("湖头花园")
         dialog.content_edit.clear()

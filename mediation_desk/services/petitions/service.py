@@ -165,9 +165,12 @@ class PetitionService(LoopActions, CaseLink, RequestEdit):
         found = views.rows(list(query.order_by(Petition.received_at.desc())), today)
         return [r for r in found if r.overdue] if flt.overdue else found
 
-    def earlier(self, id_number: str, name: str = "", phone: str = "") -> list[str]:
-        """Earlier requests and cases of a person being typed in (the form shows them)."""
-        return views.earlier_of(id_number.strip().upper(), name.strip(), phone.strip())
+    def earlier(self, id_number: str, name: str = "", phone: str = "",
+                exclude: str = "") -> list[str]:
+        """Earlier requests and cases of a person being typed in (the form shows them);
+        ``exclude``: the request being corrected, not its own earlier visit."""
+        return views.earlier_of(id_number.strip().upper(), name.strip(), phone.strip(),
+                                exclude or None)
 
     def reveal_person(self, petition_id: str) -> tuple[str, str]:
         """The full ID number and phone of the person; the act is audited."""

@@ -37,6 +37,7 @@ class RequestDialog(PetitionDialog):
         """``appointment``: (id, name, full phone) of the booked visitor being received."""
         super().__init__(ctx, parent)
         self.appointment_id = appointment[0] if appointment else ""
+        self.editing_id = ""  # the request being corrected (RequestEditDialog)
         self.setWindowTitle(translate("RequestDialog", "Receive a visitor's request"))
         self.setWindowIcon(icon("new_request"))
         self.received_edit = QDateTimeEdit(dates.now())
@@ -120,7 +121,7 @@ class RequestDialog(PetitionDialog):
 
     def _show_earlier(self) -> None:
         lines = self.ctx.petitions.earlier(self.id_edit.text(), self.name_edit.text(),
-                                           self.phone_edit.text())
+                                           self.phone_edit.text(), self.editing_id)
         if lines:
             self.earlier_note.show_info(translate("RequestDialog", "Earlier visits and cases "
                                                   "of this person:") + "\n" + "\n".join(lines))

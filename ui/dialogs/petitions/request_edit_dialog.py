@@ -21,6 +21,7 @@ class RequestEditDialog(RequestDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.petition_id = petition_id
+        self.editing_id = petition_id
         self.setWindowTitle(translate("RequestEditDialog", "Edit the registration — %1")
                             .replace("%1", number))
         self.setWindowIcon(icon("edit"))
