@@ -48,7 +48,7 @@ def _row(view: Any) -> dict[str, Any]:
 
 def cmd_attach(cli: Cli) -> None:
     from mediation_desk.services.attachments.service import AttachmentService
-    from mediation_desk.services.cases.numbers import find_case
+    from mediation_desk.services.cases.number_lookup import find_case
 
     a = cli.args
     store, actor = cli.open()
@@ -67,7 +67,7 @@ def cmd_attach(cli: Cli) -> None:
 
 def cmd_attachments(cli: Cli) -> None:
     from mediation_desk.services.attachments.service import AttachmentService
-    from mediation_desk.services.cases.numbers import find_case
+    from mediation_desk.services.cases.number_lookup import find_case
 
     store, actor = cli.open()
     try:

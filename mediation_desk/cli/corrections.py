@@ -48,7 +48,7 @@ def parse_assignments(items: list[str]) -> dict[str, str]:
 
 def cmd_edit(cli: Cli) -> None:
     from mediation_desk.services.cases.case_edit import CaseEditService
-    from mediation_desk.services.cases.numbers import find_case
+    from mediation_desk.services.cases.number_lookup import find_case
 
     values = parse_assignments(cli.args.assignments)
     store, actor = cli.open()
@@ -72,7 +72,7 @@ def cmd_edit(cli: Cli) -> None:
 
 def cmd_history(cli: Cli) -> None:
     from mediation_desk.services.cases.history import as_rows, case_history
-    from mediation_desk.services.cases.numbers import find_case
+    from mediation_desk.services.cases.number_lookup import find_case
 
     store, _actor = cli.open()
     try:

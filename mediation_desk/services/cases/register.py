@@ -18,7 +18,7 @@ from mediation_desk.domain.lifecycle import IN_HAND_STATUSES
 from mediation_desk.domain.money import format_yuan
 from mediation_desk.errors import PermissionDenied
 from mediation_desk.services.cases.mine import my_cases
-from mediation_desk.services.cases.numbers import find_case
+from mediation_desk.services.cases.number_lookup import find_case
 from mediation_desk.services.exchange.case_document import CaseDocuments
 from mediation_desk.services.exchange.review import under_review
 from mediation_desk.services.settings.mediators import mediator_names

@@ -18,7 +18,7 @@ from mediation_desk import clock, documents
 from mediation_desk.documents import agreement as agreement_form
 from mediation_desk.documents.data import CaseFile
 from mediation_desk.errors import NotFound, Problem, ValidationError
-from mediation_desk.services.cases.numbers import find_case
+from mediation_desk.services.cases.number_lookup import find_case
 from mediation_desk.services.printing.case_file import read_case_file
 from mediation_desk.services.shared import audit
 from mediation_desk.services.shared.actor import Actor

@@ -17,7 +17,7 @@ from mediation_desk.services.cases.detail import CaseDetailService
 from mediation_desk.services.cases.drafts import AgreementDraft, RecordDraft, TermDraft
 from mediation_desk.services.cases.history import as_rows
 from mediation_desk.services.cases.intake import IntakeService
-from mediation_desk.services.cases.numbers import find_case
+from mediation_desk.services.cases.number_lookup import find_case
 from mediation_desk.services.cases.search import SearchService
 from mediation_desk.services.safety.audit_check import verify_audit
 from mediation_desk.services.safety.retention import REMOVED, RetentionService
