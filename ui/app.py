@@ -268,7 +268,7 @@ def start_daily_backup(window: MainWindow, ctx: AppContext) -> DailyBackup:
     from ui.backup_jobs import DailyBackup
 
     daily = DailyBackup(window, ctx)
-    window.backups_view.restore_running.connect(daily.set_suspended)
+    window.restore_running.connect(daily.set_suspended)
     daily.start(first_after_ms=3000)
     return daily
 

@@ -6,7 +6,9 @@ them and routes "open this case" and "register a new one" between them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -32,23 +34,34 @@ from ui.idle_lock import IdleLock
 from ui.views.cases.case_view import CaseView
 from ui.views.cases.register_view import RegisterView
 from ui.views.patrol.patrol_view import PatrolView
-from ui.views.petitions.petition_view import PetitionView
-from ui.views.safety.accounts_view import AccountsView
-from ui.views.safety.backups_view import BackupsView
-from ui.views.safety.retention_view import RetentionView
-from ui.views.settings.settings_view import SettingsView
-from ui.views.statistics.statistics_view import StatisticsView
-from ui.views.sync.laptops_view import LaptopsView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
 
+if TYPE_CHECKING:
+    from ui.views.petitions.petition_view import PetitionView
+    from ui.views.safety.accounts_view import AccountsView
+    from ui.views.safety.backups_view import BackupsView
+    from ui.views.safety.retention_view import RetentionView
+    from ui.views.settings.settings_view import SettingsView
+    from ui.views.statistics.statistics_view import StatisticsView
+    from ui.views.sync.laptops_view import LaptopsView
+
 PAGE_TODAY, PAGE_CASES, PAGE_PATROLS, PAGE_PETITIONS, PAGE_STATISTICS, PAGE_SETTINGS = range(6)
+#: Pages built when first shown (or first asked for), not at start: start-up pays only for
+#: 工作台, the register and 排查 — the 接访, 统计 and 设置 pages with their imports (QtCharts,
+#: the report and sync modules) cost ~0.2 s that a morning start did not need.
+LAZY_PAGES = (PAGE_PETITIONS, PAGE_STATISTICS, PAGE_SETTINGS)
 
 
 class MainWindow(QMainWindow):
+    #: A restore closes the register (the backups page says so); relayed here because that
+    #: page is built only when 设置 is first opened, and the daily backup listens from start.
+    restore_running = Signal(bool)
+
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._settings_pages: tuple[QWidget, ...] = ()
         self.actions: Actions = build_actions(self)
         room = ctx.settings.room()
         title = translate("MainWindow", "Mediation Desk") + f" — {room.room_name}"
@@ -68,28 +81,13 @@ class MainWindow(QMainWindow):
         self.case_tabs.tabBar().setTabButton(0, self.case_tabs.tabBar().ButtonPosition.RightSide,
                                              None)
         self.case_tabs.tabCloseRequested.connect(self._close_tab)
-        self.statistics_view = StatisticsView(ctx)
-        self.settings_view = SettingsView(ctx)
-        self.accounts_view = AccountsView(ctx)
-        self.backups_view = BackupsView(ctx)
-        self.retention_view = RetentionView(ctx)
-        self.laptops_view = LaptopsView(ctx)
-        self.settings_tabs = QTabWidget()
-        self.settings_tabs.setDocumentMode(True)
-        for view, icon_name, text in (
-                (self.settings_view, "settings", translate("MainWindow", "General")),
-                (self.accounts_view, "accounts", translate("MainWindow", "Accounts")),
-                (self.backups_view, "backup", translate("MainWindow", "Backups")),
-                (self.retention_view, "history", translate("MainWindow", "Retention")),
-                (self.laptops_view, "laptop", translate("MainWindow", "Laptops"))):
-            self.settings_tabs.addTab(view, icon(icon_name), text)
-
         self.stack = QStackedWidget()
         self.patrol_view = PatrolView(ctx)
-        self.petition_view = PetitionView(ctx)
-        for widget in (self.today_view, self.case_tabs, self.patrol_view, self.petition_view,
-                       self.statistics_view, self.settings_tabs):
+        self._built: dict[int, QWidget] = {}
+        for widget in (self.today_view, self.case_tabs, self.patrol_view):
             self.stack.addWidget(widget)
+        for _page in LAZY_PAGES:  # placeholders until first shown
+            self.stack.addWidget(QWidget())
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(translate("MainWindow", "Navigation"))
@@ -100,7 +98,7 @@ class MainWindow(QMainWindow):
             item.setSizeHint(QSize(110, 44))
             item.setToolTip(f"{action.text()} ({action.shortcut().toString()})")
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
         row = QHBoxLayout(central)
@@ -136,14 +134,10 @@ class MainWindow(QMainWindow):
         self.register_view.open_case.connect(self.open_case)
         self.patrol_view.open_case.connect(self.open_case)
         self.today_view.open_case.connect(self.open_case)
-        self.statistics_view.open_case.connect(self.open_case)
-        self.petition_view.open_case.connect(self.open_case)
         self.today_view.resume_intake.connect(self.new_case)
         self.today_view.open_review.connect(self.show_review_list)
         self.today_view.open_petition.connect(self.open_petition)
         self.idle_lock = IdleLock(self, ctx, ctx.settings.safety().idle_lock_minutes)
-        self.backups_view.restore_running.connect(self.idle_lock.set_suspended)
-        self.backups_view.restart_required.connect(self._restart_required)
         self.show_page(PAGE_TODAY)
         self._update_print_action()
 
@@ -169,8 +163,108 @@ class MainWindow(QMainWindow):
 
     # -- routing ----------------------------------------------------------------------------
     def show_page(self, page: int) -> None:
+        self._page(page)
         self.nav.setCurrentRow(page)
         self.stack.setCurrentIndex(page)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            self._page(row)
+            self.stack.setCurrentIndex(row)
+
+    def _page(self, page: int) -> QWidget:
+        """The page's widget, built and wired on first need (see LAZY_PAGES)."""
+        if page not in LAZY_PAGES:
+            return self.stack.widget(page)
+        built = self._built.get(page)
+        if built is None:
+            built = self._build_page(page)
+            self._built[page] = built
+            placeholder = self.stack.widget(page)
+            current = self.stack.currentIndex()
+            self.stack.blockSignals(True)
+            self.stack.removeWidget(placeholder)
+            self.stack.insertWidget(page, built)
+            self.stack.setCurrentIndex(current)
+            self.stack.blockSignals(False)
+            placeholder.deleteLater()
+        return built
+
+    def _build_page(self, page: int) -> QWidget:
+        ctx = self.ctx
+        if page == PAGE_PETITIONS:
+            from ui.views.petitions.petition_view import PetitionView
+
+            petitions = PetitionView(ctx)
+            petitions.open_case.connect(self.open_case)
+            return petitions
+        if page == PAGE_STATISTICS:
+            from ui.views.statistics.statistics_view import StatisticsView
+
+            statistics = StatisticsView(ctx)
+            statistics.open_case.connect(self.open_case)
+            return statistics
+        from ui.views.safety.accounts_view import AccountsView
+        from ui.views.safety.backups_view import BackupsView
+        from ui.views.safety.retention_view import RetentionView
+        from ui.views.settings.settings_view import SettingsView
+        from ui.views.sync.laptops_view import LaptopsView
+
+        self._settings_pages = (SettingsView(ctx), AccountsView(ctx), BackupsView(ctx),
+                                RetentionView(ctx), LaptopsView(ctx))
+        tabs = QTabWidget()
+        tabs.setDocumentMode(True)
+        for view, (icon_name, text) in zip(self._settings_pages, (
+                ("settings", translate("MainWindow", "General")),
+                ("accounts", translate("MainWindow", "Accounts")),
+                ("backup", translate("MainWindow", "Backups")),
+                ("history", translate("MainWindow", "Retention")),
+                ("laptop", translate("MainWindow", "Laptops"))), strict=True):
+            tabs.addTab(view, icon(icon_name), text)
+        backups = self._settings_pages[2]
+        assert isinstance(backups, BackupsView)
+        backups.restore_running.connect(self.idle_lock.set_suspended)
+        backups.restore_running.connect(self.restore_running)
+        backups.restart_required.connect(self._restart_required)
+        return tabs
+
+    # The lazily built pages, by the names the rest of the window (and the tests) use.
+    @property
+    def petition_view(self) -> PetitionView:
+        return self._page(PAGE_PETITIONS)  # type: ignore[return-value]
+
+    @property
+    def statistics_view(self) -> StatisticsView:
+        return self._page(PAGE_STATISTICS)  # type: ignore[return-value]
+
+    @property
+    def settings_tabs(self) -> QTabWidget:
+        return self._page(PAGE_SETTINGS)  # type: ignore[return-value]
+
+    @property
+    def settings_view(self) -> SettingsView:
+        self._page(PAGE_SETTINGS)
+        return self._settings_pages[0]  # type: ignore[return-value]
+
+    @property
+    def accounts_view(self) -> AccountsView:
+        self._page(PAGE_SETTINGS)
+        return self._settings_pages[1]  # type: ignore[return-value]
+
+    @property
+    def backups_view(self) -> BackupsView:
+        self._page(PAGE_SETTINGS)
+        return self._settings_pages[2]  # type: ignore[return-value]
+
+    @property
+    def retention_view(self) -> RetentionView:
+        self._page(PAGE_SETTINGS)
+        return self._settings_pages[3]  # type: ignore[return-value]
+
+    @property
+    def laptops_view(self) -> LaptopsView:
+        self._page(PAGE_SETTINGS)
+        return self._settings_pages[4]  # type: ignore[return-value]
 
     def _focus_search(self) -> None:
         self.search_box.setFocus()

@@ -230,3 +230,18 @@ def test_the_article_library_is_edited_by_the_administrator(ctx: AppContext,
     dialog.toggle_active()
     assert not ctx.articles.article("民法典:288").active
     assert "（已停用）" in dialog.list.item(0).text()
+
+
+def test_case_counts_are_ticked_on_whole_numbers(qapp: object) -> None:
+    """A bar of 2 must stand on the tick labelled 2 (Qt's default split of 0–5 put ticks at
+    1.25, 2.5 … labelled "1", "2")."""
+    from PySide6.QtCharts import QValueAxis
+
+    from ui.views.statistics.charts import _whole_number_ticks
+
+    for highest, top, ticks in ((0, 5, 6), (2, 5, 6), (9, 10, 6), (33, 35, 8), (99, 100, 6)):
+        axis = QValueAxis()
+        _whole_number_ticks(axis, highest)
+        step = axis.max() / (axis.tickCount() - 1)
+        assert (axis.min(), axis.max(), axis.tickCount()) == (0, top, ticks)
+        assert step == int(step) and axis.max() > highest

@@ -80,6 +80,14 @@ def export_to(store: Store, actor: Actor, folder: Path, today: date) -> Exported
     targets = _targets(store)
     if not targets:
         raise ValidationError(Problem("同步", "", "本机还没有登记任何巡查笔记本，没有可导出的对象"))
+    # The stick or folder is checked before anything is written here (leases, audit): a
+    # mistyped path must leave the register as it was.
+    target = Path(folder)
+    if target.exists() and not target.is_dir():
+        raise ValidationError(Problem("同步", "导出到", f"“{folder}”不是文件夹"))
+    if not target.exists() and not target.parent.is_dir():
+        raise ValidationError(Problem("同步", "导出到",
+                                      f"文件夹“{target.parent}”不存在（U盘是否已插好？）"))
     result = Exported()
     me = Device.get_or_none(Device.id == store.local_device_id())
     with store.write() as changes:

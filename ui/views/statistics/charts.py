@@ -69,7 +69,7 @@ def type_chart(series: MonthSeries) -> QChart:
     x.append([month_label(y, m) for y, m in series.months])
     y_axis = QValueAxis()
     totals = [sum(c[i] for c in series.by_type.values()) for i in range(len(series.months))]
-    y_axis.setRange(0, max(5, max(totals, default=0) + 1))
+    _whole_number_ticks(y_axis, max(totals, default=0))
     y_axis.setLabelFormat("%d")
     y_axis.setTitleText(translate("StatisticsView", "Cases"))
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -105,7 +105,7 @@ def rate_chart(series: MonthSeries) -> QChart:
     x = QBarCategoryAxis()
     x.append([month_label(y, m) for y, m in series.months])
     y_axis = QValueAxis()
-    y_axis.setRange(0, 105)
+    y_axis.setRange(0, 100)  # ticks at 0, 20 … 100 %, not 21 %, 42 % …
     y_axis.setTickCount(6)
     y_axis.setLabelFormat("%d%%")
     chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
@@ -227,3 +227,14 @@ class ChartPanel(QWidget):
             else:
                 self.note.setText(translate("StatisticsView", "Saved to %1").replace(
                     "%1", str(written)))
+
+
+def _whole_number_ticks(axis: QValueAxis, highest: int) -> None:
+    """Ticks on whole numbers of cases (1, 2, 5, 10 … apart), the top one above the highest
+    bar. Why: a range of 0–5 split into Qt's default five intervals put ticks at 1.25, 2.5 …
+    printed as "1", "2" — a bar of 2 then stood between the labels 1 and 2."""
+    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000)
+                if max(highest, 4) / s <= 8) if highest < 80_000 else highest // 8 + 1
+    top = step * (max(highest, 4) // step + 1)
+    axis.setRange(0, top)
+    axis.setTickCount(top // step + 1)
