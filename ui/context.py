@@ -7,15 +7,15 @@ refreshes only when data it shows has changed (architecture.md §3).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from mediation_desk.services.agenda.today import TodayService
 from mediation_desk.services.agenda.week import WeekService
 from mediation_desk.services.attachments.service import AttachmentService
-from mediation_desk.services.briefs.library import ArticleLibraryService
-from mediation_desk.services.briefs.service import BriefService
 from mediation_desk.services.cases.autosave import AutosaveService
 from mediation_desk.services.cases.case_edit import CaseEditService
 from mediation_desk.services.cases.casework import CaseworkService
@@ -37,13 +37,17 @@ from mediation_desk.services.printing.service import PrintingService
 from mediation_desk.services.safety.accounts import AccountService
 from mediation_desk.services.settings.service import SettingsService
 from mediation_desk.services.shared.actor import Actor
-from mediation_desk.services.statistics.case_facts import CaseFactsService
-from mediation_desk.services.statistics.reports import ReportService
-from mediation_desk.services.statistics.service import StatisticsService
 from mediation_desk.services.sync.conflicts import ConflictService
-from mediation_desk.services.sync.service import SyncService
 from mediation_desk.store.changes import ChangeSet
 from mediation_desk.store.database import Store
+
+if TYPE_CHECKING:
+    from mediation_desk.services.briefs.library import ArticleLibraryService
+    from mediation_desk.services.briefs.service import BriefService
+    from mediation_desk.services.statistics.case_facts import CaseFactsService
+    from mediation_desk.services.statistics.reports import ReportService
+    from mediation_desk.services.statistics.service import StatisticsService
+    from mediation_desk.services.sync.service import SyncService
 
 
 class ChangeBus(QObject):
@@ -80,17 +84,50 @@ class AppContext:
     import_review: ImportReviewService
     attachments: AttachmentService
     case_edit: CaseEditService
-    statistics: StatisticsService
-    reports: ReportService
-    case_facts: CaseFactsService
-    briefs: BriefService
-    articles: ArticleLibraryService
     petitions: PetitionService
     petition_lists: PetitionListsService
     petition_printing: PetitionPrintingService
     rota: RotaService
-    sync: SyncService
     conflicts: ConflictService
+
+
+    # Services of pages built on first use (statistics, briefs, laptop sync): made, and their
+    # modules imported, when first asked for — not at start (see MainWindow.LAZY_PAGES).
+    @functools.cached_property
+    def statistics(self) -> StatisticsService:
+        from mediation_desk.services.statistics.service import StatisticsService
+
+        return StatisticsService(self.store, self.actor)
+
+    @functools.cached_property
+    def reports(self) -> ReportService:
+        from mediation_desk.services.statistics.reports import ReportService
+
+        return ReportService(self.store, self.actor)
+
+    @functools.cached_property
+    def case_facts(self) -> CaseFactsService:
+        from mediation_desk.services.statistics.case_facts import CaseFactsService
+
+        return CaseFactsService(self.store, self.actor)
+
+    @functools.cached_property
+    def briefs(self) -> BriefService:
+        from mediation_desk.services.briefs.service import BriefService
+
+        return BriefService(self.store, self.actor)
+
+    @functools.cached_property
+    def articles(self) -> ArticleLibraryService:
+        from mediation_desk.services.briefs.library import ArticleLibraryService
+
+        return ArticleLibraryService(self.store, self.actor)
+
+    @functools.cached_property
+    def sync(self) -> SyncService:
+        from mediation_desk.services.sync.service import SyncService
+
+        return SyncService(self.store, self.actor)
 
     @classmethod
     def build(cls, store: Store, actor: Actor, *, demo: bool = False) -> AppContext:
@@ -109,11 +146,8 @@ class AppContext:
             document_settings=DocumentSettingsService(store, actor),
             import_review=ImportReviewService(store, actor),
             attachments=AttachmentService(store, actor), case_edit=CaseEditService(store, actor),
-            statistics=StatisticsService(store, actor), reports=ReportService(store, actor),
-            case_facts=CaseFactsService(store, actor), briefs=BriefService(store, actor),
-            articles=ArticleLibraryService(store, actor),
             petitions=PetitionService(store, actor),
             petition_lists=PetitionListsService(store, actor), rota=RotaService(store, actor),
             petition_printing=PetitionPrintingService(store, actor),
-            sync=SyncService(store, actor), conflicts=ConflictService(store, actor),
+            conflicts=ConflictService(store, actor),
         )

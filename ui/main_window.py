@@ -25,19 +25,17 @@ from PySide6.QtWidgets import (
 
 from ui.actions import Actions, build_actions
 from ui.context import AppContext
-from ui.dialogs.cases.intake_dialog import IntakeDialog
-from ui.dialogs.reminders_dialog import RemindersDialog
-from ui.dialogs.sync.exchange_dialog import ExchangeDialog
 from ui.i18n import translate
 from ui.icons import icon
 from ui.idle_lock import IdleLock
-from ui.views.cases.case_view import CaseView
 from ui.views.cases.register_view import RegisterView
 from ui.views.patrol.patrol_view import PatrolView
 from ui.views.today_view import TodayView
 from ui.widgets.search_box import SearchBox
 
 if TYPE_CHECKING:
+    from ui.dialogs.reminders_dialog import RemindersDialog
+    from ui.views.cases.case_view import CaseView
     from ui.views.petitions.petition_view import PetitionView
     from ui.views.safety.accounts_view import AccountsView
     from ui.views.safety.backups_view import BackupsView
@@ -120,7 +118,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
 
         self.actions.new_case.triggered.connect(self.new_case)
-        self.actions.exchange.triggered.connect(lambda: ExchangeDialog.ask(self, self.ctx))
+        self.actions.exchange.triggered.connect(self._exchange)
         self.actions.find.triggered.connect(self._focus_search)
         self.actions.close_tab.triggered.connect(
             lambda: self._close_tab(self.case_tabs.currentIndex()))
@@ -270,8 +268,18 @@ class MainWindow(QMainWindow):
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    def _exchange(self) -> None:
+        from ui.dialogs.sync.exchange_dialog import ExchangeDialog
+
+        ExchangeDialog.ask(self, self.ctx)
+
     def open_case(self, case_id: str) -> CaseView:
-        """Show the case in its own tab (reusing the tab if it is already open)."""
+        """Show the case in its own tab (reusing the tab if it is already open).
+
+        The case view's modules (and the dialogs they open) are imported on the first case
+        opened, not at start: a morning start shows 工作台, not a case."""
+        from ui.views.cases.case_view import CaseView
+
         self.show_page(PAGE_CASES)
         for index in range(1, self.case_tabs.count()):
             view = self.case_tabs.widget(index)
@@ -290,6 +298,8 @@ class MainWindow(QMainWindow):
         if self.reminders is not None:  # one list at a time (kept, not deleted on close)
             self.reminders.close()
             self.reminders.deleteLater()
+        from ui.dialogs.reminders_dialog import RemindersDialog
+
         self.reminders = RemindersDialog.show_for(self, self.ctx)
         if self.reminders is not None:
             self.reminders.activated.connect(self.today_view.open_week_item)
@@ -315,8 +325,9 @@ class MainWindow(QMainWindow):
     def current_case_view(self) -> CaseView | None:
         if self.stack.currentWidget() is not self.case_tabs:
             return None
-        view = self.case_tabs.currentWidget()
-        return view if isinstance(view, CaseView) else None
+        if self.case_tabs.currentIndex() <= 0:  # the register; every other tab is a case
+            return None
+        return self.case_tabs.currentWidget()  # type: ignore[return-value]
 
     def _update_print_action(self, *_: object) -> None:
         self.actions.print.setEnabled(self.current_case_view() is not None)
@@ -341,6 +352,8 @@ class MainWindow(QMainWindow):
         self.close()
 
     def new_case(self, draft_id: str | None = None) -> None:
+        from ui.dialogs.cases.intake_dialog import IntakeDialog
+
         result = IntakeDialog.ask(self, self.ctx, draft_id=draft_id or None)
         if result is not None:
             self.open_case(result.case_id)
