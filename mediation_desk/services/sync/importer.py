@@ -217,10 +217,11 @@ def apply_bundle(store: Store, actor: Actor, bundle: Bundle, result: Imported) -
             numbered = fixups.finalise_numbers(store, actor)
             if numbered:
                 result.notes.append(f"已为{len(numbered)}件临时编号的案件分配正式编号")
-        # Every row changed, not only those the handler merged: a clean apply of one device's
-        # update onto a row merged earlier can give content no device's event holds (found by
-        # the heavier state machine: an agreement three laptops added terms to).
-        fixups.vouch(actor, merger.touched)
+        # Every row updated, not only those the handler merged: a clean apply of one device's
+        # update (it carries only the columns it changed) onto a row merged earlier can give
+        # content no device's event holds (found by the heavier state machine: an agreement
+        # three laptops added terms to). An inserted row arrives whole: its sender's event.
+        fixups.vouch(actor, set(merger.changed) | merger.handled)
         fixups.reindex(store, merger.touched,
                        {i for ids in merger.inserted.values() for i in ids},
                        merger.changed, merger.handled)

@@ -93,8 +93,9 @@ class Merger:
     touched: set[Key] = field(default_factory=set)
     #: Columns an UPDATE that SQLite applied set, by row (for the search index).
     changed: dict[Key, set[str]] = field(default_factory=dict)
-    #: Rows the handler decided on: the only ones whose content may be a mix no single
-    #: device's audit event vouches for (a row SQLite applied by itself is the sender's).
+    #: Rows the handler decided on (their content may be a mix no single device's audit
+    #: event vouches for — and so may an UPDATE SQLite applied by itself onto a row merged
+    #: earlier: the importer vouches for ``changed`` rows too).
     handled: set[Key] = field(default_factory=set)
     indirect: int = 0
     error: BaseException | None = None

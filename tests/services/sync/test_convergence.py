@@ -350,12 +350,10 @@ class Machine(RuleBasedStateMachine):
             shutil.rmtree(self.folder, ignore_errors=True)
 
 
-#: Derandomized, so that the suite's verdict does not change from run to run: a random run
-#: of the heavier test on 2026-12-05 (``--hypothesis-seed=2044372504665215980222005414197151
-#: 03865``) found ``audit verify`` taking a merged party or agreement for a row "changed
-#: outside the program" after a long exchange sequence (no value lost; the row-hash voucher
-#: of one merge is missing) — an open bug, named in the closing note. Set
-#: ``MEDIATION_DESK_EXPLORE=1`` to explore new random sequences instead.
+#: Fixed examples, so that the suite's verdict does not change from run to run (see the
+#: profile in tests/conftest.py). A random run of the heavier test on 2026-12-05 found the desk's
+#: ``audit verify`` calling a merged agreement "changed outside the program"; that sequence is
+#: kept in test_found_sequences.py. ``MEDIATION_DESK_EXPLORE=1`` explores new random ones.
 EXPLORE = bool(os.environ.get("MEDIATION_DESK_EXPLORE"))
 #: About 800 steps, 1–2 minutes on a 2-core machine; ``-m slow`` runs 6,000.
 CI = settings(max_examples=20, stateful_step_count=40, deadline=None, derandomize=not EXPLORE,
